@@ -1,0 +1,296 @@
+"""The Python API; the CLI is a thin layer over these functions of the same names."""
+
+from __future__ import annotations
+
+import json
+import time
+from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from claimledger import __version__
+from claimledger.errors import UsageError
+from claimledger.ingest import read_inputs
+from claimledger.ledger import Ledger
+from claimledger.model import Document, Extraction, Rejection, content_id
+from claimledger.nlp import model_version
+from claimledger.pipeline import extract_all
+from claimledger.progress import Progress
+from claimledger.records import records
+from claimledger.report import figure_text, write_reports
+from claimledger.settings import Settings
+
+WHAT = ("quantities", "attributions", "claims", "entities", "all")
+EXPORT_WHAT = ("documents", "claims", "quantities", "attributions", "entities")
+FORMATS = ("jsonl", "csv", "parquet")
+
+
+@dataclass
+class IngestResult:
+    stored: list[str] = field(default_factory=list)  # doc ids written now
+    unchanged: list[str] = field(default_factory=list)  # doc ids already in the ledger
+    rejected: list[Rejection] = field(default_factory=list)
+    words: int = 0
+    seconds: float = 0.0
+
+    @property
+    def doc_ids(self) -> list[str]:
+        seen: dict[str, None] = dict.fromkeys(self.stored + self.unchanged)
+        return list(seen)
+
+
+def run_id(settings: Settings) -> str:
+    return content_id(
+        "run",
+        __version__,
+        model_version(),
+        json.dumps(settings.extraction_settings(), sort_keys=True),
+    )
+
+
+def ingest(
+    paths: Iterable[str],
+    db: str | Path,
+    settings: Settings | None = None,
+    *,
+    progress: Progress | None = None,
+    on_rejection: Callable[[Rejection], None] | None = None,
+) -> IngestResult:
+    """Read, extract and store every input; rejected inputs go to ``rejections``."""
+    settings = settings or Settings()
+    result = IngestResult()
+    started = time.monotonic()
+    with Ledger(db) as ledger:
+        rid = run_id(settings)
+        ledger.ensure_run(rid, __version__, model_version(), settings.extraction_settings())
+
+        def todo() -> Iterator[Document | Rejection]:
+            for item in read_inputs(paths, settings):
+                if isinstance(item, Document) and ledger.document_run(item.id) == rid:
+                    ledger.add_source(item.id, item.source, item.record)
+                    result.unchanged.append(item.id)
+                    if progress:
+                        progress.update(docs=1)
+                    continue
+                yield item
+
+        for out in extract_all(todo(), settings):
+            if isinstance(out, Rejection):
+                ledger.add_rejection(out, rid)
+                result.rejected.append(out)
+                if on_rejection:
+                    on_rejection(out)
+                if progress:
+                    progress.update(rejected=1)
+                continue
+            words = len(out.document.text.split())
+            if ledger.write(out, rid):
+                result.stored.append(out.document.id)
+            else:
+                result.unchanged.append(out.document.id)
+            result.words += words
+            if progress:
+                progress.update(docs=1, words=words)
+    result.seconds = time.monotonic() - started
+    return result
+
+
+def extract(
+    paths: Iterable[str],
+    what: str = "all",
+    *,
+    lines: bool = False,
+    settings: Settings | None = None,
+    on_rejection: Callable[[Rejection], None] | None = None,
+) -> Iterator[dict[str, Any]]:
+    """JSON records for every item found, without a ledger."""
+    if what not in WHAT:
+        raise UsageError(f"--what {what!r} is not one of {', '.join(WHAT)}")
+    settings = settings or Settings()
+    items: Iterable[Document | Rejection] = read_inputs(paths, settings)
+    if lines:
+        items = _as_lines(items, settings)
+    for out in extract_all(items, settings):
+        if isinstance(out, Rejection):
+            if on_rejection:
+                on_rejection(out)
+            continue
+        yield from records(out, what, line=out.document.record if lines else None)
+
+
+def _as_lines(
+    items: Iterable[Document | Rejection], settings: Settings
+) -> Iterator[Document | Rejection]:
+    """Every non-blank line of every input as its own document, numbered from 1."""
+    for item in items:
+        if isinstance(item, Rejection):
+            yield item
+            continue
+        for number, line in enumerate(item.text.splitlines(), start=1):
+            if line.strip():
+                yield Document(
+                    text=line, source=item.source, record=number, media_type=item.media_type
+                )
+
+
+@dataclass
+class ClaimRow:
+    id: str
+    doc_id: str
+    source: str
+    title: str | None
+    score: float
+    label: str
+    types: list[str]
+    text: str
+    start: int
+    end: int
+    figures: list[str]
+    sources: list[str]
+
+
+def claims(
+    db: str | Path,
+    *,
+    doc_ids: Iterable[str] | None = None,
+    min_score: float = 0.0,
+    claim_type: str | None = None,
+    label: str | None = None,
+    limit: int | None = 20,
+) -> list[ClaimRow]:
+    """Claims ranked by check-worthiness, with their figures and attributed sources."""
+    where: list[str] = ["c.score >= ?"]
+    args: list[Any] = [min_score]
+    ids = list(doc_ids or [])
+    if ids:
+        where.append(f"c.doc_id IN ({','.join('?' * len(ids))})")
+        args.extend(ids)
+    if claim_type:
+        where.append("EXISTS (SELECT 1 FROM json_each(c.types) WHERE json_each.value = ?)")
+        args.append(claim_type)
+    if label:
+        where.append("c.label = ?")
+        args.append(label)
+    sql = (
+        "SELECT c.*, d.source, d.title FROM claims c JOIN documents d ON d.id = c.doc_id "
+        f"WHERE {' AND '.join(where)} ORDER BY c.score DESC, d.source, c.idx"
+        + (" LIMIT ?" if limit else "")
+    )
+    if limit:
+        args.append(limit)
+    with Ledger(db, create=False) as ledger:
+        rows = ledger.conn.execute(sql, args).fetchall()
+        out = []
+        for r in rows:
+            figures = [figure_text(q) for q in _quantities_of(ledger, r["id"])]
+            sources = [
+                (s["attributed_to"] or "(unnamed)")
+                + (
+                    f" = {s['attributed_to_canonical']}"
+                    if s["attributed_to_canonical"]
+                    and s["attributed_to_canonical"] != s["attributed_to"]
+                    else ""
+                )
+                for s in ledger.conn.execute(
+                    "SELECT a.attributed_to, a.attributed_to_canonical FROM claim_attributions ca "
+                    "JOIN attributions a ON a.id = ca.attribution_id WHERE ca.claim_id = ? "
+                    "ORDER BY a.start_char",
+                    (r["id"],),
+                )
+            ]
+            out.append(
+                ClaimRow(
+                    r["id"],
+                    r["doc_id"],
+                    r["source"],
+                    r["title"],
+                    r["score"],
+                    r["label"],
+                    json.loads(r["types"]),
+                    r["text"],
+                    r["start_char"],
+                    r["end_char"],
+                    figures,
+                    sources,
+                )
+            )
+    return out
+
+
+def _quantities_of(ledger: Ledger, claim_id: str) -> list[Any]:
+    from claimledger.model import Change, Quantity
+
+    return [
+        Quantity(
+            r["doc_id"],
+            r["start_char"],
+            r["end_char"],
+            r["text"],
+            r["value"],
+            r["lower"],
+            r["upper"],
+            r["unit"],
+            r["bound"],
+            r["per"],
+            Change(r["change_direction"], r["change_from"], r["change_to"], r["change_by"])
+            if r["change_direction"]
+            else None,
+            r["quantified"],
+        )
+        for r in ledger.conn.execute(
+            "SELECT * FROM quantities WHERE claim_id = ? ORDER BY start_char", (claim_id,)
+        )
+    ]
+
+
+def export(db: str | Path, what: str, fmt: str = "jsonl") -> Iterator[dict[str, Any]]:
+    """Every stored record of one kind, in the same shape ``extract`` prints."""
+    if what not in EXPORT_WHAT:
+        raise UsageError(f"--what {what!r} is not one of {', '.join(EXPORT_WHAT)}")
+    if fmt not in FORMATS:
+        raise UsageError(f"--format {fmt!r} is not one of {', '.join(FORMATS)}")
+    with Ledger(db, create=False) as ledger:
+        for doc_id in ledger.document_ids():
+            yield from records(ledger.load(doc_id), what)
+
+
+def report(db: str | Path, doc_ids: Iterable[str] | None, out_dir: str | Path) -> list[Path]:
+    """HTML reports for the given documents (all when ``doc_ids`` is None)."""
+    with Ledger(db, create=False) as ledger:
+        ids = list(doc_ids) if doc_ids is not None else ledger.document_ids()
+        known = set(ledger.document_ids())
+        missing = [i for i in ids if i not in known]
+        if missing:
+            raise UsageError(
+                f"no document with id {', '.join(missing)} in {db}; "
+                "`claimledger export --what documents` lists the ids"
+            )
+        extractions: list[Extraction] = [ledger.load(i) for i in ids]
+    return write_reports(extractions, Path(out_dir))
+
+
+@dataclass
+class CheckResult:
+    ingest: IngestResult
+    top: list[ClaimRow]
+    report_files: list[Path]
+
+
+def check(
+    paths: Iterable[str],
+    db: str | Path,
+    report_dir: str | Path,
+    settings: Settings | None = None,
+    *,
+    top: int = 10,
+    progress: Progress | None = None,
+    on_rejection: Callable[[Rejection], None] | None = None,
+) -> CheckResult:
+    """Ingest, extract and store; rank the claims of these documents; write the report."""
+    settings = settings or Settings()
+    result = ingest(paths, db, settings, progress=progress, on_rejection=on_rejection)
+    ids = result.doc_ids
+    top_claims = claims(db, doc_ids=ids, label="claim", limit=top) if ids else []
+    files = report(db, ids, report_dir) if ids else []
+    return CheckResult(result, top_claims, files)

@@ -1,0 +1,350 @@
+"""``claimledger`` command line: a thin layer over ``claimledger.api``.
+
+Exit status: 0 success; 1 some inputs were rejected (the others were processed);
+2 a usage or user error (nothing was done); 130 interrupted.
+"""
+
+from __future__ import annotations
+
+import argparse
+import csv
+import io
+import json
+import sys
+from collections.abc import Iterable, Sequence
+from pathlib import Path
+from typing import Any
+
+from claimledger import __version__, api
+from claimledger.errors import ClaimLedgerError, UsageError
+from claimledger.model import Rejection
+from claimledger.progress import Progress
+from claimledger.settings import DEFAULT_MAX_BYTES, Settings, default_db_path
+from claimledger.table import claims_table
+
+
+def _add_db(p: argparse.ArgumentParser) -> None:
+    p.add_argument(
+        "--db",
+        type=Path,
+        default=None,
+        help="ledger file (default: $CLAIMLEDGER_DB or ./claimledger.db)",
+    )
+
+
+def _add_ingest_options(p: argparse.ArgumentParser) -> None:
+    p.add_argument(
+        "--workers",
+        type=int,
+        default=0,
+        help="processes for extraction (default: one per core, at most 4)",
+    )
+    p.add_argument(
+        "--max-bytes",
+        type=int,
+        default=DEFAULT_MAX_BYTES,
+        help="reject inputs larger than this many bytes (default: 10 MiB)",
+    )
+    p.add_argument(
+        "--encoding",
+        default=None,
+        help="text encoding of .txt/.md/stdin input (default: UTF-8, or the BOM's)",
+    )
+    p.add_argument(
+        "--any-language",
+        action="store_true",
+        help="keep texts that do not look English instead of rejecting them",
+    )
+    p.add_argument(
+        "--threshold",
+        type=float,
+        default=Settings.claim_threshold,
+        help="check-worthiness score from which a sentence is a claim (default 0.5)",
+    )
+    p.add_argument(
+        "--progress",
+        action=argparse.BooleanOptionalAction,
+        default=None,
+        help="show progress on stderr (default: when stderr is a terminal)",
+    )
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="claimledger",
+        description="Turn documents into a ledger of checkable claims tied to their text.",
+    )
+    parser.add_argument("--version", action="version", version=f"claimledger {__version__}")
+    sub = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
+
+    p = sub.add_parser("check", help="ingest, rank the claims, write the HTML report")
+    p.add_argument("paths", nargs="+", metavar="PATH", help="files, folders, or - for stdin")
+    _add_db(p)
+    _add_ingest_options(p)
+    p.add_argument(
+        "--report-dir",
+        type=Path,
+        default=Path("claimledger-report"),
+        help="folder for the HTML report (default: ./claimledger-report)",
+    )
+    p.add_argument("--top", type=int, default=10, help="claims to print (default 10)")
+
+    p = sub.add_parser("ingest", help="read documents, extract and store them in the ledger")
+    p.add_argument("paths", nargs="+", metavar="PATH", help="files, folders, or - for stdin")
+    _add_db(p)
+    _add_ingest_options(p)
+
+    p = sub.add_parser("extract", help="print extracted records as JSONL; no ledger")
+    p.add_argument("paths", nargs="*", metavar="PATH", help="files, folders, or - (default)")
+    p.add_argument("--what", choices=api.WHAT, default="all")
+    p.add_argument("--lines", action="store_true", help="every input line is its own document")
+    _add_ingest_options(p)
+
+    p = sub.add_parser("claims", help="list stored claims ranked by check-worthiness")
+    _add_db(p)
+    p.add_argument(
+        "--doc",
+        action="append",
+        default=None,
+        metavar="DOC_ID",
+        help="only this document (repeatable)",
+    )
+    p.add_argument(
+        "--min-score",
+        type=float,
+        default=Settings.claim_threshold,
+        help="lowest score shown (default 0.5; 0 shows every sentence)",
+    )
+    p.add_argument(
+        "--type",
+        dest="claim_type",
+        default=None,
+        help="only claims of this type (statistic, event, quote, ...)",
+    )
+    p.add_argument("--limit", type=int, default=20, help="rows to show (default 20; 0: all)")
+    p.add_argument("--format", choices=("table", "jsonl"), default="table")
+
+    p = sub.add_parser("export", help="write stored records as JSONL, CSV or Parquet")
+    _add_db(p)
+    p.add_argument("--what", choices=api.EXPORT_WHAT, required=True)
+    p.add_argument("--format", choices=api.FORMATS, default="jsonl")
+    p.add_argument(
+        "-o",
+        "--output",
+        type=Path,
+        default=None,
+        help="output file (default: stdout; required for parquet)",
+    )
+
+    p = sub.add_parser("report", help="write HTML reports for stored documents")
+    _add_db(p)
+    p.add_argument("doc_ids", nargs="*", metavar="DOC_ID")
+    p.add_argument("--all", action="store_true", help="every document in the ledger")
+    p.add_argument("-o", "--output", type=Path, required=True, help="folder for the reports")
+    return parser
+
+
+def settings_from_args(args: argparse.Namespace) -> Settings:
+    """The one function from CLI arguments to ``Settings``."""
+    if getattr(args, "workers", 0) < 0:
+        raise UsageError("--workers must be 0 (automatic) or a positive number")
+    if getattr(args, "max_bytes", 1) <= 0:
+        raise UsageError("--max-bytes must be a positive number of bytes")
+    return Settings(
+        max_bytes=getattr(args, "max_bytes", DEFAULT_MAX_BYTES),
+        encoding=getattr(args, "encoding", None),
+        english_only=not getattr(args, "any_language", False),
+        workers=getattr(args, "workers", 0),
+        claim_threshold=getattr(args, "threshold", Settings.claim_threshold),
+    )
+
+
+def _db(args: argparse.Namespace) -> Path:
+    return Path(args.db) if args.db is not None else default_db_path()
+
+
+def _say_rejection(r: Rejection, progress: Progress | None = None) -> None:
+    line = f"claimledger: rejected {r.input}: {r.reason}"
+    if progress is not None:
+        progress.message(line)
+    else:
+        print(line, file=sys.stderr, flush=True)
+
+
+def _summary(result: api.IngestResult) -> str:
+    return (
+        f"{len(result.stored)} documents stored, {len(result.unchanged)} already in the "
+        f"ledger, {len(result.rejected)} rejected"
+    )
+
+
+def cmd_ingest(args: argparse.Namespace, *, check: bool = False) -> int:
+    settings = settings_from_args(args)
+    progress = Progress("ingest", enabled=args.progress)
+    db = _db(args)
+    try:
+        if check:
+            res = api.check(
+                args.paths,
+                db,
+                args.report_dir,
+                settings,
+                top=args.top,
+                progress=progress,
+                on_rejection=lambda r: _say_rejection(r, progress),
+            )
+            result = res.ingest
+        else:
+            result = api.ingest(
+                args.paths,
+                db,
+                settings,
+                progress=progress,
+                on_rejection=lambda r: _say_rejection(r, progress),
+            )
+    finally:
+        progress.close()
+    if check:
+        sys.stdout.write(claims_table(res.top))
+        if res.report_files:
+            print(f"report: {res.report_files[0]}", file=sys.stderr)
+    print(f"claimledger: {_summary(result)} in {db}", file=sys.stderr)
+    return 1 if result.rejected else 0
+
+
+def cmd_extract(args: argparse.Namespace) -> int:
+    settings = settings_from_args(args)
+    rejected: list[Rejection] = []
+
+    def note(r: Rejection) -> None:
+        rejected.append(r)
+        _say_rejection(r)
+
+    out = sys.stdout
+    for rec in api.extract(
+        args.paths or ["-"], args.what, lines=args.lines, settings=settings, on_rejection=note
+    ):
+        out.write(json.dumps(rec, ensure_ascii=False) + "\n")
+    out.flush()
+    return 1 if rejected else 0
+
+
+def cmd_claims(args: argparse.Namespace) -> int:
+    rows = api.claims(
+        _db(args),
+        doc_ids=args.doc,
+        min_score=args.min_score,
+        claim_type=args.claim_type,
+        limit=args.limit or None,
+    )
+    if args.format == "jsonl":
+        for r in rows:
+            sys.stdout.write(json.dumps(r.__dict__, ensure_ascii=False) + "\n")
+    else:
+        sys.stdout.write(claims_table(rows))
+    return 0
+
+
+def cmd_export(args: argparse.Namespace) -> int:
+    rows = api.export(_db(args), args.what, args.format)
+    if args.format == "parquet":
+        if args.output is None:
+            raise UsageError("--format parquet writes a binary file; give it a path with -o")
+        n = write_parquet(rows, args.output)
+    elif args.output is not None:
+        with open(args.output, "w", encoding="utf-8", newline="") as fh:
+            n = write_text(rows, args.format, fh)
+    else:
+        n = write_text(rows, args.format, sys.stdout)
+    print(f"claimledger: exported {n} {args.what} records", file=sys.stderr)
+    return 0
+
+
+def _flat(rec: dict[str, Any]) -> dict[str, Any]:
+    return {
+        k: json.dumps(v, ensure_ascii=False) if isinstance(v, (dict, list)) else v
+        for k, v in rec.items()
+    }
+
+
+def write_text(rows: Iterable[dict[str, Any]], fmt: str, fh: Any) -> int:
+    n = 0
+    writer: csv.DictWriter[str] | None = None
+    for rec in rows:
+        if fmt == "jsonl":
+            fh.write(json.dumps(rec, ensure_ascii=False) + "\n")
+        else:
+            if writer is None:
+                writer = csv.DictWriter(fh, fieldnames=list(rec), extrasaction="ignore")
+                writer.writeheader()
+            writer.writerow(_flat(rec))
+        n += 1
+    return n
+
+
+_FLOAT_FIELDS = ("value", "lower", "upper", "score")
+
+
+def write_parquet(rows: Iterable[dict[str, Any]], path: Path) -> int:
+    import pyarrow as pa
+    import pyarrow.parquet as pq
+
+    data = []
+    for rec in rows:
+        rec = dict(rec)
+        for key in _FLOAT_FIELDS:
+            if isinstance(rec.get(key), int):
+                rec[key] = float(rec[key])
+        if isinstance(rec.get("change"), dict):
+            rec["change"] = {
+                k: (float(v) if isinstance(v, (int, float)) else v)
+                for k, v in rec["change"].items()
+            }
+        data.append(rec)
+    table = pa.Table.from_pylist(data)
+    pq.write_table(table, path)
+    return len(data)
+
+
+def cmd_report(args: argparse.Namespace) -> int:
+    if not args.all and not args.doc_ids:
+        raise UsageError("name the documents to report (DOC_ID ...) or pass --all")
+    files = api.report(_db(args), None if args.all else args.doc_ids, args.output)
+    print(f"claimledger: wrote {len(files) - 1} document reports; open {files[0]}", file=sys.stderr)
+    return 0
+
+
+COMMANDS = {
+    "check": lambda a: cmd_ingest(a, check=True),
+    "ingest": cmd_ingest,
+    "extract": cmd_extract,
+    "claims": cmd_claims,
+    "export": cmd_export,
+    "report": cmd_report,
+}
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    try:
+        return int(COMMANDS[args.command](args))
+    except ClaimLedgerError as exc:
+        print(f"claimledger: error: {exc}", file=sys.stderr)
+        return exc.exit_code
+    except KeyboardInterrupt:
+        print(
+            "claimledger: interrupted; documents already stored are complete, the one in "
+            "progress was not written",
+            file=sys.stderr,
+        )
+        return 130
+    except BrokenPipeError:
+        # The reader went away (``| head``): stop quietly, and keep Python from
+        # complaining again when it flushes stdout at exit.
+        sys.stdout = io.TextIOWrapper(io.BytesIO())
+        return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

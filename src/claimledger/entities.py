@@ -1,0 +1,98 @@
+"""Named entities from spaCy's NER, each with a canonical name.
+
+Canonical names come from the alias tables in ``lexicon`` and, for people, from the fullest
+earlier mention in the same document ("Umerov" -> "Rustem Umerov").
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+from claimledger.lexicon import ACTOR_ALIASES, OUTLET_ALIASES
+from claimledger.model import Entity
+
+KEPT_LABELS = frozenset({"PERSON", "ORG", "GPE", "NORP", "LOC", "FAC", "EVENT", "LAW", "PRODUCT"})
+_TITLES = re.compile(
+    r"^(?:(?:mr|mrs|ms|dr|prof|gen|lt|col|maj|capt|sgt|sen|rep|gov|pres|president|minister|"
+    r"general|colonel|major|captain|sergeant|senator|commander|chief|spokesman|spokeswoman|"
+    r"spokesperson|secretary|ambassador|judge|justice|mayor|governor|prime|deputy)\.?\s+)+",
+    re.IGNORECASE,
+)
+
+
+def normalise(name: str) -> str:
+    name = re.sub(r"\s+", " ", name.strip())
+    name = re.sub(r"(?:'s|’s|'|’)$", "", name)
+    return re.sub(r"^(?:the|The)\s+", "", name)
+
+
+def canonical_name(name: str, label: str | None = None) -> str:
+    """The canonical form of an actor, outlet or place name."""
+    base = normalise(name)
+    key = base.lower()
+    for table in (OUTLET_ALIASES, ACTOR_ALIASES):
+        if key in table:
+            return table[key]
+        if f"the {key}" in table:
+            return table[f"the {key}"]
+    if label == "PERSON":
+        base = _TITLES.sub("", base)
+    return base
+
+
+def is_outlet(name: str) -> bool:
+    key = normalise(name).lower()
+    return key in OUTLET_ALIASES or f"the {key}" in OUTLET_ALIASES
+
+
+class PersonRegistry:
+    """Full names of people seen so far in a document, to resolve later short mentions."""
+
+    def __init__(self) -> None:
+        self.full_names: list[str] = []
+
+    def resolve(self, name: str) -> str:
+        clean = canonical_name(name, "PERSON")
+        parts = clean.split()
+        if len(parts) >= 2:
+            if clean not in self.full_names:
+                self.full_names.append(clean)
+            return clean
+        for full in reversed(self.full_names):
+            if (
+                full.split()[-1].lower() == clean.lower()
+                or full.split()[0].lower() == clean.lower()
+            ):
+                return full
+        return clean
+
+    def last(self) -> str | None:
+        return self.full_names[-1] if self.full_names else None
+
+
+def extract_entities(
+    sent: Any, doc_id: str, offset: int, sentence_index: int, people: PersonRegistry
+) -> list[Entity]:
+    """Entities of one spaCy sentence; ``offset`` is the document offset of its parsed chunk."""
+    out = []
+    for ent in sent.ents:
+        if ent.label_ not in KEPT_LABELS:
+            continue
+        text = ent.text
+        start = ent.start_char  # offsets are into the parsed chunk; ``offset`` is its start
+        canonical = (
+            people.resolve(text) if ent.label_ == "PERSON" else canonical_name(text, ent.label_)
+        )
+        out.append(
+            Entity(
+                doc_id=doc_id,
+                start=offset + start,
+                end=offset + start + len(text),
+                text=text,
+                label=ent.label_,
+                canonical=canonical,
+                sentence_index=sentence_index,
+            )
+        )
+    return out

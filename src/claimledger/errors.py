@@ -1,0 +1,37 @@
+"""One exception hierarchy for everything claimledger reports to a user.
+
+Every message says what was wrong, with which input, and what to do about it.
+The CLI prints ``str(error)`` on one line and never a traceback for these.
+"""
+
+from __future__ import annotations
+
+
+class ClaimLedgerError(Exception):
+    """Base class of every error claimledger raises on purpose."""
+
+    exit_code = 2
+
+
+class UsageError(ClaimLedgerError):
+    """The command line or an API argument asks for something that cannot be done."""
+
+
+class InputRejected(ClaimLedgerError):
+    """One input (file, record, stdin) cannot be used; the reason goes to ``rejections``."""
+
+    exit_code = 1
+
+    def __init__(self, source: str, stage: str, reason: str) -> None:
+        super().__init__(f"{source}: {reason}")
+        self.source = source
+        self.stage = stage
+        self.reason = reason
+
+
+class LedgerError(ClaimLedgerError):
+    """The ledger file is missing, locked, corrupt or from a newer claimledger."""
+
+
+class ModelError(ClaimLedgerError):
+    """The bundled language model could not be loaded."""

@@ -1,0 +1,170 @@
+"""Plain dataclasses that flow between the stages.
+
+Every span carries ``start``/``end`` character offsets into its document's text and
+``text``, and ``document.text[start:end] == text`` holds for all of them.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from dataclasses import dataclass, field
+from typing import Any
+
+
+def content_id(*parts: object, length: int = 16) -> str:
+    """A stable id from content: the same parts always give the same id."""
+    digest = hashlib.sha256("\x1f".join(str(p) for p in parts).encode("utf-8"))
+    return digest.hexdigest()[:length]
+
+
+@dataclass(frozen=True)
+class Document:
+    text: str
+    source: str
+    record: int | None = None  # 1-based record or line number inside a corpus file / --lines
+    title: str | None = None
+    url: str | None = None
+    published: str | None = None
+    outlet: str | None = None
+    author: str | None = None
+    media_type: str = "text/plain"
+
+    @property
+    def id(self) -> str:
+        # The text alone decides identity: the same article ingested twice, from
+        # two paths or two runs, is one document.
+        return content_id("doc", self.text)
+
+    def metadata(self) -> dict[str, Any]:
+        return {
+            "title": self.title,
+            "url": self.url,
+            "published": self.published,
+            "outlet": self.outlet,
+            "author": self.author,
+        }
+
+
+@dataclass(frozen=True)
+class Rejection:
+    input: str
+    stage: str  # read | decode | parse | validate | extract
+    reason: str
+
+    @property
+    def id(self) -> str:
+        return content_id("rejection", self.input, self.stage, self.reason)
+
+
+@dataclass(frozen=True)
+class Sentence:
+    doc_id: str
+    index: int
+    paragraph: int
+    start: int
+    end: int
+    text: str
+
+    @property
+    def id(self) -> str:
+        return content_id("sentence", self.doc_id, self.start, self.end)
+
+
+@dataclass(frozen=True)
+class Change:
+    direction: str  # up | down
+    from_value: float | None
+    to_value: float | None
+    by_value: float | None = None
+
+
+@dataclass(frozen=True)
+class Quantity:
+    doc_id: str
+    start: int
+    end: int
+    text: str
+    value: float | None
+    lower: float | None
+    upper: float | None
+    unit: str
+    bound: str  # exact | approx | at_least | more_than | at_most | less_than | range | vague
+    per: str | None = None
+    change: Change | None = None
+    quantified: str | None = None
+    sentence_index: int = -1
+
+    @property
+    def id(self) -> str:
+        return content_id("quantity", self.doc_id, self.start, self.end)
+
+
+@dataclass(frozen=True)
+class Attribution:
+    doc_id: str
+    start: int
+    end: int
+    text: str
+    attributed_to: str | None
+    attributed_to_canonical: str | None
+    source_kind: str  # person | organization | outlet | document | unnamed | other
+    cue: str | None
+    content: str | None
+    source_start: int | None
+    source_end: int | None
+    cue_start: int | None
+    cue_end: int | None
+    content_start: int | None
+    content_end: int | None
+    direct: bool
+    sentence_index: int = -1
+    parent_start: int | None = None  # offsets of an enclosing attribution's cue, when nested
+
+    @property
+    def id(self) -> str:
+        return content_id("attribution", self.doc_id, self.start, self.end, self.cue_start)
+
+
+@dataclass(frozen=True)
+class Entity:
+    doc_id: str
+    start: int
+    end: int
+    text: str
+    label: str
+    canonical: str
+    sentence_index: int = -1
+
+    @property
+    def id(self) -> str:
+        return content_id("entity", self.doc_id, self.start, self.end, self.label)
+
+
+@dataclass(frozen=True)
+class Claim:
+    doc_id: str
+    sentence_index: int
+    start: int
+    end: int
+    text: str
+    score: float
+    label: str  # claim | not_claim
+    types: tuple[str, ...]
+    quantity_ids: tuple[str, ...] = ()
+    attribution_ids: tuple[str, ...] = ()
+
+    @property
+    def id(self) -> str:
+        return content_id("claim", self.doc_id, self.start, self.end)
+
+
+@dataclass
+class Extraction:
+    """Everything extracted from one document; a pure function of its text and metadata."""
+
+    document: Document
+    sentences: list[Sentence] = field(default_factory=list)
+    quantities: list[Quantity] = field(default_factory=list)
+    attributions: list[Attribution] = field(default_factory=list)
+    entities: list[Entity] = field(default_factory=list)
+    claims: list[Claim] = field(default_factory=list)

@@ -1,0 +1,216 @@
+"""Per-document extraction: segment, parse, extract, assemble claims.
+
+``extract_document`` is a pure function of a document's text and metadata. ``extract_all``
+runs it over a stream of documents, batching spaCy with ``nlp.pipe`` and fanning out to a
+process pool when there are many documents.
+"""
+
+from __future__ import annotations
+
+import itertools
+import multiprocessing
+import os
+from collections import deque
+from collections.abc import Iterable, Iterator
+from concurrent.futures import Future, ProcessPoolExecutor
+from typing import Any
+
+from claimledger import attributions as attr_mod
+from claimledger import checkworthy
+from claimledger.entities import PersonRegistry, extract_entities
+from claimledger.model import Claim, Document, Extraction, Rejection, Sentence
+from claimledger.nlp import load
+from claimledger.quantities import extract_quantities
+from claimledger.segment import Chunk, chunks
+from claimledger.settings import Settings
+
+POOL_THRESHOLD = 16  # documents before a process pool pays for its start-up
+DOCS_PER_TASK = 8
+
+Parsed = list[tuple[Chunk, Any]]
+
+
+def parse(documents: Iterable[Document], settings: Settings) -> Iterator[tuple[Document, Parsed]]:
+    """Each document with its chunks parsed by spaCy, batched across documents."""
+    nlp = load()
+    docs = list(documents)
+    pairs = ((c.text, (i, c)) for i, d in enumerate(docs) for c in chunks(d.text))
+    grouped: dict[int, Parsed] = {i: [] for i in range(len(docs))}
+    for sdoc, (i, chunk) in nlp.pipe(pairs, as_tuples=True, batch_size=settings.batch_size):
+        grouped[i].append((chunk, sdoc))
+    for i, doc in enumerate(docs):
+        yield doc, grouped[i]
+
+
+def extract_document(document: Document, parsed: Parsed, settings: Settings) -> Extraction:
+    """Everything claimledger extracts from one parsed document."""
+    doc_id = document.id
+    ex = Extraction(document=document)
+    people = PersonRegistry()
+    index = 0
+    for chunk, sdoc in parsed:
+        for sent in sdoc.sents:
+            s_start, s_end = _trim(sdoc.text, sent.start_char, sent.end_char)
+            if s_end <= s_start:
+                continue
+            base = chunk.start
+            sentence = Sentence(
+                doc_id,
+                index,
+                chunk.paragraph,
+                base + s_start,
+                base + s_end,
+                document.text[base + s_start : base + s_end],
+            )
+            ents = extract_entities(sent, doc_id, base, index, people)
+            quants = extract_quantities(sent, doc_id, base + sent.start_char, index)
+            atts = attr_mod.extract_attributions(sent, doc_id, base, index, people)
+            ex.sentences.append(sentence)
+            ex.entities += ents
+            ex.quantities += quants
+            ex.attributions += atts
+            ex.claims.append(_claim(sentence, sent, quants, atts, settings))
+            index += 1
+    _link_covering_attributions(ex)
+    return ex
+
+
+def _trim(text: str, start: int, end: int) -> tuple[int, int]:
+    while start < end and text[start].isspace():
+        start += 1
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    return start, end
+
+
+def _claim(
+    sentence: Sentence, sent: Any, quants: list[Any], atts: list[Any], settings: Settings
+) -> Claim:
+    direct = any(a.direct for a in atts)
+    feats = checkworthy.features(sent, len(quants), len(atts), direct)
+    score = checkworthy.score(feats)
+    is_claim = score >= settings.claim_threshold
+    return Claim(
+        doc_id=sentence.doc_id,
+        sentence_index=sentence.index,
+        start=sentence.start,
+        end=sentence.end,
+        text=sentence.text,
+        score=score,
+        label="claim" if is_claim else "not_claim",
+        types=checkworthy.claim_types(feats, is_claim),
+        quantity_ids=tuple(q.id for q in quants),
+        attribution_ids=tuple(a.id for a in atts),
+    )
+
+
+def _link_covering_attributions(ex: Extraction) -> None:
+    """A claim in a quote spanning sentences is also tied to the attribution covering it."""
+    for i, claim in enumerate(ex.claims):
+        covering = [
+            a.id
+            for a in ex.attributions
+            if a.content_start is not None
+            and a.content_end is not None
+            and a.content_start <= claim.start
+            and claim.end <= a.content_end + 2
+            and a.id not in claim.attribution_ids
+        ]
+        if covering:
+            from dataclasses import replace
+
+            ex.claims[i] = replace(claim, attribution_ids=claim.attribution_ids + tuple(covering))
+
+
+def _extract_batch(documents: list[Document], settings: Settings) -> list[Extraction | Rejection]:
+    """One result per document, in order; a failure rejects that document only."""
+    try:
+        parsed = [chunks_ for _, chunks_ in parse(documents, settings)]
+    except Exception:
+        parsed = []
+        for d in documents:  # parse one by one to find the document that fails
+            try:
+                parsed.append(next(iter(parse([d], settings)))[1])
+            except Exception as exc:
+                parsed.append(exc)  # type: ignore[arg-type]
+    out: list[Extraction | Rejection] = []
+    for doc, chunks_ in zip(documents, parsed, strict=True):
+        if isinstance(chunks_, Exception):
+            out.append(_failed(doc, chunks_))
+            continue
+        try:
+            out.append(extract_document(doc, chunks_, settings))
+        except Exception as exc:  # a bug must not lose the input: it is rejected with the cause
+            out.append(_failed(doc, exc))
+    return out
+
+
+def _failed(doc: Document, exc: Exception) -> Rejection:
+    where = f"{doc.source}:{doc.record}" if doc.record else doc.source
+    return Rejection(
+        where, "extract", f"extraction failed ({type(exc).__name__}: {exc}); please report this bug"
+    )
+
+
+def worker_count(settings: Settings) -> int:
+    if settings.workers > 0:
+        return settings.workers
+    return max(1, min(os.cpu_count() or 1, 4))
+
+
+def extract_all(
+    items: Iterable[Document | Rejection], settings: Settings
+) -> Iterator[Extraction | Rejection]:
+    """Extract every document; rejections pass through in order."""
+    stream = iter(items)
+    head = list(itertools.islice(stream, POOL_THRESHOLD))
+    rest_present = len(head) == POOL_THRESHOLD
+    workers = worker_count(settings)
+    if workers > 1 and rest_present:
+        yield from _pooled(itertools.chain(head, stream), settings, workers)
+    else:
+        yield from _serial(itertools.chain(head, stream), settings)
+
+
+def _serial(
+    items: Iterable[Document | Rejection], settings: Settings
+) -> Iterator[Extraction | Rejection]:
+    for batch in _batches(items, DOCS_PER_TASK):
+        yield from _run_batch(batch, settings)
+
+
+def _run_batch(
+    batch: list[Document | Rejection], settings: Settings
+) -> list[Extraction | Rejection]:
+    docs = [x for x in batch if isinstance(x, Document)]
+    results = iter(_extract_batch(docs, settings))
+    return [x if isinstance(x, Rejection) else next(results) for x in batch]
+
+
+def _batches(items: Iterable[Any], size: int) -> Iterator[list[Any]]:
+    it = iter(items)
+    while batch := list(itertools.islice(it, size)):
+        yield batch
+
+
+def _init_worker() -> None:
+    load()
+
+
+def _pooled(
+    items: Iterable[Document | Rejection], settings: Settings, workers: int
+) -> Iterator[Extraction | Rejection]:
+    ctx = multiprocessing.get_context("spawn")
+    with ProcessPoolExecutor(max_workers=workers, mp_context=ctx, initializer=_init_worker) as pool:
+        pending: deque[Future[list[Extraction | Rejection]]] = deque()
+        try:
+            for batch in _batches(items, DOCS_PER_TASK):
+                pending.append(pool.submit(_run_batch, batch, settings))
+                while len(pending) > 2 * workers:
+                    yield from pending.popleft().result()
+            while pending:
+                yield from pending.popleft().result()
+        except BaseException:
+            for f in pending:
+                f.cancel()
+            raise

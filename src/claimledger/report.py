@@ -1,0 +1,230 @@
+"""Self-contained HTML reports: a document's text with its claims highlighted by type and a
+panel listing each claim with its figures and source.
+
+No scripts, no external assets; a Content-Security-Policy forbids both. Every piece of
+document text goes through ``html.escape``, and bidirectional control characters are shown
+as visible markers so they cannot reorder what a reader sees.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from html import escape
+from pathlib import Path
+
+from claimledger.model import Attribution, Claim, Extraction, Quantity
+
+CSP = (
+    "default-src 'none'; style-src 'unsafe-inline'; img-src data:; "
+    "base-uri 'none'; form-action 'none'"
+)
+_BIDI = re.compile("[\u200e\u200f\u202a-\u202e\u2066-\u2069\u061c]")
+TYPE_COLOURS = {
+    "statistic": "#fde68a",
+    "event": "#bfdbfe",
+    "quote": "#ddd6fe",
+    "prediction": "#fbcfe8",
+    "causal": "#fed7aa",
+    "comparison": "#bbf7d0",
+    "other": "#e5e7eb",
+}
+STYLE = """
+body{font:15px/1.55 system-ui,sans-serif;margin:0;color:#111;background:#fafafa}
+header{padding:12px 20px;background:#1f2937;color:#fff}header a{color:#cbd5e1}
+main{display:grid;grid-template-columns:minmax(0,3fr) minmax(0,2fr);gap:20px;padding:20px}
+.text{white-space:pre-wrap;background:#fff;padding:16px;border:1px solid #ddd;
+unicode-bidi:isolate;overflow-wrap:anywhere}
+.claim{border-radius:3px;padding:1px 0}.claim:target{outline:2px solid #2563eb}
+mark.q{background:none;border-bottom:2px solid #b45309;font-weight:600;color:inherit}
+.src{border-bottom:2px dotted #4338ca}
+.ctl{font-size:11px;color:#b91c1c;border:1px solid #b91c1c;border-radius:2px;padding:0 2px}
+.panel ol{padding-left:22px}.panel li{margin-bottom:12px;background:#fff;border:1px solid #ddd;
+padding:8px;overflow-wrap:anywhere}
+.meta{color:#555;font-size:13px}.score{font-weight:700}
+.tag{display:inline-block;font-size:12px;padding:0 6px;border-radius:8px;margin-right:4px}
+table{border-collapse:collapse;background:#fff}td,th{border:1px solid #ddd;padding:4px 8px;
+text-align:left;vertical-align:top}
+.legend span{margin-right:8px}
+"""
+
+
+def inert(text: str) -> str:
+    """Escape text for HTML and make bidi controls visible instead of active."""
+    escaped = escape(text, quote=True)
+    return _BIDI.sub(lambda m: f'<span class="ctl">U+{ord(m.group()):04X}</span>', escaped)
+
+
+def _page(title: str, body: str) -> str:
+    return (
+        '<!DOCTYPE html>\n<html lang="en"><head><meta charset="utf-8">'
+        f'<meta http-equiv="Content-Security-Policy" content="{CSP}">'
+        '<meta name="referrer" content="no-referrer">'
+        f"<title>{inert(title)}</title><style>{STYLE}</style></head><body>{body}</body></html>\n"
+    )
+
+
+def _tags(types: Iterable[str]) -> str:
+    return "".join(
+        f'<span class="tag" style="background:{TYPE_COLOURS.get(t, "#e5e7eb")}">{inert(t)}</span>'
+        for t in types
+    )
+
+
+def figure_text(q: Quantity) -> str:
+    bits = [q.text, "→"]
+    if q.bound == "range":
+        bits.append(f"{_fmt(q.lower)}–{_fmt(q.upper)}")
+    elif q.bound == "vague":
+        bits.append(f"vague ({_fmt(q.lower)}–{_fmt(q.upper)})")
+    else:
+        bits.append(f"{q.bound.replace('_', ' ')} {_fmt(q.value)}")
+    bits.append(q.unit + (f"/{q.per}" if q.per else ""))
+    if q.change is not None:
+        bits.append(
+            f"[{q.change.direction}"
+            + (f" from {_fmt(q.change.from_value)}" if q.change.from_value is not None else "")
+            + (f" to {_fmt(q.change.to_value)}" if q.change.to_value is not None else "")
+            + "]"
+        )
+    if q.quantified:
+        bits.append(f"of {q.quantified}")
+    return " ".join(bits)
+
+
+def source_text(a: Attribution) -> str:
+    who = a.attributed_to or "(no named source)"
+    canonical = a.attributed_to_canonical
+    if canonical and canonical != who:
+        who = f"{who} = {canonical}"
+    quoted = "quoted" if a.direct else "reported"
+    return f"{who} [{a.source_kind}; {quoted}; cue: {a.cue}]"
+
+
+def _fmt(x: float | None) -> str:
+    if x is None:
+        return "?"
+    return f"{x:,.0f}" if float(x).is_integer() else f"{x:,.4g}"
+
+
+def _highlighted_text(ex: Extraction) -> str:
+    text = ex.document.text
+    claims = {c.sentence_index: c for c in ex.claims}
+    marks: list[tuple[int, int, str, str]] = []
+    for q in ex.quantities:
+        marks.append((q.start, q.end, "mark", f'class="q" title="{escape(figure_text(q))}"'))
+    for a in ex.attributions:
+        if a.source_start is not None and a.source_end is not None:
+            marks.append(
+                (
+                    a.source_start,
+                    a.source_end,
+                    "span",
+                    f'class="src" title="{escape(source_text(a))}"',
+                )
+            )
+    marks.sort(key=lambda m: (m[0], -m[1]))
+    kept: list[tuple[int, int, str, str]] = []
+    for m in marks:
+        if not kept or m[0] >= kept[-1][1]:
+            kept.append(m)
+    out: list[str] = []
+    pos = 0
+    for s in ex.sentences:
+        out.append(inert(text[pos : s.start]))
+        claim = claims.get(s.index)
+        inner = _with_marks(text, s.start, s.end, kept)
+        if claim is not None and claim.label == "claim":
+            colour = TYPE_COLOURS.get(claim.types[0] if claim.types else "other", "#e5e7eb")
+            out.append(
+                f'<span class="claim" id="c-{claim.id}" style="background:{colour}" '
+                f'title="score {claim.score:.2f}: {escape(", ".join(claim.types))}">'
+                f"{inner}</span>"
+            )
+        else:
+            out.append(inner)
+        pos = s.end
+    out.append(inert(text[pos:]))
+    return "".join(out)
+
+
+def _with_marks(text: str, start: int, end: int, marks: list[tuple[int, int, str, str]]) -> str:
+    out = []
+    pos = start
+    for m_start, m_end, tag, attrs in marks:
+        if m_start < start or m_end > end:
+            continue
+        out.append(inert(text[pos:m_start]))
+        out.append(f"<{tag} {attrs}>{inert(text[m_start:m_end])}</{tag}>")
+        pos = m_end
+    out.append(inert(text[pos:end]))
+    return "".join(out)
+
+
+def _claim_item(c: Claim, ex: Extraction) -> str:
+    qs = [q for q in ex.quantities if q.id in set(c.quantity_ids)]
+    atts = [a for a in ex.attributions if a.id in set(c.attribution_ids)]
+    figures = "".join(f"<li>{inert(figure_text(q))}</li>" for q in qs) or "<li>none</li>"
+    sources = "".join(f"<li>{inert(source_text(a))}</li>" for a in atts) or "<li>none stated</li>"
+    return (
+        f'<li><a href="#c-{c.id}">#{c.sentence_index + 1}</a> <span class="score">'
+        f"{c.score:.2f}</span> {_tags(c.types)}<div>{inert(c.text)}</div>"
+        f'<div class="meta">figures:<ul>{figures}</ul>source:<ul>{sources}</ul></div></li>'
+    )
+
+
+def document_html(ex: Extraction) -> str:
+    doc = ex.document
+    title = doc.title or doc.source
+    ranked = sorted((c for c in ex.claims if c.label == "claim"), key=lambda c: -c.score)
+    meta = " · ".join(
+        inert(f"{k}: {v}") for k, v in [("source", doc.source), *doc.metadata().items()] if v
+    )
+    legend = "".join(
+        f'<span class="tag" style="background:{c}">{t}</span>' for t, c in TYPE_COLOURS.items()
+    )
+    body = (
+        f'<header><a href="index.html">all documents</a><h1>{inert(title)}</h1>'
+        f'<div class="meta" style="color:#cbd5e1">{meta} · id {doc.id}</div></header>'
+        f'<main><section><div class="legend">{legend}</div>'
+        f'<div class="text">{_highlighted_text(ex)}</div></section>'
+        f'<section class="panel"><h2>{len(ranked)} claims, ranked by check-worthiness</h2>'
+        f'<p class="meta">What the document says, not what is true: each claim is this '
+        f"document's statement, with the source it gives.</p>"
+        f"<ol>{''.join(_claim_item(c, ex) for c in ranked)}</ol></section></main>"
+    )
+    return _page(f"claimledger: {title}", body)
+
+
+def index_html(extractions: list[Extraction]) -> str:
+    rows = "".join(
+        f'<tr><td><a href="{report_name(ex.document.id)}">'
+        f"{inert(ex.document.title or ex.document.source)}</a></td>"
+        f"<td>{inert(ex.document.source)}</td>"
+        f"<td>{sum(1 for c in ex.claims if c.label == 'claim')}</td>"
+        f"<td>{len(ex.quantities)}</td><td>{len(ex.attributions)}</td></tr>"
+        for ex in extractions
+    )
+    body = (
+        '<header><h1>claimledger report</h1></header><main style="display:block"><table>'
+        "<tr><th>document</th><th>source</th><th>claims</th><th>figures</th>"
+        f"<th>attributions</th></tr>{rows}</table></main>"
+    )
+    return _page("claimledger report", body)
+
+
+def report_name(doc_id: str) -> str:
+    return f"doc-{doc_id}.html"
+
+
+def write_reports(extractions: list[Extraction], out_dir: Path) -> list[Path]:
+    """One HTML file per document plus index.html; returns the paths written."""
+    out_dir.mkdir(parents=True, exist_ok=True)
+    written = []
+    for ex in extractions:
+        path = out_dir / report_name(ex.document.id)
+        path.write_text(document_html(ex), encoding="utf-8")
+        written.append(path)
+    index = out_dir / "index.html"
+    index.write_text(index_html(extractions), encoding="utf-8")
+    return [index, *written]

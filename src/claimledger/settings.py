@@ -1,0 +1,36 @@
+"""All options in one object; the CLI builds it from its arguments with one function."""
+
+from __future__ import annotations
+
+import os
+from dataclasses import asdict, dataclass
+from pathlib import Path
+from typing import Any
+
+DEFAULT_DB = "claimledger.db"
+DEFAULT_MAX_BYTES = 10 * 1024 * 1024
+
+
+def default_db_path() -> Path:
+    """``CLAIMLEDGER_DB`` when set, else ``./claimledger.db``."""
+    return Path(os.environ.get("CLAIMLEDGER_DB") or DEFAULT_DB)
+
+
+@dataclass(frozen=True)
+class Settings:
+    # ingest
+    max_bytes: int = DEFAULT_MAX_BYTES  # larger inputs are rejected, not truncated
+    encoding: str | None = None  # force a text encoding for .txt/.md/stdin; default UTF-8
+    english_only: bool = True  # reject texts that are clearly not English
+    # processing
+    workers: int = 0  # 0: one per core, at most 2 here; 1: no process pool
+    batch_size: int = 64  # paragraphs per nlp.pipe batch
+    # ranking
+    claim_threshold: float = 0.5  # score at or above which a sentence is labelled a claim
+
+    def extraction_settings(self) -> dict[str, Any]:
+        """The settings that change what extraction produces (recorded in ``runs``)."""
+        return {"claim_threshold": self.claim_threshold, "english_only": self.english_only}
+
+    def as_dict(self) -> dict[str, Any]:
+        return asdict(self)

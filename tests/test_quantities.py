@@ -1,0 +1,102 @@
+"""Quantity extraction on hand-written wire-report sentences (first version; issue 4 widens)."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+
+from claimledger.quantities import extract_quantities
+
+
+def quantities(nlp: Any, sentence: str) -> list[Any]:
+    doc = nlp(sentence)
+    found = extract_quantities(doc[:], "d", 0, 0)
+    for q in found:
+        assert sentence[q.start : q.end] == q.text
+    return found
+
+
+CASES = [
+    # sentence, text, value, lower, upper, unit, bound
+    ("At least 19 civilians were killed.", "At least 19", 19, 19, None, "count", "at_least"),
+    ("More than 41,200 people were displaced.", "More than 41,200", 41200, 41200, None, "count",
+     "more_than"),
+    ("Almost 300 soldiers were wounded.", "Almost 300", 300, None, 300, "count", "less_than"),
+    ("Up to 35% of the grid is down.", "Up to 35%", 35, None, 35, "percent", "at_most"),
+    ("Around 9,000 troops crossed.", "Around 9,000", 9000, None, None, "count", "approx"),
+    ("Some 120,000 people fled.", "Some 120,000", 120000, None, None, "count", "approx"),
+    ("The fund holds $2.4 billion.", "$2.4 billion", 2.4e9, 2.4e9, 2.4e9, "USD", "exact"),
+    ("The city has 318 million litres.", "318 million", 318e6, 318e6, 318e6, "count", "exact"),
+    ("Seven ships were sunk.", "Seven", 7, 7, 7, "count", "exact"),
+    ("The siege lasted three weeks.", "three weeks", 3, 3, 3, "week", "exact"),
+    ("They drove five to seven kilometres.", "five to seven kilometres", None, 5, 7, "kilometre",
+     "range"),
+    ("Between 30 and 40 battalions moved.", "Between 30 and 40", None, 30, 40, "count", "range"),
+    ("Dozens of drones were launched.", "Dozens", None, 24, 99, "count", "vague"),
+    ("Tens of thousands of shells were fired.", "Tens of thousands", None, 2e4, 99999, "count",
+     "vague"),
+    ("A dozen cargo vessels waited.", "A dozen", 12, 12, 12, "count", "exact"),
+    ("The bill was €40 million.", "€40 million", 4e7, 4e7, 4e7, "EUR", "exact"),
+]
+
+
+@pytest.mark.parametrize(("sentence", "text", "value", "lower", "upper", "unit", "bound"), CASES)
+def test_quantity(nlp: Any, sentence: str, text: str, value: float | None, lower: float | None,
+                  upper: float | None, unit: str, bound: str) -> None:
+    found = quantities(nlp, sentence)
+    assert [q.text for q in found] == [text]
+    q = found[0]
+    assert (q.value, q.lower, q.upper, q.unit, q.bound) == (value, lower, upper, unit, bound)
+
+
+def test_change_from_to(nlp: Any) -> None:
+    [q] = quantities(nlp, "Inflation fell from 2.5% in 2022 to 0.8% in 2023.")
+    assert q.text == "from 2.5% in 2022 to 0.8%"
+    assert q.change is not None
+    assert (q.change.direction, q.change.from_value, q.change.to_value) == ("down", 2.5, 0.8)
+
+
+def test_change_by(nlp: Any) -> None:
+    [q] = quantities(nlp, "Rates increased by 6 percentage points.")
+    assert q.unit == "percentage_point"
+    assert q.change is not None and q.change.direction == "up" and q.change.by_value == 6
+
+
+def test_rate(nlp: Any) -> None:
+    [q] = quantities(nlp, "The war costs $150 million per day.")
+    assert (q.value, q.unit, q.per) == (150e6, "USD", "day")
+
+
+def test_cents_down(nlp: Any) -> None:
+    [q] = quantities(nlp, "Gas prices were down 19 cents.")
+    assert q.unit == "USD" and q.value == pytest.approx(0.19)
+    assert q.change is not None and q.change.direction == "down"
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "The 7th Armoured Brigade moved on March 3, 2022.",
+        "The convoy took Route 60 in 1989.",
+        "Moody's cut the rating from Baa1 to Baa2.",
+        "COVID-19 reached the front where F-16 jets flew.",
+        "1) The first point is clear.",
+        "It happened in the 2nd week of the 20th century.",
+    ],
+)
+def test_not_quantities(nlp: Any, sentence: str) -> None:
+    assert quantities(nlp, sentence) == []
+
+
+@pytest.mark.parametrize(
+    ("sentence", "quantified"),
+    [
+        ("At least 19 civilians were killed.", "civilians killed"),
+        ("Dozens of drones were launched overnight.", "drones"),
+        ("The army captured 35 enemy tanks.", "enemy tanks"),
+    ],
+)
+def test_quantified(nlp: Any, sentence: str, quantified: str) -> None:
+    [q] = quantities(nlp, sentence)
+    assert q.quantified == quantified
