@@ -20,8 +20,15 @@ def quantities(nlp: Any, sentence: str) -> list[Any]:
 CASES = [
     # sentence, text, value, lower, upper, unit, bound
     ("At least 19 civilians were killed.", "At least 19", 19, 19, None, "count", "at_least"),
-    ("More than 41,200 people were displaced.", "More than 41,200", 41200, 41200, None, "count",
-     "more_than"),
+    (
+        "More than 41,200 people were displaced.",
+        "More than 41,200",
+        41200,
+        41200,
+        None,
+        "count",
+        "more_than",
+    ),
     ("Almost 300 soldiers were wounded.", "Almost 300", 300, None, 300, "count", "less_than"),
     ("Up to 35% of the grid is down.", "Up to 35%", 35, None, 35, "percent", "at_most"),
     ("Around 9,000 troops crossed.", "Around 9,000", 9000, None, None, "count", "approx"),
@@ -30,20 +37,42 @@ CASES = [
     ("The city has 318 million litres.", "318 million", 318e6, 318e6, 318e6, "count", "exact"),
     ("Seven ships were sunk.", "Seven", 7, 7, 7, "count", "exact"),
     ("The siege lasted three weeks.", "three weeks", 3, 3, 3, "week", "exact"),
-    ("They drove five to seven kilometres.", "five to seven kilometres", None, 5, 7, "kilometre",
-     "range"),
+    (
+        "They drove five to seven kilometres.",
+        "five to seven kilometres",
+        None,
+        5,
+        7,
+        "kilometre",
+        "range",
+    ),
     ("Between 30 and 40 battalions moved.", "Between 30 and 40", None, 30, 40, "count", "range"),
     ("Dozens of drones were launched.", "Dozens", None, 24, 99, "count", "vague"),
-    ("Tens of thousands of shells were fired.", "Tens of thousands", None, 2e4, 99999, "count",
-     "vague"),
+    (
+        "Tens of thousands of shells were fired.",
+        "Tens of thousands",
+        None,
+        2e4,
+        99999,
+        "count",
+        "vague",
+    ),
     ("A dozen cargo vessels waited.", "A dozen", 12, 12, 12, "count", "exact"),
     ("The bill was €40 million.", "€40 million", 4e7, 4e7, 4e7, "EUR", "exact"),
 ]
 
 
 @pytest.mark.parametrize(("sentence", "text", "value", "lower", "upper", "unit", "bound"), CASES)
-def test_quantity(nlp: Any, sentence: str, text: str, value: float | None, lower: float | None,
-                  upper: float | None, unit: str, bound: str) -> None:
+def test_quantity(
+    nlp: Any,
+    sentence: str,
+    text: str,
+    value: float | None,
+    lower: float | None,
+    upper: float | None,
+    unit: str,
+    bound: str,
+) -> None:
     found = quantities(nlp, sentence)
     assert [q.text for q in found] == [text]
     q = found[0]

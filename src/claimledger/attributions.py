@@ -8,11 +8,13 @@ Offsets are into the document text.
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 from typing import Any
 
 from claimledger.entities import PersonRegistry, canonical_name, is_outlet, normalise
 from claimledger.lexicon import (
     DOCUMENT_SOURCE_HEADS,
+    PERSON_ROLE_HEADS,
     SPEECH_VERBS,
     UNNAMED_SOURCE_HEADS,
     WEAK_SPEECH_VERBS,
@@ -83,12 +85,27 @@ _PRONOUNS = {
 }
 
 
+_DATELINE = re.compile(
+    r"^[A-Z][A-Z .'’-]+,(?: [A-Z][a-z]{2,8}\.? \d{1,2})? (?:\([^)]{1,40}\) )?[-–—]+ "
+)
+
+
 def extract_attributions(
-    sent: Any, doc_id: str, offset: int, sentence_index: int, people: PersonRegistry
+    sent: Any,
+    doc_id: str,
+    offset: int,
+    sentence_index: int,
+    people: PersonRegistry,
+    quotes: list[tuple[int, int]] | None = None,
 ) -> list[Attribution]:
-    """Attributions in one spaCy sentence; ``offset`` is the document offset of its chunk."""
+    """Attributions in one spaCy sentence; ``offset`` is the document offset of its chunk.
+
+    ``quotes`` are the quotation spans of the whole chunk (``quote_spans``), so that a quote
+    running over several sentences is paired correctly; computed here when not given.
+    """
     found: list[Attribution] = []
-    quotes = quote_spans(sent.doc.text, sent.start_char, sent.end_char)
+    if quotes is None:
+        quotes = quote_spans(sent.doc.text, 0, len(sent.doc.text))
     for tok in sent:
         att = None
         if (
@@ -100,18 +117,28 @@ def extract_attributions(
         elif tok.lemma_.lower() in SPEECH_VERBS and tok.pos_ in ("VERB", "AUX"):
             att = _verb_cue(tok, sent, quotes)
         if att is not None:
+            att.content = _without_dateline(sent.doc.text, att.content)
             found.append(_record(att, sent, doc_id, offset, sentence_index, people))
     return _link_nested(found)
 
 
+def _without_dateline(text: str, span: tuple[int, int] | None) -> tuple[int, int] | None:
+    if span is None:
+        return None
+    m = _DATELINE.match(text[span[0] : span[1]])
+    return (span[0] + m.end(), span[1]) if m else span
+
+
 def quote_spans(text: str, start: int, end: int) -> list[tuple[int, int]]:
-    """(start, end) of the text inside each quotation, in chunk offsets; an unclosed quote
-    runs to the end of the sentence (multi-paragraph quotes leave their closing mark off)."""
+    """(start, end) of the text inside each quotation, in chunk offsets.
+
+    Straight quotes pair in order of appearance; an unclosed quote runs to ``end``
+    (multi-paragraph quotes leave their closing mark off until the last paragraph)."""
     spans = []
     i = start
     while i < end:
         ch = text[i]
-        if ch in "“«„" or (ch in '"' and (i == 0 or not text[i - 1].isalnum())):
+        if ch in "“«„" or ch == '"':
             closer = {"“": "”", "«": "»", "„": "“"}.get(ch, '"')
             j = text.find(closer, i + 1, end)
             if ch == "„" and j < 0:
@@ -295,6 +322,8 @@ def _source_kind(
         return "person", "PERSON"
     if lemma in DOCUMENT_SOURCE_HEADS:
         return "document", None
+    if lemma in PERSON_ROLE_HEADS and head is not None and head.tag_ in ("NN", "NNP"):
+        return "person", None
     if any(label in ("ORG", "GPE", "NORP") for label in labels) or lemma in _ORG_HEADS:
         return "organization", next((x for x in labels if x in ("ORG", "GPE", "NORP")), None)
     if lemma in UNNAMED_SOURCE_HEADS:
@@ -331,6 +360,8 @@ def _record(
     text = sent.doc.text
     src_text = text[found.source[0] : found.source[1]] if found.source else None
     kind, label = _source_kind(src_text or "", found.head, sent, found.source)
+    if kind in ("organization", "other") and src_text and people.known(src_text):
+        kind, label = "person", "PERSON"
     canonical = (
         _canonical(src_text, kind, label, sent, found.source, people)
         if src_text and found.source
@@ -380,8 +411,6 @@ def _link_nested(found: list[Attribution]) -> list[Attribution]:
             None,
         )
         if parent is not None:
-            from dataclasses import replace
-
             a = replace(a, parent_start=parent.cue_start)
         out.append(a)
     return out

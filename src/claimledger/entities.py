@@ -41,9 +41,21 @@ def canonical_name(name: str, label: str | None = None) -> str:
     return base
 
 
+_OUTLET_WORDS = re.compile(
+    r"\b(?:Times|Post|Herald|News|Journal|Gazette|Tribune|Telegraph|Daily|Chronicle|Observer|"
+    r"Guardian|Monitor|Express|Mirror|Courier|Dispatch|Inquirer|Bulletin|Magazine|Weekly|Radio|"
+    r"Television|TV|Broadcasting|Newspaper|Press Agency|News Agency|Wire)\b"
+)
+
+
 def is_outlet(name: str) -> bool:
+    """A known news outlet, or a proper name that ends like one ("the Northern Herald")."""
     key = normalise(name).lower()
-    return key in OUTLET_ALIASES or f"the {key}" in OUTLET_ALIASES
+    if key in OUTLET_ALIASES or f"the {key}" in OUTLET_ALIASES:
+        return True
+    base = normalise(name)
+    words = base.split()
+    return bool(words) and all(w[:1].isupper() for w in words) and bool(_OUTLET_WORDS.search(base))
 
 
 class PersonRegistry:
@@ -66,6 +78,11 @@ class PersonRegistry:
             ):
                 return full
         return clean
+
+    def known(self, name: str) -> bool:
+        """True when ``name`` is a short form of a full name already seen."""
+        clean = canonical_name(name, "PERSON")
+        return len(clean.split()) == 1 and self.resolve(clean) != clean
 
     def last(self) -> str | None:
         return self.full_names[-1] if self.full_names else None

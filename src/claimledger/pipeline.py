@@ -13,6 +13,7 @@ import os
 from collections import deque
 from collections.abc import Iterable, Iterator
 from concurrent.futures import Future, ProcessPoolExecutor
+from dataclasses import replace
 from typing import Any
 
 from claimledger import attributions as attr_mod
@@ -49,6 +50,7 @@ def extract_document(document: Document, parsed: Parsed, settings: Settings) -> 
     people = PersonRegistry()
     index = 0
     for chunk, sdoc in parsed:
+        quotes = attr_mod.quote_spans(sdoc.text, 0, len(sdoc.text))
         for sent in sdoc.sents:
             s_start, s_end = _trim(sdoc.text, sent.start_char, sent.end_char)
             if s_end <= s_start:
@@ -64,7 +66,7 @@ def extract_document(document: Document, parsed: Parsed, settings: Settings) -> 
             )
             ents = extract_entities(sent, doc_id, base, index, people)
             quants = extract_quantities(sent, doc_id, base + sent.start_char, index)
-            atts = attr_mod.extract_attributions(sent, doc_id, base, index, people)
+            atts = attr_mod.extract_attributions(sent, doc_id, base, index, people, quotes)
             ex.sentences.append(sentence)
             ex.entities += ents
             ex.quantities += quants
@@ -105,21 +107,20 @@ def _claim(
 
 
 def _link_covering_attributions(ex: Extraction) -> None:
-    """A claim in a quote spanning sentences is also tied to the attribution covering it."""
+    """A claim inside a quote that spans sentences is also tied to the attribution covering
+    it: most of the claim's characters lie in that attribution's content."""
     for i, claim in enumerate(ex.claims):
-        covering = [
+        covering = tuple(
             a.id
             for a in ex.attributions
             if a.content_start is not None
             and a.content_end is not None
-            and a.content_start <= claim.start
-            and claim.end <= a.content_end + 2
             and a.id not in claim.attribution_ids
-        ]
+            and min(claim.end, a.content_end) - max(claim.start, a.content_start)
+            >= 0.8 * (claim.end - claim.start)
+        )
         if covering:
-            from dataclasses import replace
-
-            ex.claims[i] = replace(claim, attribution_ids=claim.attribution_ids + tuple(covering))
+            ex.claims[i] = replace(claim, attribution_ids=claim.attribution_ids + covering)
 
 
 def _extract_batch(documents: list[Document], settings: Settings) -> list[Extraction | Rejection]:

@@ -46,7 +46,7 @@ def chunks(text: str, limit: int = MAX_CHUNK_CHARS) -> Iterator[Chunk]:
     for index, (start, end) in enumerate(paragraphs(text)):
         while end - start > limit:
             cut = _cut_point(text, start, start + limit)
-            yield Chunk(index, start, text[start:cut])
+            yield Chunk(index, start, text[start:cut].rstrip())
             start = cut
             while start < end and text[start].isspace():
                 start += 1

@@ -1,0 +1,135 @@
+"""The SQLite ledger: WAL, migrations, idempotent re-ingest, rejections, atomic writes."""
+
+from __future__ import annotations
+
+import sqlite3
+from pathlib import Path
+
+import pytest
+
+from claimledger import api
+from claimledger.errors import LedgerError
+from claimledger.ledger import Ledger
+from claimledger.model import Document
+from claimledger.pipeline import extract_all
+from claimledger.settings import Settings
+from tests.conftest import EXAMPLE
+
+TABLES = (
+    "documents",
+    "sentences",
+    "claims",
+    "quantities",
+    "attributions",
+    "mentions",
+    "actors",
+    "claim_attributions",
+    "rejections",
+    "runs",
+    "document_sources",
+)
+
+
+def counts(db: Path) -> dict[str, int]:
+    with sqlite3.connect(db) as conn:
+        return {t: conn.execute(f"SELECT COUNT(*) FROM {t}").fetchone()[0] for t in TABLES}
+
+
+def test_schema_wal_and_migrations(db: Path) -> None:
+    with Ledger(db) as ledger:
+        assert ledger.conn.execute("PRAGMA journal_mode").fetchone()[0] == "wal"
+        assert ledger.schema_version() == 1
+        names = {r[0] for r in ledger.conn.execute("SELECT name FROM sqlite_master")}
+    assert set(TABLES) | {"reviews", "reference_figures", "schema_migrations"} <= names
+
+
+def test_reingest_adds_nothing(db: Path, tmp_path: Path) -> None:
+    bad = tmp_path / "empty.txt"
+    bad.write_bytes(b"")
+    first = api.ingest([str(EXAMPLE), str(bad)], db, Settings(workers=1))
+    before = counts(db)
+    assert len(first.stored) == 1 and len(first.rejected) == 1
+    assert before["documents"] == 1 and before["claims"] > 5 and before["quantities"] > 5
+    assert before["rejections"] == 1 and before["runs"] == 1
+    second = api.ingest([str(EXAMPLE), str(bad)], db, Settings(workers=1))
+    assert second.stored == [] and second.unchanged == first.stored
+    assert counts(db) == before
+
+
+def test_same_text_from_two_paths_is_one_document(db: Path, tmp_path: Path) -> None:
+    copy = tmp_path / "copy.txt"
+    copy.write_bytes(EXAMPLE.read_bytes())
+    api.ingest([str(EXAMPLE), str(copy)], db, Settings(workers=1))
+    c = counts(db)
+    assert c["documents"] == 1 and c["document_sources"] == 2
+
+
+def test_rows_carry_their_run(db: Path) -> None:
+    api.ingest([str(EXAMPLE)], db, Settings(workers=1))
+    with sqlite3.connect(db) as conn:
+        version, settings = conn.execute("SELECT version, settings FROM runs").fetchone()
+        run_ids = {r[0] for r in conn.execute("SELECT DISTINCT run_id FROM claims")}
+    assert version and "claim_threshold" in settings and len(run_ids) == 1
+
+
+def test_changed_settings_reextract_in_place(db: Path) -> None:
+    api.ingest([str(EXAMPLE)], db, Settings(workers=1))
+    n = counts(db)
+    again = api.ingest([str(EXAMPLE)], db, Settings(workers=1, claim_threshold=0.9))
+    assert len(again.stored) == 1
+    after = counts(db)
+    assert after["documents"] == 1 and after["claims"] == n["claims"] and after["runs"] == 2
+
+
+def test_loaded_extraction_equals_written(db: Path) -> None:
+    doc = Document(text=EXAMPLE.read_text(encoding="utf-8"), source=str(EXAMPLE))
+    [ex] = list(extract_all([doc], Settings(workers=1)))
+    with Ledger(db) as ledger:
+        ledger.ensure_run("r", "v", "m", {})
+        ledger.write(ex, "r")  # type: ignore[arg-type]
+        back = ledger.load(doc.id)
+    assert back.sentences == ex.sentences  # type: ignore[union-attr]
+    assert back.quantities == ex.quantities  # type: ignore[union-attr]
+    assert back.attributions == ex.attributions  # type: ignore[union-attr]
+    assert back.claims == ex.claims  # type: ignore[union-attr]
+    assert back.entities == ex.entities  # type: ignore[union-attr]
+
+
+def test_failed_write_leaves_no_half_document(db: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    import claimledger.ledger as ledger_mod
+
+    doc = Document(text=EXAMPLE.read_text(encoding="utf-8"), source=str(EXAMPLE))
+    [ex] = list(extract_all([doc], Settings(workers=1)))
+    real = ledger_mod._insert_document
+
+    def crash_midway(c: sqlite3.Connection, ex_: object, run_id: str) -> None:
+        real(c, ex_, run_id)  # type: ignore[arg-type]
+        raise KeyboardInterrupt  # as if Ctrl-C arrived after the rows were sent
+
+    monkeypatch.setattr(ledger_mod, "_insert_document", crash_midway)
+    with Ledger(db) as ledger:
+        ledger.ensure_run("r", "v", "m", {})
+        with pytest.raises(KeyboardInterrupt):
+            ledger.write(ex, "r")  # type: ignore[arg-type]
+    c = counts(db)
+    assert c["documents"] == c["sentences"] == c["claims"] == c["quantities"] == 0
+
+
+def test_not_a_ledger(tmp_path: Path) -> None:
+    path = tmp_path / "notes.db"
+    path.write_text("this is not sqlite " * 100, encoding="utf-8")
+    with pytest.raises(LedgerError, match="not a usable claimledger ledger"):
+        Ledger(path)
+
+
+def test_newer_schema_refused(db: Path) -> None:
+    Ledger(db).close()
+    with sqlite3.connect(db) as conn:
+        conn.execute("INSERT INTO schema_migrations VALUES (99, 'future', 'x')")
+    with pytest.raises(LedgerError, match="newer than this claimledger"):
+        Ledger(db)
+
+
+def test_missing_ledger_for_readers(tmp_path: Path) -> None:
+    with pytest.raises(LedgerError, match="does not exist"):
+        api.claims(tmp_path / "none.db")

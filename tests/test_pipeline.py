@@ -1,0 +1,61 @@
+"""Segmentation offsets, the offset invariant on every record, and the process pool."""
+
+from __future__ import annotations
+
+from claimledger.api import extract
+from claimledger.model import Document, Extraction
+from claimledger.pipeline import extract_all
+from claimledger.segment import chunks, paragraphs
+from claimledger.settings import Settings
+from tests.conftest import EXAMPLE
+
+
+def test_paragraph_offsets() -> None:
+    text = "  First para.\nstill first.\n\n\n  Second para.  \n \t\nThird."
+    spans = list(paragraphs(text))
+    assert [text[s:e] for s, e in spans] == ["First para.\nstill first.", "Second para.", "Third."]
+
+
+def test_long_line_is_chunked_at_sentence_ends() -> None:
+    sentence = "The ministry said 12 people were killed. "
+    text = sentence * 30_000  # one 1.2 MB line
+    parts = list(chunks(text, limit=100_000))
+    assert len(parts) > 10
+    for c in parts:
+        assert text[c.start : c.start + len(c.text)] == c.text
+        assert len(c.text) <= 100_000
+        assert c.text.endswith("killed.")
+
+
+def test_offsets_hold_for_every_record(tmp_path: object) -> None:
+    text = EXAMPLE.read_text(encoding="utf-8")
+    for rec in extract([str(EXAMPLE)], "all", settings=Settings(workers=1)):
+        assert text[rec["start"] : rec["end"]] == rec["text"], rec
+        if rec["kind"] == "attribution":
+            for part, key in (("source", "attributed_to"), ("cue", "cue"), ("content", "content")):
+                if rec[f"{part}_start"] is not None:
+                    assert text[rec[f"{part}_start"] : rec[f"{part}_end"]] == rec[key]
+
+
+def test_pool_gives_same_results_as_serial() -> None:
+    base = EXAMPLE.read_text(encoding="utf-8")
+    docs = [
+        Document(text=f"{base}\nUpdate {i}: {i + 3} more people were hurt.", source=f"d{i}")
+        for i in range(20)
+    ]
+    serial = list(extract_all(docs, Settings(workers=1)))
+    pooled = list(extract_all(docs, Settings(workers=2)))
+    assert all(isinstance(x, Extraction) for x in pooled)
+    assert [x.claims for x in pooled] == [x.claims for x in serial]  # type: ignore[union-attr]
+    assert [x.document.source for x in pooled] == [f"d{i}" for i in range(20)]  # type: ignore[union-attr]
+
+
+def test_lines_mode_numbers_lines(tmp_path: object) -> None:
+    from pathlib import Path
+
+    path = Path(str(tmp_path)) / "lines.txt"
+    path.write_text(
+        "At least 5 soldiers were killed.\n\nPrices rose 4%, the bank said.\n", encoding="utf-8"
+    )
+    recs = list(extract([str(path)], "quantities", lines=True, settings=Settings(workers=1)))
+    assert [(r["line"], r["text"]) for r in recs] == [(1, "At least 5"), (3, "4%")]
