@@ -1,1 +1,31 @@
+"""claimledger: a ledger of checkable claims, each tied by offsets to its document.
+
+The public API mirrors the CLI: ``ingest``, ``extract``, ``check``, ``claims``, ``export``
+and ``report``, with all options in one ``Settings`` object.
+"""
+
 __version__ = "0.1.0"
+
+from claimledger.api import check, claims, export, extract, ingest, report
+from claimledger.errors import (
+    ClaimLedgerError,
+    LedgerError,
+    ModelError,
+    UsageError,
+)
+from claimledger.settings import Settings
+
+__all__ = [
+    "ClaimLedgerError",
+    "LedgerError",
+    "ModelError",
+    "Settings",
+    "UsageError",
+    "__version__",
+    "check",
+    "claims",
+    "export",
+    "extract",
+    "ingest",
+    "report",
+]

@@ -17,18 +17,6 @@ class UsageError(ClaimLedgerError):
     """The command line or an API argument asks for something that cannot be done."""
 
 
-class InputRejected(ClaimLedgerError):
-    """One input (file, record, stdin) cannot be used; the reason goes to ``rejections``."""
-
-    exit_code = 1
-
-    def __init__(self, source: str, stage: str, reason: str) -> None:
-        super().__init__(f"{source}: {reason}")
-        self.source = source
-        self.stage = stage
-        self.reason = reason
-
-
 class LedgerError(ClaimLedgerError):
     """The ledger file is missing, locked, corrupt or from a newer claimledger."""
 

@@ -420,5 +420,9 @@ OUTLET_ALIASES: dict[str, str] = {
 
 # Heads of source phrases that name one person by role ("the bank's governor").
 PERSON_ROLE_HEADS = frozenset(
-    ["governor", "minister", "president", "premier", "chancellor", "secretary", "spokesman", "spokeswoman", "spokesperson", "ambassador", "envoy", "general", "commander", "colonel", "major", "captain", "officer", "director", "chief", "head", "mayor", "senator", "lawmaker", "deputy", "adviser", "advisor", "prosecutor", "judge", "king", "queen", "prince", "leader", "chairman", "chairwoman", "chair", "ceo", "founder", "negotiator", "diplomat", "doctor", "surgeon", "witness", "resident", "mother", "father", "priest", "imam", "rabbi"]
+    """governor minister president premier chancellor secretary spokesman spokeswoman
+    spokesperson ambassador envoy general commander colonel major captain officer director
+    chief head mayor senator lawmaker deputy adviser advisor prosecutor judge king queen prince
+    leader chairman chairwoman chair ceo founder negotiator diplomat doctor surgeon witness
+    resident mother father priest imam rabbi""".split()
 )

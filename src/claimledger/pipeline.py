@@ -10,6 +10,7 @@ from __future__ import annotations
 import itertools
 import multiprocessing
 import os
+import signal
 from collections import deque
 from collections.abc import Iterable, Iterator
 from concurrent.futures import Future, ProcessPoolExecutor
@@ -195,6 +196,9 @@ def _batches(items: Iterable[Any], size: int) -> Iterator[list[Any]]:
 
 
 def _init_worker() -> None:
+    # Ctrl-C is the parent's to handle: it stops submitting and rolls back the document in
+    # progress; workers that also raised KeyboardInterrupt would only print tracebacks.
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
     load()
 
 
@@ -212,6 +216,5 @@ def _pooled(
             while pending:
                 yield from pending.popleft().result()
         except BaseException:
-            for f in pending:
-                f.cancel()
+            pool.shutdown(wait=False, cancel_futures=True)
             raise

