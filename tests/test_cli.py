@@ -238,7 +238,8 @@ def test_ctrl_c_leaves_no_half_written_document(tmp_path: Path) -> None:
     assert all(n_sent == n_claims and n_sent > 10 for _, n_sent, n_claims in per_doc)
     r = run_cli("ingest", str(docs), "--db", str(db), "--workers", "1")  # resumes cleanly
     assert r.returncode == 0
-    assert f"{150 - n_docs} documents stored, {n_docs} already in the ledger" in r.stderr
+    assert f": {150 - n_docs} document" in r.stderr
+    assert f"stored, {n_docs} already in the ledger, 0 rejected" in r.stderr
 
 
 def test_version() -> None:

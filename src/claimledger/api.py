@@ -18,7 +18,7 @@ from claimledger.nlp import model_version
 from claimledger.pipeline import extract_all
 from claimledger.progress import Progress
 from claimledger.records import records
-from claimledger.report import figure_text, write_reports
+from claimledger.report import figure_text, source_label, write_reports
 from claimledger.settings import Settings
 
 WHAT = ("quantities", "attributions", "claims", "entities", "all")
@@ -185,13 +185,7 @@ def claims(
         for r in rows:
             figures = [figure_text(q) for q in _quantities_of(ledger, r["id"])]
             sources = [
-                (s["attributed_to"] or "(unnamed)")
-                + (
-                    f" = {s['attributed_to_canonical']}"
-                    if s["attributed_to_canonical"]
-                    and s["attributed_to_canonical"] != s["attributed_to"]
-                    else ""
-                )
+                source_label(s["attributed_to"], s["attributed_to_canonical"])
                 for s in ledger.conn.execute(
                     "SELECT a.attributed_to, a.attributed_to_canonical FROM claim_attributions ca "
                     "JOIN attributions a ON a.id = ca.attribution_id WHERE ca.claim_id = ? "

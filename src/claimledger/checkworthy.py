@@ -93,6 +93,12 @@ _COMPARISON = re.compile(
     r"record|since \d{4})\b",
     re.IGNORECASE,
 )
+# "more than 40" states a bound, not a comparison.
+_APPROXIMATOR = re.compile(
+    r"\b(?:more|less|fewer|higher|lower) than\s+(?=[$€£]?\d|(?:a |one |two |three |some )?"
+    r"(?:dozen|hundred|thousand|million|billion))",
+    re.IGNORECASE,
+)
 _OPINION = re.compile(
     r"\b(?:I think|I believe|we believe|in my (?:view|opinion)|should|must|ought to|"
     r"shameful|disgraceful|heroic|glorious|evil|criminal regime|barbaric|outrageous|"
@@ -159,7 +165,7 @@ def features(sent: Any, n_quantities: int, n_attributions: int, direct: bool) ->
         named=any(e.label_ in ("PERSON", "ORG", "GPE", "NORP", "LOC", "FAC") for e in sent.ents),
         date=bool(_DATE_LIKE.search(text)),
         event_verb=any(t.lemma_.lower() in _EVENT_LEMMAS and t.pos_ == "VERB" for t in sent),
-        comparison=bool(_COMPARISON.search(text)),
+        comparison=bool(_COMPARISON.search(_APPROXIMATOR.sub(" ", text))),
         causal=bool(_CAUSAL.search(text)),
         first_person=bool(_FIRST_PERSON.search(text)),
         opinion=bool(_OPINION.search(text)),

@@ -172,8 +172,11 @@ def _say_rejection(r: Rejection, progress: Progress | None = None) -> None:
 
 
 def _summary(result: api.IngestResult) -> str:
+    def n(count: int, noun: str) -> str:
+        return f"{count} {noun}" + ("" if count == 1 else "s")
+
     return (
-        f"{len(result.stored)} documents stored, {len(result.unchanged)} already in the "
+        f"{n(len(result.stored), 'document')} stored, {len(result.unchanged)} already in the "
         f"ledger, {len(result.rejected)} rejected"
     )
 

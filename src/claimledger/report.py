@@ -13,6 +13,7 @@ from collections.abc import Iterable
 from html import escape
 from pathlib import Path
 
+from claimledger.entities import normalise
 from claimledger.model import Attribution, Claim, Extraction, Quantity
 
 CSP = (
@@ -39,8 +40,8 @@ unicode-bidi:isolate;overflow-wrap:anywhere}
 mark.q{background:none;border-bottom:2px solid #b45309;font-weight:600;color:inherit}
 .src{border-bottom:2px dotted #4338ca}
 .ctl{font-size:11px;color:#b91c1c;border:1px solid #b91c1c;border-radius:2px;padding:0 2px}
-.panel ol{padding-left:22px}.panel li{margin-bottom:12px;background:#fff;border:1px solid #ddd;
-padding:8px;overflow-wrap:anywhere}
+.panel>ol{padding-left:22px}.panel>ol>li{margin-bottom:12px;background:#fff;
+border:1px solid #ddd;padding:8px;overflow-wrap:anywhere}.panel ul{margin:2px 0;padding-left:18px}
 .meta{color:#555;font-size:13px}.score{font-weight:700}
 .tag{display:inline-block;font-size:12px;padding:0 6px;border-radius:8px;margin-right:4px}
 table{border-collapse:collapse;background:#fff}td,th{border:1px solid #ddd;padding:4px 8px;
@@ -92,11 +93,16 @@ def figure_text(q: Quantity) -> str:
     return " ".join(bits)
 
 
-def source_text(a: Attribution) -> str:
-    who = a.attributed_to or "(no named source)"
-    canonical = a.attributed_to_canonical
-    if canonical and canonical != who:
+def source_label(attributed_to: str | None, canonical: str | None) -> str:
+    """The source as written, with its canonical name when that says something more."""
+    who = attributed_to or "(no named source)"
+    if canonical and attributed_to and canonical != normalise(attributed_to):
         who = f"{who} = {canonical}"
+    return who
+
+
+def source_text(a: Attribution) -> str:
+    who = source_label(a.attributed_to, a.attributed_to_canonical)
     quoted = "quoted" if a.direct else "reported"
     return f"{who} [{a.source_kind}; {quoted}; cue: {a.cue}]"
 
