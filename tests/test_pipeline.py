@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from claimledger.api import extract
-from claimledger.model import Document, Extraction
+from claimledger.model import Document, Extraction, Rejection
 from claimledger.pipeline import extract_all
 from claimledger.segment import chunks, paragraphs
 from claimledger.settings import Settings
@@ -59,3 +59,43 @@ def test_lines_mode_numbers_lines(tmp_path: object) -> None:
     )
     recs = list(extract([str(path)], "quantities", lines=True, settings=Settings(workers=1)))
     assert [(r["line"], r["text"]) for r in recs] == [(1, "At least 5"), (3, "4%")]
+
+
+def test_one_long_line_document() -> None:
+    line = "The ministry said 12 people were killed and 40 wounded in the strike on Tuesday. "
+    doc = Document(text=line * 1500, source="long")  # one 123 KB line, cut into chunks
+    [ex] = list(extract_all([doc], Settings(workers=1)))
+    assert isinstance(ex, Extraction)
+    assert len(ex.sentences) == 1500 and len(ex.quantities) == 3000
+    assert all(doc.text[s.start : s.end] == s.text for s in ex.sentences)
+
+
+def test_a_failing_document_is_rejected_and_the_others_kept(monkeypatch: object) -> None:
+    import pytest
+
+    import claimledger.pipeline as pipeline
+
+    real = pipeline.extract_document
+
+    def fragile(document: Document, parsed: object, settings: Settings) -> Extraction:
+        if "BOOM" in document.text:
+            raise RuntimeError("simulated extractor bug")
+        return real(document, parsed, settings)  # type: ignore[arg-type]
+
+    mp = pytest.MonkeyPatch()
+    mp.setattr(pipeline, "extract_document", fragile)
+    try:
+        docs = [
+            Document(
+                text=f"Doc {i}: {i + 2} people were hurt. {'BOOM' if i == 1 else ''}",
+                source=f"d{i}",
+            )
+            for i in range(3)
+        ]
+        out = list(extract_all(docs, Settings(workers=1)))
+    finally:
+        mp.undo()
+    assert [type(x).__name__ for x in out] == ["Extraction", "Rejection", "Extraction"]
+    rejection = out[1]
+    assert isinstance(rejection, Rejection) and rejection.stage == "extract"
+    assert "simulated extractor bug" in rejection.reason

@@ -20,6 +20,7 @@ from claimledger.lexicon import (
     WEAK_SPEECH_VERBS,
 )
 from claimledger.model import Attribution
+from claimledger.parsed import as_sent
 
 QUOTES_OPEN = "\"“„«‘'"
 QUOTES_CLOSE = "\"”»’'"
@@ -103,9 +104,10 @@ def extract_attributions(
     ``quotes`` are the quotation spans of the whole chunk (``quote_spans``), so that a quote
     running over several sentences is paired correctly; computed here when not given.
     """
+    sent = as_sent(sent)
     found: list[Attribution] = []
     if quotes is None:
-        quotes = quote_spans(sent.doc.text, 0, len(sent.doc.text))
+        quotes = quote_spans(sent.doc_text, 0, len(sent.doc_text))
     for tok in sent:
         att = None
         if (
@@ -117,7 +119,7 @@ def extract_attributions(
         elif tok.lemma_.lower() in SPEECH_VERBS and tok.pos_ in ("VERB", "AUX"):
             att = _verb_cue(tok, sent, quotes)
         if att is not None:
-            att.content = _without_dateline(sent.doc.text, att.content)
+            att.content = _without_dateline(sent.doc_text, att.content)
             found.append(_record(att, sent, doc_id, offset, sentence_index, people))
     return _link_nested(found)
 
@@ -223,7 +225,7 @@ def _according_to(tok: Any, sent: Any, quotes: list[tuple[int, int]]) -> _Found 
         if len([t for t in after if not t.is_punct]) >= len([t for t in before if not t.is_punct])
         else before
     )
-    text = sent.doc.text
+    text = sent.doc_text
     return _Found(
         cue,
         _trimmed(text, _span(src)),
@@ -234,7 +236,7 @@ def _according_to(tok: Any, sent: Any, quotes: list[tuple[int, int]]) -> _Found 
 
 
 def _verb_cue(verb: Any, sent: Any, quotes: list[tuple[int, int]]) -> _Found | None:
-    text = sent.doc.text
+    text = sent.doc_text
     subj = next((c for c in verb.children if c.dep_ in ("nsubj",)), None)
     agent = next((c for c in verb.children if c.dep_ == "agent"), None)
     if agent is not None:
@@ -275,7 +277,7 @@ def _verb_cue(verb: Any, sent: Any, quotes: list[tuple[int, int]]) -> _Found | N
 def _adjacent_quote(quotes: list[tuple[int, int]], verb: Any, sent: Any) -> tuple[int, int] | None:
     if not quotes:
         return None
-    text = sent.doc.text
+    text = sent.doc_text
     cue_s, cue_e = verb.idx, verb.idx + len(verb.text)
     best = None
     for s, e in quotes:
@@ -357,7 +359,7 @@ def _canonical(
 def _record(
     found: _Found, sent: Any, doc_id: str, offset: int, sentence_index: int, people: PersonRegistry
 ) -> Attribution:
-    text = sent.doc.text
+    text = sent.doc_text
     src_text = text[found.source[0] : found.source[1]] if found.source else None
     kind, label = _source_kind(src_text or "", found.head, sent, found.source)
     if kind in ("organization", "other") and src_text and people.known(src_text):

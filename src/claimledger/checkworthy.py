@@ -11,6 +11,8 @@ import re
 from dataclasses import dataclass
 from typing import Any
 
+from claimledger.parsed import as_sent
+
 _EVENT_LEMMAS = frozenset(
     [
         "kill",
@@ -155,6 +157,7 @@ class Features:
 
 
 def features(sent: Any, n_quantities: int, n_attributions: int, direct: bool) -> Features:
+    sent = as_sent(sent)
     text = sent.text
     words = [t for t in sent if t.is_alpha]
     imperative = bool(len(sent) and sent[0].tag_ == "VB" and sent[0].dep_ == "ROOT")

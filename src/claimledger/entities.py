@@ -11,6 +11,7 @@ from typing import Any
 
 from claimledger.lexicon import ACTOR_ALIASES, OUTLET_ALIASES
 from claimledger.model import Entity
+from claimledger.parsed import as_sent
 
 KEPT_LABELS = frozenset({"PERSON", "ORG", "GPE", "NORP", "LOC", "FAC", "EVENT", "LAW", "PRODUCT"})
 _TITLES = re.compile(
@@ -93,7 +94,7 @@ def extract_entities(
 ) -> list[Entity]:
     """Entities of one spaCy sentence; ``offset`` is the document offset of its parsed chunk."""
     out = []
-    for ent in sent.ents:
+    for ent in as_sent(sent).ents:
         if ent.label_ not in KEPT_LABELS:
             continue
         text = ent.text

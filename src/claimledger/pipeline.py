@@ -12,7 +12,7 @@ import multiprocessing
 import os
 import signal
 from collections import deque
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Sequence
 from concurrent.futures import Future, ProcessPoolExecutor
 from dataclasses import replace
 from typing import Any
@@ -22,6 +22,7 @@ from claimledger import checkworthy
 from claimledger.entities import PersonRegistry, extract_entities
 from claimledger.model import Claim, Document, Extraction, Rejection, Sentence
 from claimledger.nlp import load
+from claimledger.parsed import sentences
 from claimledger.quantities import extract_quantities
 from claimledger.segment import Chunk, chunks
 from claimledger.settings import Settings
@@ -29,31 +30,67 @@ from claimledger.settings import Settings
 POOL_THRESHOLD = 16  # documents before a process pool pays for its start-up
 DOCS_PER_TASK = 8
 
-Parsed = list[tuple[Chunk, Any]]
+MAX_BATCH_CHARS = 40_000  # characters of text per nlp.pipe batch
 
 
-def parse(documents: Iterable[Document], settings: Settings) -> Iterator[tuple[Document, Parsed]]:
-    """Each document with its chunks parsed by spaCy, batched across documents."""
+def parse(
+    documents: Sequence[Document], settings: Settings
+) -> Iterator[tuple[Document, Iterator[tuple[Chunk, Any]]]]:
+    """Each document with a stream of its parsed chunks, batched across documents.
+
+    Batches are bounded by characters as well as by count, so a document of over-long
+    paragraphs never puts megabytes of text through the parser at once, and each chunk's
+    parse is released once extraction has moved past it. Consume each document's stream
+    before asking for the next document.
+    """
     nlp = load()
-    docs = list(documents)
-    pairs = ((c.text, (i, c)) for i, d in enumerate(docs) for c in chunks(d.text))
-    grouped: dict[int, Parsed] = {i: [] for i in range(len(docs))}
-    for sdoc, (i, chunk) in nlp.pipe(pairs, as_tuples=True, batch_size=settings.batch_size):
-        grouped[i].append((chunk, sdoc))
-    for i, doc in enumerate(docs):
-        yield doc, grouped[i]
+    pairs = ((c.text, (i, c)) for i, d in enumerate(documents) for c in chunks(d.text))
+    stream = (
+        item
+        for batch in _sized_batches(pairs, settings.batch_size, MAX_BATCH_CHARS)
+        for item in nlp.pipe(batch, as_tuples=True, batch_size=len(batch))
+    )
+    grouped = itertools.groupby(stream, key=lambda item: item[1][0])
+    expected = 0
+    for index, group in grouped:
+        while expected < index:  # a document with no text chunks
+            yield documents[expected], iter(())
+            expected += 1
+        yield documents[index], ((chunk, sdoc) for sdoc, (_, chunk) in group)
+        expected = index + 1
+    while expected < len(documents):
+        yield documents[expected], iter(())
+        expected += 1
 
 
-def extract_document(document: Document, parsed: Parsed, settings: Settings) -> Extraction:
+def _sized_batches(
+    pairs: Iterable[tuple[str, Any]], max_items: int, max_chars: int
+) -> Iterator[list[tuple[str, Any]]]:
+    batch: list[tuple[str, Any]] = []
+    size = 0
+    for pair in pairs:
+        if batch and (len(batch) >= max_items or size + len(pair[0]) > max_chars):
+            yield batch
+            batch, size = [], 0
+        batch.append(pair)
+        size += len(pair[0])
+    if batch:
+        yield batch
+
+
+def extract_document(
+    document: Document, parsed: Iterable[tuple[Chunk, Any]], settings: Settings
+) -> Extraction:
     """Everything claimledger extracts from one parsed document."""
     doc_id = document.id
     ex = Extraction(document=document)
     people = PersonRegistry()
     index = 0
     for chunk, sdoc in parsed:
-        quotes = attr_mod.quote_spans(sdoc.text, 0, len(sdoc.text))
-        for sent in sdoc.sents:
-            s_start, s_end = _trim(sdoc.text, sent.start_char, sent.end_char)
+        chunk_text = chunk.text  # == sdoc.text, which spaCy would rebuild on every access
+        quotes = attr_mod.quote_spans(chunk_text, 0, len(chunk_text))
+        for sent in sentences(sdoc):
+            s_start, s_end = _trim(chunk_text, sent.start_char, sent.end_char)
             if s_end <= s_start:
                 continue
             base = chunk.start
@@ -109,42 +146,43 @@ def _claim(
 
 def _link_covering_attributions(ex: Extraction) -> None:
     """A claim inside a quote that spans sentences is also tied to the attribution covering
-    it: most of the claim's characters lie in that attribution's content."""
-    for i, claim in enumerate(ex.claims):
-        covering = tuple(
-            a.id
-            for a in ex.attributions
-            if a.content_start is not None
-            and a.content_end is not None
-            and a.id not in claim.attribution_ids
-            and min(claim.end, a.content_end) - max(claim.start, a.content_start)
-            >= 0.8 * (claim.end - claim.start)
+    it: most of the claim's characters lie in that attribution's content. Only contents that
+    leave their own sentence can cover another one, so only those are checked."""
+    spanning = [
+        a
+        for a in ex.attributions
+        if a.content_start is not None
+        and a.content_end is not None
+        and (
+            a.content_start < ex.sentences[a.sentence_index].start
+            or a.content_end > ex.sentences[a.sentence_index].end
         )
-        if covering:
-            ex.claims[i] = replace(claim, attribution_ids=claim.attribution_ids + covering)
+    ]
+    for a in spanning:
+        assert a.content_start is not None and a.content_end is not None
+        for i, claim in enumerate(ex.claims):
+            if claim.end <= a.content_start or claim.start >= a.content_end:
+                continue
+            overlap = min(claim.end, a.content_end) - max(claim.start, a.content_start)
+            if a.id not in claim.attribution_ids and overlap >= 0.8 * (claim.end - claim.start):
+                ex.claims[i] = replace(claim, attribution_ids=(*claim.attribution_ids, a.id))
 
 
 def _extract_batch(documents: list[Document], settings: Settings) -> list[Extraction | Rejection]:
     """One result per document, in order; a failure rejects that document only."""
     try:
-        parsed = [chunks_ for _, chunks_ in parse(documents, settings)]
-    except Exception:
-        parsed = []
-        for d in documents:  # parse one by one to find the document that fails
+        return [
+            extract_document(doc, parsed, settings) for doc, parsed in parse(documents, settings)
+        ]
+    except Exception:  # find the document that fails; the others are extracted again, alone
+        out: list[Extraction | Rejection] = []
+        for doc in documents:
             try:
-                parsed.append(next(iter(parse([d], settings)))[1])
-            except Exception as exc:
-                parsed.append(exc)  # type: ignore[arg-type]
-    out: list[Extraction | Rejection] = []
-    for doc, chunks_ in zip(documents, parsed, strict=True):
-        if isinstance(chunks_, Exception):
-            out.append(_failed(doc, chunks_))
-            continue
-        try:
-            out.append(extract_document(doc, chunks_, settings))
-        except Exception as exc:  # a bug must not lose the input: it is rejected with the cause
-            out.append(_failed(doc, exc))
-    return out
+                _, parsed = next(parse([doc], settings))
+                out.append(extract_document(doc, parsed, settings))
+            except Exception as exc:  # a bug must not lose the input: rejected with the cause
+                out.append(_failed(doc, exc))
+        return out
 
 
 def _failed(doc: Document, exc: Exception) -> Rejection:

@@ -13,6 +13,7 @@ from typing import Any
 
 from claimledger.model import Change, Quantity
 from claimledger.numbers import DIGITS, SCALES, TENS, UNITS, WORD_NUMBER, parse_number
+from claimledger.parsed import as_sent
 
 _W = WORD_NUMBER
 _WSEQ = (
@@ -247,6 +248,7 @@ class _Atom:
 
 def extract_quantities(sent: Any, doc_id: str, offset: int, sentence_index: int) -> list[Quantity]:
     """Quantities in one spaCy sentence span; ``offset`` maps span offsets to the document."""
+    sent = as_sent(sent)
     text: str = sent.text
     date_chars = _date_char_mask(sent)
     atoms = [a for a in (_atom(m, text) for m in ATOM.finditer(text)) if a is not None]
