@@ -1,0 +1,132 @@
+"""Quantity extraction against its peers on NewsQuant, all in one run; prints one table.
+
+    ./run bench quantities            # claimledger, plus peers when bench/.peers/venv exists
+    bash bench/setup_peers.sh         # installs quantulum3 and CQE there first
+
+Scores value, value+change and value+unit F1 with the paper's rule and a strict one-to-one
+rule (see newsquant.py), and throughput in sentences/s including spaCy parsing. Each
+system runs in its own process; claimledger runs with one worker, like the peers.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import subprocess
+import sys
+import time
+from pathlib import Path
+from typing import Any
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+import newsquant as nq
+
+HERE = Path(__file__).resolve().parent
+DATA = HERE.parent.parent / "shared" / "data" / "quantity" / "newsquant-dev.json"
+PEER_PYTHON = HERE / ".peers" / "venv" / "bin" / "python"
+
+CLAIMLEDGER_RUN = """
+import json, sys, time
+from claimledger.model import Document
+from claimledger.nlp import load
+from claimledger.pipeline import extract_all
+from claimledger.records import records
+from claimledger.settings import Settings
+sentences = json.load(sys.stdin)
+load()
+started = time.perf_counter()
+docs = [Document(text=s, source=str(i)) for i, s in enumerate(sentences)]
+out = [list(records(ex, "quantities")) for ex in extract_all(docs, Settings(workers=1))]
+json.dump({"seconds": time.perf_counter() - started, "predictions": out}, sys.stdout)
+"""
+
+
+def run(python: str, code_or_script: list[str], sentences: list[str]) -> dict[str, Any]:
+    proc = subprocess.run(
+        [python, *code_or_script],
+        input=json.dumps(sentences),
+        text=True,
+        capture_output=True,
+        check=False,
+    )
+    if proc.returncode != 0:
+        raise SystemExit(f"bench: {code_or_script[-1][:40]} failed:\n{proc.stderr[-3000:]}")
+    result: dict[str, Any] = json.loads(proc.stdout)
+    return result
+
+
+def peer_items(preds: list[list[dict[str, Any]]], name: str) -> list[list[nq.Item]]:
+    out = []
+    for items in preds:
+        conv = []
+        for p in items:
+            value = p["value"]
+            if isinstance(value, list):
+                value = tuple(float(v) for v in value)
+            elif isinstance(value, str):
+                try:
+                    value = float(value)
+                except ValueError:
+                    continue
+            change = p.get("change", "=") or "="
+            conv.append(nq.Item(value, str(p["unit"]).lower(), change))
+        out.append(conv)
+    return out
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--data", type=Path, default=DATA)
+    parser.add_argument("--no-peers", action="store_true")
+    parser.add_argument("--errors", type=Path, help="write claimledger's misses to this file")
+    args = parser.parse_args()
+    data = json.loads(args.data.read_text(encoding="utf-8"))
+    sentences = [d["text"] for d in data]
+    systems: list[tuple[str, list[list[nq.Item]], float, bool]] = []
+
+    print("bench: claimledger", file=sys.stderr)
+    ours = run(sys.executable, ["-c", CLAIMLEDGER_RUN], sentences)
+    systems.append(
+        ("claimledger", [nq.our_items(p) for p in ours["predictions"]], ours["seconds"], False)
+    )
+    if not args.no_peers and PEER_PYTHON.exists():
+        for name, script, averaged in (
+            ("quantulum3", "run_quantulum3.py", True),
+            ("CQE 2.0.3", "run_cqe.py", False),
+        ):
+            print(f"bench: {name}", file=sys.stderr)
+            res = run(str(PEER_PYTHON), [str(HERE / "peers" / script)], sentences)
+            systems.append((name, peer_items(res["predictions"], name), res["seconds"], averaged))
+    elif not args.no_peers:
+        print("bench: peers not installed; run bash bench/setup_peers.sh", file=sys.stderr)
+
+    print(
+        f"\nNewsQuant dev half: {len(data)} sentences, "
+        f"{sum(len(d['quantities']) for d in data)} gold quantities\n"
+    )
+    print("| system | rule | value P/R/F1 | value+change F1 | value+unit F1 | sentences/s |")
+    print("|---|---|---|---:|---:|---:|")
+    for name, items, seconds, averaged in systems:
+        gold_paper = [nq.gold_items(d, average_ranges=averaged) for d in data]
+        gold = [nq.gold_items(d) for d in data]
+        for rule, scores in (
+            ("paper", nq.score_paper(gold_paper, items)),
+            ("strict", nq.score_strict(gold, items)),
+        ):
+            p, r, f = scores["value"]
+            print(
+                f"| {name} | {rule} | {p}/{r}/{f} | {scores['value+change'][2]} | "
+                f"{scores['value+unit'][2]} | {len(data) / seconds:,.1f} |"
+            )
+    if args.errors:
+        gold = [nq.gold_items(d) for d in data]
+        with args.errors.open("w", encoding="utf-8") as fh:
+            for d, g, p in zip(data, gold, systems[0][1], strict=True):
+                if sorted(map(repr, g)) != sorted(map(repr, p)):
+                    fh.write(f"{d['text']}\n  gold: {g}\n  ours: {p}\n")
+    _ = time
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
