@@ -36,7 +36,8 @@ sentences = json.load(sys.stdin)
 load()
 started = time.perf_counter()
 docs = [Document(text=s, source=str(i)) for i, s in enumerate(sentences)]
-out = [list(records(ex, "quantities")) for ex in extract_all(docs, Settings(workers=1))]
+kinds = frozenset({"quantities"})
+out = [list(records(ex, "quantities")) for ex in extract_all(docs, Settings(workers=1), kinds)]
 json.dump({"seconds": time.perf_counter() - started, "predictions": out}, sys.stdout)
 """
 

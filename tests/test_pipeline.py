@@ -99,3 +99,13 @@ def test_a_failing_document_is_rejected_and_the_others_kept(monkeypatch: object)
     rejection = out[1]
     assert isinstance(rejection, Rejection) and rejection.stage == "extract"
     assert "simulated extractor bug" in rejection.reason
+
+
+def test_quantities_alone_equal_quantities_in_full_extraction() -> None:
+    alone = list(extract([str(EXAMPLE)], "quantities", settings=Settings(workers=1)))
+    full = [
+        r
+        for r in extract([str(EXAMPLE)], "all", settings=Settings(workers=1))
+        if r["kind"] == "quantity"
+    ]
+    assert alone == full and len(alone) > 10

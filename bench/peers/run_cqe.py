@@ -23,9 +23,12 @@ for text in sentences:
         print(f"cqe: {exc!r} on {text[:60]!r}", file=sys.stderr)
         found = []
     for q in found:
-        value = q.value.value if hasattr(q.value, "value") else q.value
-        change = q.change if isinstance(q.change, str) else str(q.change)
-        unit = q.unit.norm_unit if hasattr(q.unit, "norm_unit") else str(q.unit)
+        if hasattr(q.value, "lower") and hasattr(q.value, "upper"):  # CQE's Range
+            value = [q.value.lower, q.value.upper]
+        else:
+            value = q.value.value if hasattr(q.value, "value") else q.value
+        change = (q.change.change if hasattr(q.change, "change") else str(q.change)).strip()
+        unit = (q.unit.norm_unit if hasattr(q.unit, "norm_unit") else str(q.unit)).strip()
         items.append({"value": value, "unit": unit, "change": change})
     out.append(items)
 elapsed = time.perf_counter() - started

@@ -15,7 +15,7 @@ from claimledger.ingest import read_inputs
 from claimledger.ledger import Ledger
 from claimledger.model import Document, Extraction, Rejection, content_id
 from claimledger.nlp import model_version
-from claimledger.pipeline import extract_all
+from claimledger.pipeline import ALL_KINDS, extract_all
 from claimledger.progress import Progress
 from claimledger.records import records
 from claimledger.report import figure_text, source_label, write_reports
@@ -111,7 +111,8 @@ def extract(
     items: Iterable[Document | Rejection] = read_inputs(paths, settings)
     if lines:
         items = _as_lines(items, settings)
-    for out in extract_all(items, settings):
+    kinds = ALL_KINDS if what == "all" else frozenset({what})
+    for out in extract_all(items, settings, kinds):
         if isinstance(out, Rejection):
             if on_rejection:
                 on_rejection(out)

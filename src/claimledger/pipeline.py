@@ -27,14 +27,16 @@ from claimledger.quantities import extract_quantities
 from claimledger.segment import Chunk, chunks
 from claimledger.settings import Settings
 
+ALL_KINDS = frozenset({"quantities", "attributions", "entities", "claims"})
 POOL_THRESHOLD = 16  # documents before a process pool pays for its start-up
-DOCS_PER_TASK = 8
+DOCS_PER_TASK = 8  # documents per process-pool task
+DOCS_PER_SERIAL_BATCH = 64  # documents parsed together without a pool
 
 MAX_BATCH_CHARS = 40_000  # characters of text per nlp.pipe batch
 
 
 def parse(
-    documents: Sequence[Document], settings: Settings
+    documents: Sequence[Document], settings: Settings, kinds: frozenset[str] = ALL_KINDS
 ) -> Iterator[tuple[Document, Iterator[tuple[Chunk, Any]]]]:
     """Each document with a stream of its parsed chunks, batched across documents.
 
@@ -44,11 +46,13 @@ def parse(
     before asking for the next document.
     """
     nlp = load()
+    # Quantities read only tags and the parse, so alone they skip the rest of the pipeline.
+    disable = [] if kinds - {"quantities"} else ["ner", "attribute_ruler", "lemmatizer"]
     pairs = ((c.text, (i, c)) for i, d in enumerate(documents) for c in chunks(d.text))
     stream = (
         item
         for batch in _sized_batches(pairs, settings.batch_size, MAX_BATCH_CHARS)
-        for item in nlp.pipe(batch, as_tuples=True, batch_size=len(batch))
+        for item in nlp.pipe(batch, as_tuples=True, batch_size=len(batch), disable=disable)
     )
     grouped = itertools.groupby(stream, key=lambda item: item[1][0])
     expected = 0
@@ -79,9 +83,18 @@ def _sized_batches(
 
 
 def extract_document(
-    document: Document, parsed: Iterable[tuple[Chunk, Any]], settings: Settings
+    document: Document,
+    parsed: Iterable[tuple[Chunk, Any]],
+    settings: Settings,
+    kinds: frozenset[str] = ALL_KINDS,
 ) -> Extraction:
-    """Everything claimledger extracts from one parsed document."""
+    """What claimledger extracts from one parsed document: everything, or the ``kinds``
+    asked for and what they depend on (claims need quantities and attributions,
+    attributions need entities)."""
+    want_claims = "claims" in kinds
+    want_atts = want_claims or "attributions" in kinds
+    want_ents = want_atts or "entities" in kinds
+    want_quants = want_claims or "quantities" in kinds
     doc_id = document.id
     ex = Extraction(document=document)
     people = PersonRegistry()
@@ -102,16 +115,26 @@ def extract_document(
                 base + s_end,
                 document.text[base + s_start : base + s_end],
             )
-            ents = extract_entities(sent, doc_id, base, index, people)
-            quants = extract_quantities(sent, doc_id, base + sent.start_char, index)
-            atts = attr_mod.extract_attributions(sent, doc_id, base, index, people, quotes)
             ex.sentences.append(sentence)
-            ex.entities += ents
+            if want_ents:
+                ex.entities += extract_entities(sent, doc_id, base, index, people)
+            quants = (
+                extract_quantities(sent, doc_id, base + sent.start_char, index)
+                if want_quants
+                else []
+            )
+            atts = (
+                attr_mod.extract_attributions(sent, doc_id, base, index, people, quotes)
+                if want_atts
+                else []
+            )
             ex.quantities += quants
             ex.attributions += atts
-            ex.claims.append(_claim(sentence, sent, quants, atts, settings))
+            if want_claims:
+                ex.claims.append(_claim(sentence, sent, quants, atts, settings))
             index += 1
-    _link_covering_attributions(ex)
+    if want_claims:
+        _link_covering_attributions(ex)
     return ex
 
 
@@ -168,18 +191,21 @@ def _link_covering_attributions(ex: Extraction) -> None:
                 ex.claims[i] = replace(claim, attribution_ids=(*claim.attribution_ids, a.id))
 
 
-def _extract_batch(documents: list[Document], settings: Settings) -> list[Extraction | Rejection]:
+def _extract_batch(
+    documents: list[Document], settings: Settings, kinds: frozenset[str] = ALL_KINDS
+) -> list[Extraction | Rejection]:
     """One result per document, in order; a failure rejects that document only."""
     try:
         return [
-            extract_document(doc, parsed, settings) for doc, parsed in parse(documents, settings)
+            extract_document(doc, parsed, settings, kinds)
+            for doc, parsed in parse(documents, settings, kinds)
         ]
     except Exception:  # find the document that fails; the others are extracted again, alone
         out: list[Extraction | Rejection] = []
         for doc in documents:
             try:
-                _, parsed = next(parse([doc], settings))
-                out.append(extract_document(doc, parsed, settings))
+                _, parsed = next(parse([doc], settings, kinds))
+                out.append(extract_document(doc, parsed, settings, kinds))
             except Exception as exc:  # a bug must not lose the input: rejected with the cause
                 out.append(_failed(doc, exc))
         return out
@@ -199,31 +225,29 @@ def worker_count(settings: Settings) -> int:
 
 
 def extract_all(
-    items: Iterable[Document | Rejection], settings: Settings
+    items: Iterable[Document | Rejection],
+    settings: Settings,
+    kinds: frozenset[str] = ALL_KINDS,
 ) -> Iterator[Extraction | Rejection]:
-    """Extract every document; rejections pass through in order."""
+    """Extract every document (only ``kinds`` and what they need); rejections pass through,
+    and results come in input order."""
     stream = iter(items)
     head = list(itertools.islice(stream, POOL_THRESHOLD))
     rest_present = len(head) == POOL_THRESHOLD
     workers = worker_count(settings)
+    everything = itertools.chain(head, stream)
     if workers > 1 and rest_present:
-        yield from _pooled(itertools.chain(head, stream), settings, workers)
+        yield from _pooled(everything, settings, workers, kinds)
     else:
-        yield from _serial(itertools.chain(head, stream), settings)
-
-
-def _serial(
-    items: Iterable[Document | Rejection], settings: Settings
-) -> Iterator[Extraction | Rejection]:
-    for batch in _batches(items, DOCS_PER_TASK):
-        yield from _run_batch(batch, settings)
+        for batch in _batches(everything, DOCS_PER_SERIAL_BATCH):
+            yield from _run_batch(batch, settings, kinds)
 
 
 def _run_batch(
-    batch: list[Document | Rejection], settings: Settings
+    batch: list[Document | Rejection], settings: Settings, kinds: frozenset[str]
 ) -> list[Extraction | Rejection]:
     docs = [x for x in batch if isinstance(x, Document)]
-    results = iter(_extract_batch(docs, settings))
+    results = iter(_extract_batch(docs, settings, kinds))
     return [x if isinstance(x, Rejection) else next(results) for x in batch]
 
 
@@ -241,14 +265,17 @@ def _init_worker() -> None:
 
 
 def _pooled(
-    items: Iterable[Document | Rejection], settings: Settings, workers: int
+    items: Iterable[Document | Rejection],
+    settings: Settings,
+    workers: int,
+    kinds: frozenset[str],
 ) -> Iterator[Extraction | Rejection]:
     ctx = multiprocessing.get_context("spawn")
     with ProcessPoolExecutor(max_workers=workers, mp_context=ctx, initializer=_init_worker) as pool:
         pending: deque[Future[list[Extraction | Rejection]]] = deque()
         try:
             for batch in _batches(items, DOCS_PER_TASK):
-                pending.append(pool.submit(_run_batch, batch, settings))
+                pending.append(pool.submit(_run_batch, batch, settings, kinds))
                 while len(pending) > 2 * workers:
                     yield from pending.popleft().result()
             while pending:

@@ -119,11 +119,16 @@ _DIRECTION = {
         r"crash(?:ed|es)?|sagged|lower)"
     ),
 }
-_CASUALTY_VERBS = frozenset(
-    "kill wound injure die displace detain arrest abduct capture evacuate destroy damage shoot "
-    "strike launch intercept down flee rescue free release hold deploy mobilize mobilise lose "
-    "bury identify miss".split()
+# Verbs that make a count a casualty or event count ("12 people were killed"), in the forms
+# that follow a counted noun; listed out so no lemmatizer is needed.
+_CASUALTY_VERB_FORMS = frozenset(
+    """killed wounded injured hurt died dead displaced detained arrested abducted kidnapped
+    captured evacuated destroyed damaged shot struck launched fired intercepted downed fled
+    rescued freed released held deployed mobilised mobilized lost buried identified missing
+    executed imprisoned jailed sentenced charged convicted expelled deported taken seized
+    surrendered defected recruited trapped stranded affected infected""".split()
 )
+_NOUN_TAGS = frozenset({"NN", "NNS", "NNP", "NNPS"})
 _SENTENCE_START_WORDS = frozenset(
     "About Some Around Nearly Almost More Less Fewer At Up Over Under Only Just Roughly "
     "Approximately Another All Of In On By Since From To With The A An And But Between".split()
@@ -149,9 +154,8 @@ def extract_quantities(sent: Any, doc_id: str, offset: int, sentence_index: int)
     """Quantities in one spaCy sentence; ``offset`` maps sentence offsets to the document."""
     sent = as_sent(sent)
     text: str = sent.text
-    date_chars = _date_char_mask(sent)
     atoms = [a for a in (_atom(m, text) for m in ATOM.finditer(text)) if a is not None]
-    atoms = [a for a in atoms if not _excluded(a, text, date_chars, sent)]
+    atoms = [a for a in atoms if not _excluded(a, text, sent)]
     quantities = _combine(atoms, text)
     quantities += _vague(text, quantities)
     quantities.sort(key=lambda q: q["start"])
@@ -248,25 +252,6 @@ def _per_unit(word: str | None) -> str | None:
     return None
 
 
-def _date_char_mask(sent: Any) -> set[int]:
-    chars: set[int] = set()
-    base = sent.start_char
-    for ent in sent.ents:
-        if ent.label_ in ("DATE", "TIME") and _looks_like_calendar(ent.text):
-            chars.update(range(ent.start_char - base, ent.end_char - base))
-    return chars
-
-
-def _looks_like_calendar(text: str) -> bool:
-    """A DATE entity that names a point in time, not a duration such as "three weeks"."""
-    t = text.lower()
-    if re.search(MONTHS, t) and re.search(r"\d", t):
-        return True
-    return bool(re.search(r"\b(?:1[5-9]\d\d|20\d\d)s?\b", t)) and not re.search(
-        r"\b(?:days?|weeks?|months?|years?|decades?|hours?)\b", t
-    )
-
-
 def _token_at(sent: Any, char: int) -> Any | None:
     base = sent.start_char
     for tok in sent:
@@ -275,7 +260,11 @@ def _token_at(sent: Any, char: int) -> Any | None:
     return None
 
 
-def _excluded(a: _Atom, text: str, date_chars: set[int], sent: Any) -> bool:
+def _excluded(a: _Atom, text: str, sent: Any) -> bool:
+    """Numbers that are not quantities: codes, times, dates, years, names, list numbers.
+
+    Uses the tagger and parser but not the entity recogniser, so quantities come out the
+    same whether or not NER runs."""
     before, after = text[: a.start], text[a.end :]
     raw = text[a.start : a.end]
     if re.search(r"[A-Za-z][-‐]?$", before) and raw[:1] not in "$€£¥₴₽₪₹":
@@ -294,11 +283,9 @@ def _excluded(a: _Atom, text: str, date_chars: set[int], sent: Any) -> bool:
         return False
     if _MONTH_BEFORE.search(before) or _MONTH_AFTER.match(after):
         return True
-    if _YEAR.match(raw.strip()) and not re.match(r"\s+(?:[a-z]+\s+)?[a-z]+s\b", after):
+    if _YEAR.match(raw.strip()) and not _counts_plural_noun(sent, a):
         return True
     if _NAME_PREFIX.search(before):
-        return True
-    if any(i in date_chars for i in range(a.start, a.end)):
         return True
     word = raw.strip().lower()
     if word == "one" and (
@@ -307,6 +294,23 @@ def _excluded(a: _Atom, text: str, date_chars: set[int], sent: Any) -> bool:
     ):
         return True
     return _looks_like_name(a, before, after, sent)
+
+
+_TEMPORAL_BEFORE = re.compile(
+    r"(?i:\b(?:in|since|by|from|until|till|between|of|during|before|after|through|and|to|"
+    r"year|fiscal|early|late|mid|spring|summer|autumn|fall|winter|season)\s*)$"
+)
+
+
+def _counts_plural_noun(sent: Any, a: _Atom) -> bool:
+    """A year-like number that counts something: "2000 soldiers", not "in 2012 as"."""
+    if _TEMPORAL_BEFORE.search(sent.text[: a.start]):
+        return False
+    tok = _token_at(sent, a.end - 1)
+    if tok is None or tok.i + 1 >= sent.end:
+        return False
+    nxt = tok.doc[tok.i + 1]
+    return bool(nxt.tag_ == "NNS" and (tok.head.i == nxt.i or nxt.head.i == tok.head.i))
 
 
 def _looks_like_name(a: _Atom, before: str, after: str, sent: Any) -> bool:
@@ -393,7 +397,11 @@ def _combine(atoms: list[_Atom], text: str) -> list[dict[str, Any]]:
                 between and re.fullmatch(r"\s+(?i:and)\s+", gap)
             )
             ordered = (a.value or 0) < (b.value or 0) or re.fullmatch(r"\s+or\s+", gap)
-            if is_range and ordered and not (changed and re.search(r"(?i:to)", gap)):
+            # After a change verb, "X to Y" with the unit written on both is the change and the
+            # new level ("rose $43.6 billion to $419.2 billion"); written once, it is a range
+            # of the change ("dropped by 1 to 1.5 degrees").
+            change_then_level = changed and re.search(r"(?i:to)", gap) and a.has_unit
+            if is_range and ordered and not change_then_level:
                 lower = a.value or 0
                 if (
                     b.value
@@ -496,14 +504,14 @@ def _quantified(sent: Any, start: int, end: int) -> str | None:
     after = [t for t in sent if t.idx - base >= end]
     if after and after[0].lower_ == "of" and len(after) > 1:
         # "thousands of civilians", "dozens of drones"
-        noun = next((t for t in after[1:6] if t.pos_ in ("NOUN", "PROPN")), None)
-    if noun is None and last.head.pos_ in ("NOUN", "PROPN") and last.head.idx - base >= end:
+        noun = next((t for t in after[1:6] if t.tag_ in _NOUN_TAGS), None)
+    if noun is None and last.head.tag_ in _NOUN_TAGS and last.head.idx - base >= end:
         noun = last.head
-    if noun is None and after and after[0].pos_ in ("NOUN",) and after[0].tag_ in ("NNS", "NN"):
+    if noun is None and after and after[0].tag_ in ("NNS", "NN"):
         noun = after[0]
     if noun is None:
         verb = last.head if last.dep_ in ("nsubj", "nsubjpass") else None
-        if verb is not None and verb.lemma_ in _CASUALTY_VERBS:
+        if verb is not None and verb.lower_ in _CASUALTY_VERB_FORMS:
             return str(verb.text)
         return None
     mods = [c for c in noun.lefts if c.dep_ in ("amod", "compound") and c.idx - base >= end]
@@ -511,8 +519,8 @@ def _quantified(sent: Any, start: int, end: int) -> str | None:
     verb = noun.head
     if (
         noun.dep_ in ("nsubj", "nsubjpass")
-        and verb.lemma_ in _CASUALTY_VERBS
-        and verb.pos_ == "VERB"
+        and verb.lower_ in _CASUALTY_VERB_FORMS
+        and verb.tag_.startswith("VB")
     ):
         phrase = f"{phrase} {verb.text}"
     return phrase
