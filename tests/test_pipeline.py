@@ -77,10 +77,10 @@ def test_a_failing_document_is_rejected_and_the_others_kept(monkeypatch: object)
 
     real = pipeline.extract_document
 
-    def fragile(document: Document, parsed: object, settings: Settings) -> Extraction:
+    def fragile(document: Document, *args: object) -> Extraction:
         if "BOOM" in document.text:
             raise RuntimeError("simulated extractor bug")
-        return real(document, parsed, settings)  # type: ignore[arg-type]
+        return real(document, *args)  # type: ignore[arg-type]
 
     mp = pytest.MonkeyPatch()
     mp.setattr(pipeline, "extract_document", fragile)
