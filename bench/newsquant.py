@@ -67,10 +67,23 @@ UNIT_NAMES = {
     "percent": "percentage",
     "percentage_point": "percentage point",
     "basis_point": "basis point",
-    "square_kilometre": "square kilometre",
-    "square_mile": "square mile",
-    "point": "point",
+    "milliampere_hour": "milliampere-hour",
+    "pound_foot": "pound-foot",
+    "pound_mass": "pound-mass",
+    "revolution_per_minute": "revolutions per minute",
+    "parts_per_billion": "parts-per-billion",
+    "parts_per_million": "part per million",
+    "year_of_age": "year of age",
+    "times": "count",
+    "tonne": "metric ton",
 }
+
+
+def unit_name(canonical: str) -> str:
+    """NewsQuant's name for one of claimledger's canonical units."""
+    if canonical in CURRENCY_NAMES:
+        return CURRENCY_NAMES[canonical]
+    return UNIT_NAMES.get(canonical, canonical.replace("_", " "))
 
 
 def _singular(word: str) -> str:
@@ -102,9 +115,9 @@ def our_unit(rec: dict[str, Any]) -> str:
     elif unit == "year" and re.search(r"year[\s-]old", rec["text"], re.I):
         name = "year of age"
     else:
-        name = UNIT_NAMES.get(unit, unit.replace("_", " "))
+        name = unit_name(unit)
     if rec.get("per"):
-        name = f"{name} per {rec['per']}"
+        name = f"{name} per {unit_name(rec['per'])}"
     return name.lower()
 
 

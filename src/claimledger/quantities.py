@@ -101,6 +101,7 @@ _NAME_PREFIX = re.compile(
     r"Group|Formula|Windows|iOS|Android|Model|Series|Mark|Mk|Type|Block|Level|Grade|"
     r"Interstate|Junction|Exit|Lane|Pillar|Point|Hill|Height|Heights|Checkpoint)\s*$"
 )
+_NAME_PREFIX_ANY_CASE = re.compile(r"(?i:\b(?:category|level|phase|grade|tier|class|stage)\s*)$")
 _YEAR = re.compile(r"^(?:1[5-9]\d\d|20\d\d|2100)$")
 _DIRECTION = {
     "up": re.compile(
@@ -198,9 +199,10 @@ def _atom(m: re.Match[str], text: str) -> _Atom | None:
     end = m.end()
     if unit_text and len(unit_text) == 1 and unit_text != "%" and m.group("unit")[0].isspace():
         unit, end = None, m.start("unit")  # "5 m" or "7 s": single letters only when attached
-    if scale in ("m", "b") and not currency:
-        if scale == "m" and not unit:
-            unit, end = "metre", m.end("scale")
+    raw_scale = (m.group("scale") or "").strip(" -")
+    if raw_scale in ("m", "b") and not currency:
+        if raw_scale == "m" and not unit:
+            unit, end = "metre", m.end("scale")  # "500m": metres; "500M" or "$5m": millions
         else:
             return None
     else:
@@ -226,6 +228,8 @@ def _atom(m: re.Match[str], text: str) -> _Atom | None:
             m.end("scale") if m.group("scale") else 0,
             end if unit is not None and m.group("unit") else 0,
         )
+    if unit is None and not currency and _is_age_apposition(text, m.start(), end, value):
+        unit = "year_of_age"
     if unit is None:
         unit = "count"
     trailing = text[end:]
@@ -234,6 +238,16 @@ def _atom(m: re.Match[str], text: str) -> _Atom | None:
         return None  # ordinals and codes such as "3D", "5G", "19th"
     has_unit = bool(currency) or unit != "count"
     return _Atom(m.start(), end, value, unit, per, has_unit, m.group("sign"))
+
+
+def _is_age_apposition(text: str, start: int, end: int, value: float) -> bool:
+    """ "Ahmed Saleh, 34, said": a bare number between commas after a name is an age."""
+    return (
+        0 < value < 120
+        and float(value).is_integer()
+        and bool(re.search(r"\b[A-Z][\w.'’-]+,\s*$", text[:start]))
+        and bool(re.match(r"\s*,", text[end:]))
+    )
 
 
 def _per_unit(word: str | None) -> str | None:
@@ -285,7 +299,7 @@ def _excluded(a: _Atom, text: str, sent: Any) -> bool:
         return True
     if _YEAR.match(raw.strip()) and not _counts_plural_noun(sent, a):
         return True
-    if _NAME_PREFIX.search(before):
+    if _NAME_PREFIX.search(before) or _NAME_PREFIX_ANY_CASE.search(before):
         return True
     word = raw.strip().lower()
     if word == "one" and (
@@ -313,6 +327,13 @@ def _counts_plural_noun(sent: Any, a: _Atom) -> bool:
     return bool(nxt.tag_ == "NNS" and (tok.head.i == nxt.i or nxt.head.i == tok.head.i))
 
 
+def _next_is_counted_noun(sent: Any, a: _Atom) -> bool:
+    tok = _token_at(sent, a.end - 1)
+    if tok is None or tok.i + 1 >= sent.end:
+        return False
+    return bool(tok.doc[tok.i + 1].tag_ in ("NN", "NNS", "JJ", "CD"))
+
+
 def _looks_like_name(a: _Atom, before: str, after: str, sent: Any) -> bool:
     """A bare number that belongs to a name: "S&P 500", "iPhone 11 Pro", "787 Dreamliner"."""
     prev = re.search(r"([A-Za-z&][\w&.']*)\s*$", before)
@@ -320,15 +341,18 @@ def _looks_like_name(a: _Atom, before: str, after: str, sent: Any) -> bool:
     if prev and before.strip() and not before.rstrip().endswith((",", ";", ":", "(")):
         word = prev.group(1)
         at_start = before[: prev.start(1)].strip() == ""
-        is_name_word = (word[:1].isupper() or re.search(r"[a-z][A-Z]", word)) and not (
-            at_start and word in _SENTENCE_START_WORDS
-        )
+        is_name_word = bool(word[:1].isupper() or re.search(r"[a-z][A-Z]", word))
         if (
             is_name_word
             and word not in _SENTENCE_START_WORDS
-            and (next_word is None or not next_word.group(1)[:1].islower())
+            and not (at_start and word in _SENTENCE_START_WORDS)
+            and (
+                next_word is None
+                or not next_word.group(1)[:1].islower()
+                or not _next_is_counted_noun(sent, a)
+            )
         ):
-            return True
+            return True  # "S&P 500 rose", "Fortune 100 on", "Big 12."
     if next_word and next_word.group(1)[:1].isupper():
         tok = _token_at(sent, a.end - 1)
         if tok is not None and tok.head.tag_ == "NNP" and tok.head.i > tok.i:

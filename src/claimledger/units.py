@@ -77,7 +77,7 @@ _TABLE: dict[str, tuple[str, str]] = {
     "kilogram": ("kilograms|kilogrammes|kilogram|kilos|kilo", "kg|kgs"),
     "gram": ("grams|grammes|gram", "g|gr"),
     "milligram": ("milligrams|milligram", "mg"),
-    "pound_mass": ("", "lb|lbs"),
+    "pound_mass": ("pounds|pound", "lb|lbs"),  # money in pounds is "£" or "pounds sterling"
     "ounce": ("ounces|ounce", "oz"),
     "litre": ("litres|liters|litre|liter", "l|L|ltr"),
     "millilitre": ("millilitres|milliliters|millilitre|milliliter", "ml|mL"),
@@ -114,7 +114,7 @@ _TABLE: dict[str, tuple[str, str]] = {
     "decibel": ("decibels|decibel", "dB"),
     "megapixel": ("megapixels|megapixel", "MP"),
     "millisecond": ("milliseconds|millisecond", "ms"),
-    "second": ("seconds|second|secs|sec", "s"),
+    "second": ("seconds|second|secs|sec", ""),  # no bare "s": "2018s", "Model 3s"
     "minute": ("minutes|minute|mins|min", ""),
     "hour": ("hours|hour|hrs|hr", "h"),
     "day": ("days|day", ""),
@@ -125,6 +125,8 @@ _TABLE: dict[str, tuple[str, str]] = {
     "century": ("centuries|century", ""),
     "year_of_age": ("years old|year-old|years-old|year old", ""),
     "times": ("times|fold", "x"),
+    "parts_per_million": ("parts per million", "ppm"),
+    "parts_per_billion": ("parts per billion", "ppb"),
 }
 
 CURRENCY_SYMBOLS = {
@@ -162,6 +164,9 @@ CURRENCY_PREFIX = (
     r"\b(?i:rs\.?)\s?|"
     r"\b(?:" + "|".join(CURRENCY_CODES) + r")\s?)"
 )
+
+for _code in CURRENCY_CODES:  # "110 JPY", "5 million USD"
+    _TABLE.setdefault(_code, ("", _code))
 
 SURFACE: dict[str, str] = {}
 _WORD_FORMS: list[str] = []
