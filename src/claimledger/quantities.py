@@ -160,6 +160,7 @@ def extract_quantities(sent: Any, doc_id: str, offset: int, sentence_index: int)
     quantities = _combine(atoms, text)
     quantities += _vague(text, quantities)
     quantities.sort(key=lambda q: q["start"])
+    _conversions_inherit(quantities, text)
     out = []
     for q in quantities:
         start, end = q["start"], q["end"]
@@ -438,6 +439,8 @@ def _combine(atoms: list[_Atom], text: str) -> list[dict[str, Any]]:
                     lower *= _shared_scale(text[b.start : b.end])
                 start = between.start() if between else a.start
                 q = _q(start, b.end, None, unit, "range", per=per, lower=lower, upper=b.value)
+                if changed:  # "dropped by 1 to 1.5 degrees": a range of the change
+                    q["change"] = Change(changed, None, None, None)
                 out.append(_with_approx(q, text))
                 i += 2
                 continue
@@ -452,6 +455,24 @@ def _single(a: _Atom, text: str) -> dict[str, Any]:
     if direction:
         q["change"] = Change(direction, None, None, a.value)
     return _with_approx(q, text)
+
+
+def _conversions_inherit(quantities: list[dict[str, Any]], text: str) -> None:
+    """A figure in brackets right after another restates it in other units ("more than 7.5
+    million crowns ($1.1 million)"), so it takes that figure's bound and change."""
+    for prev, q in zip(quantities, quantities[1:], strict=False):
+        if q["bound"] != "exact" or q["change"] is not None or prev["bound"] in ("range", "vague"):
+            continue
+        if not re.fullmatch(r"\s*[(\[]\s*", text[prev["end"] : q["start"]]):
+            continue
+        if prev["bound"] in ("more_than", "at_least"):
+            q.update(bound=prev["bound"], lower=q["value"], upper=None)
+        elif prev["bound"] in ("less_than", "at_most"):
+            q.update(bound=prev["bound"], lower=None, upper=q["value"])
+        elif prev["bound"] == "approx":
+            q.update(bound="approx", lower=None, upper=None)
+        if prev["change"] is not None and prev["change"].from_value is None:
+            q["change"] = Change(prev["change"].direction, None, None, q["value"])
 
 
 def _shared_scale(b_text: str) -> float:
