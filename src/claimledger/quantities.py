@@ -26,8 +26,9 @@ _WSEQ = (
 _PER_TIME = r"day|week|month|year|hour|minute|second|night|quarter|annum"
 _PER = (
     rf"(?P<per>\s*(?:(?i:per|each|every)\s+(?P<perunit>(?i:square\s+)?[A-Za-z]{{2,}})|"
-    rf"\s+(?i:a|an)\s+(?P<pertime>(?i:{_PER_TIME}))\b(?!\s+(?i:earlier|ago|before|later|"
-    rf"after|on|from|in))|\s*/\s*(?P<perslash>(?i:{_PER_TIME}|[a-z]{{1,6}}))\b))"
+    rf"\s+(?i:a|an)\s+(?P<pertime>(?i:{_PER_TIME}|litre|liter|gallon|barrel|ounce|tonne|ton|"
+    rf"kilo|kilogram|share|head|person|piece|unit|dose))\b(?!\s+(?i:earlier|ago|before|later|"
+    rf"after))|\s*/\s*(?P<perslash>(?i:{_PER_TIME}|[a-z]{{1,6}}))\b))"
 )
 ATOM = re.compile(
     rf"(?P<sign>[+−])?(?P<cur>{CURRENCY_PREFIX})?"
@@ -286,8 +287,8 @@ def _excluded(a: _Atom, text: str, sent: Any) -> bool:
         return True  # F-16, COVID-19, MH17, Baa1, last-32, TA-125
     if re.search(r"[\w.:/]$", before) and raw[:1].isdigit():
         return True  # the tail of "10:27", "24/7", "v2.3"
-    if re.match(r"\s*(?:\)|\.\s)", after) and re.fullmatch(r"\s*(?:\(?\s*)?", before):
-        return True  # list numbering "1)", "2 )", "1. "
+    if re.match(r"\s*(?:\)|\.\s)", after) and re.search(r"(?:^|[.;:!?]\s|\n)\s*\(?\s*$", before):
+        return True  # list numbering "1)", "2 )", "1. ", also after an earlier item
     if re.match(
         r"[:.]\d\d\s*(?i:[ap]\.?m\.?)?|\s*(?i:[ap]\.?m\.?)(?!\w)|\s*(?:GMT|UTC|EDT|EST|"
         r"PDT|PST|CET|BST)\b|:\d",
@@ -416,7 +417,8 @@ def _combine(atoms: list[_Atom], text: str) -> list[dict[str, Any]]:
                 )
                 i += 2
                 continue
-            changed = _change_before(before)
+            measure = unit in _MEASURE_UNITS or unit.isupper()
+            changed = _change_before(before, transitive=measure)
             between = re.search(r"(?i:\bbetween)\s+$", before)
             is_range = bool(_RANGE_GAP.fullmatch(gap)) or bool(
                 between and re.fullmatch(r"\s+(?i:and)\s+", gap)
@@ -451,7 +453,10 @@ def _combine(atoms: list[_Atom], text: str) -> list[dict[str, Any]]:
 
 def _single(a: _Atom, text: str) -> dict[str, Any]:
     q = _q(a.start, a.end, a.value, a.unit, "exact", per=a.per)
-    direction = {"+": "up", "−": "down"}.get(a.sign or "") or _change_before(text[: a.start])
+    measure = a.unit in _MEASURE_UNITS or a.unit.isupper()  # rates and money, not counts
+    direction = {"+": "up", "−": "down"}.get(a.sign or "") or _change_before(
+        text[: a.start], transitive=measure
+    )
     if direction:
         q["change"] = Change(direction, None, None, a.value)
     return _with_approx(q, text)
@@ -483,8 +488,19 @@ def _shared_scale(b_text: str) -> float:
     return SCALES.get(m.group(1), 1.0) if m else 1.0
 
 
-def _change_before(before: str) -> str | None:
-    """The direction of a change verb just before a figure: "rose 4%", "fell by almost 3"."""
+_MEASURE_UNITS = frozenset({"percent", "percentage_point", "basis_point", "point"})
+# Verbs that take an object: "lost 1.1%" is a change, "lost 40 rounds" a count of things.
+_TRANSITIVE = re.compile(
+    r"(?i:lost|lose[s]?|losing|added|adding|shed(?:s|ding)?|cut(?:s|ting)?|gain(?:ed|s|ing)?|"
+    r"boost(?:ed|s)?|raise[sd]?|raising|reduce[sd]?|reducing|advance[sd]?|advancing|"
+    r"expand(?:ed|s)?|widen(?:ed|s)?|narrow(?:ed|s)?|retreat(?:ed|s)?)"
+)
+
+
+def _change_before(before: str, transitive: bool = True) -> str | None:
+    """The direction of a change verb just before a figure: "rose 4%", "fell by almost 3".
+
+    With ``transitive`` False, verbs that take an object do not count."""
     tail = before[-80:]
     stripped = _APPROX_WORDS.sub("", tail)
     m = re.search(r"(\w+)$", stripped)
@@ -493,6 +509,8 @@ def _change_before(before: str) -> str | None:
     word = m.group(1)
     if word.lower() in ("lower", "higher"):
         return None  # comparatives before a figure are not changes: "higher 5% tariffs"
+    if not transitive and _TRANSITIVE.fullmatch(word):
+        return None
     for direction, pattern in _DIRECTION.items():
         if pattern.fullmatch(word):
             return direction

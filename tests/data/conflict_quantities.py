@@ -1,0 +1,287 @@
+"""Conflict-reporting sentences with every quantity they state, written for claimledger.
+
+Each case: (sentence, [expected quantity, ...]); a quantity is
+(text, value, lower, upper, unit, bound, per, change, quantified), change being None or
+(direction, from, to). Invented wire-report and statement style; places are real or made up.
+"""
+
+from __future__ import annotations
+
+Q = tuple[
+    str,
+    float | None,
+    float | None,
+    float | None,
+    str,
+    str,
+    str | None,
+    tuple[str, float | None, float | None] | None,
+    str | None,
+]
+
+CASES: list[tuple[str, list[Q]]] = [
+    # exact counts and number words
+    (
+        "Seven soldiers were killed in the ambush, the army said.",
+        [("Seven", 7, 7, 7, "count", "exact", None, None, "soldiers killed")],
+    ),
+    (
+        "Three civilians were wounded when a drone hit the bus.",
+        [("Three", 3, 3, 3, "count", "exact", None, None, "civilians wounded")],
+    ),
+    (
+        "The ministry reported 1,204 displaced families in the district.",
+        [("1,204", 1204, 1204, 1204, "count", "exact", None, None, "displaced families")],
+    ),
+    (
+        "Rescuers pulled twenty-five people from the rubble overnight.",
+        [("twenty-five", 25, 25, 25, "count", "exact", None, None, "people")],
+    ),
+    (
+        "A dozen cargo vessels were waiting to leave the port.",
+        [("A dozen", 12, 12, 12, "count", "exact", None, None, "cargo vessels")],
+    ),
+    (
+        "The brigade lost 40 thousand rounds of ammunition in the fire.",
+        [("40 thousand", 40000, 40000, 40000, "count", "exact", None, None, "rounds")],
+    ),
+    (
+        "The agency said 318 million people live in the affected countries.",
+        [("318 million", 318e6, 318e6, 318e6, "count", "exact", None, None, "people")],
+    ),
+    # bounds
+    (
+        "More than 41,200 people have been killed since the war began, the ministry said.",
+        [
+            (
+                "More than 41,200",
+                41200,
+                41200,
+                None,
+                "count",
+                "more_than",
+                None,
+                None,
+                "people killed",
+            )
+        ],
+    ),
+    (
+        "At least 19 civilians died in the shelling on Tuesday.",
+        [("At least 19", 19, 19, None, "count", "at_least", None, None, "civilians died")],
+    ),
+    (
+        "Almost 300 prisoners were exchanged at the border crossing.",
+        [("Almost 300", 300, None, 300, "count", "less_than", None, None, "prisoners")],
+    ),
+    (
+        "Up to 35% of the city's water supply has been cut.",
+        [("Up to 35%", 35, None, 35, "percent", "at_most", None, None, None)],
+    ),
+    (
+        "Around 9,000 troops crossed the river before dawn.",
+        [("Around 9,000", 9000, None, None, "count", "approx", None, None, "troops")],
+    ),
+    (
+        "Some 120,000 residents fled the region in March.",
+        [("Some 120,000", 120000, None, None, "count", "approx", None, None, "residents fled")],
+    ),
+    (
+        "Approximately 40 armoured vehicles were seen on the highway.",
+        [("Approximately 40", 40, None, None, "count", "approx", None, None, "armoured vehicles")],
+    ),
+    (
+        "Nearly 12% of the population needs food aid, the agency said.",
+        [("Nearly 12%", 12, None, 12, "percent", "less_than", None, None, None)],
+    ),
+    (
+        "Fewer than 50 aid trucks entered the enclave last week.",
+        [("Fewer than 50", 50, None, 50, "count", "less_than", None, None, "aid trucks")],
+    ),
+    (
+        "No fewer than 14 journalists have been detained this year.",
+        [
+            (
+                "No fewer than 14",
+                14,
+                14,
+                None,
+                "count",
+                "at_least",
+                None,
+                None,
+                "journalists detained",
+            )
+        ],
+    ),
+    (
+        "As many as 600 fighters remain inside the plant, officials said.",
+        [("As many as 600", 600, None, 600, "count", "at_most", None, None, "fighters")],
+    ),
+    # ranges
+    (
+        "Between 30 and 40 battalions have been moved to the front.",
+        [("Between 30 and 40", None, 30, 40, "count", "range", None, None, "battalions")],
+    ),
+    (
+        "The column advanced five to seven kilometres on Monday.",
+        [("five to seven kilometres", None, 5, 7, "kilometre", "range", None, None, None)],
+    ),
+    (
+        "Officials estimate 200-250 houses were destroyed in the village.",
+        [("200-250", None, 200, 250, "count", "range", None, None, "houses destroyed")],
+    ),
+    (
+        "Repairs to the dam will cost $2 billion to $3 billion, the ministry said.",
+        [("$2 billion to $3 billion", None, 2e9, 3e9, "USD", "range", None, None, None)],
+    ),
+    # changes
+    (
+        "Food prices rose from 4% to 11% over the past year.",
+        [("from 4% to 11%", 11, 11, 11, "percent", "exact", None, ("up", 4, 11), None)],
+    ),
+    (
+        "Inflation fell from 2.5% in 2022 to 0.8% in 2023, the central bank said.",
+        [
+            (
+                "from 2.5% in 2022 to 0.8%",
+                0.8,
+                0.8,
+                0.8,
+                "percent",
+                "exact",
+                None,
+                ("down", 2.5, 0.8),
+                None,
+            )
+        ],
+    ),
+    (
+        "The currency rose 0.3% against the dollar on Friday.",
+        [("0.3%", 0.3, 0.3, 0.3, "percent", "exact", None, ("up", None, None), None)],
+    ),
+    (
+        "Support for the ceasefire increased by 6 percentage points, the poll found.",
+        [
+            (
+                "6 percentage points",
+                6,
+                6,
+                6,
+                "percentage_point",
+                "exact",
+                None,
+                ("up", None, None),
+                None,
+            )
+        ],
+    ),
+    (
+        "Fuel prices were down 19 cents a litre on the week.",
+        [
+            (
+                "19 cents a litre",
+                0.19,
+                0.19,
+                0.19,
+                "USD",
+                "exact",
+                "litre",
+                ("down", None, None),
+                None,
+            )
+        ],
+    ),
+    (
+        "Exports to the region dropped 7% to $2.3 billion.",
+        [
+            ("7%", 7, 7, 7, "percent", "exact", None, ("down", None, None), None),
+            ("$2.3 billion", 2.3e9, 2.3e9, 2.3e9, "USD", "exact", None, None, None),
+        ],
+    ),
+    # rates
+    (
+        "The war costs the treasury $150 million per day, the minister said.",
+        [("$150 million per day", 150e6, 150e6, 150e6, "USD", "exact", "day", None, None)],
+    ),
+    (
+        "Donors pledged $3 billion a month in budget support.",
+        [("$3 billion a month", 3e9, 3e9, 3e9, "USD", "exact", "month", None, None)],
+    ),
+    (
+        "Artillery units were firing 40 shells per day along the line.",
+        [("40", 40, 40, 40, "count", "exact", None, None, "shells")],
+    ),
+    # vague amounts
+    (
+        "Dozens of drones were launched at the capital overnight.",
+        [("Dozens", None, 12, 120, "count", "vague", None, None, "drones")],
+    ),
+    (
+        "Hundreds of people gathered outside the parliament.",
+        [("Hundreds", None, 100, 1000, "count", "vague", None, None, "people")],
+    ),
+    (
+        "Thousands of families are without heating, the mayor said.",
+        [("Thousands", None, 1000, 10000, "count", "vague", None, None, "families")],
+    ),
+    (
+        "Tens of thousands of shells have been fired at the town.",
+        [("Tens of thousands", None, 1e4, 1e5, "count", "vague", None, None, "shells")],
+    ),
+    # currencies and units
+    (
+        "The European Union approved €50 billion in aid for the next four years.",
+        [
+            ("€50 billion", 5e10, 5e10, 5e10, "EUR", "exact", None, None, None),
+            ("four years", 4, 4, 4, "year", "exact", None, None, None),
+        ],
+    ),
+    (
+        "The fine was set at 2.4 billion hryvnias.",
+        [("2.4 billion hryvnias", 2.4e9, 2.4e9, 2.4e9, "UAH", "exact", None, None, None)],
+    ),
+    (
+        "Britain pledged £2.5 billion in military aid.",
+        [("£2.5 billion", 2.5e9, 2.5e9, 2.5e9, "GBP", "exact", None, None, None)],
+    ),
+    (
+        "The buffer zone is 15 km wide and covers 300 square kilometres.",
+        [
+            ("15 km", 15, 15, 15, "kilometre", "exact", None, None, None),
+            ("300 square kilometres", 300, 300, 300, "square_kilometre", "exact", None, None, None),
+        ],
+    ),
+    (
+        "The convoy travelled 120 miles in three days.",
+        [
+            ("120 miles", 120, 120, 120, "mile", "exact", None, None, None),
+            ("three days", 3, 3, 3, "day", "exact", None, None, None),
+        ],
+    ),
+    (
+        "The siege has lasted 18 months.",
+        [("18 months", 18, 18, 18, "month", "exact", None, None, None)],
+    ),
+    (
+        "A 10-year-old boy was among the wounded.",
+        [("10-year-old", 10, 10, 10, "year_of_age", "exact", None, None, None)],
+    ),
+    (
+        "Ahmed Saleh, 34, said he saw the missile strike the school.",
+        [("34", 34, 34, 34, "year_of_age", "exact", None, None, None)],
+    ),
+    (
+        "The tanker was carrying 750,000 barrels of crude oil.",
+        [("750,000 barrels", 750000, 750000, 750000, "barrel", "exact", None, None, None)],
+    ),
+    # not quantities
+    ("The 7th Armoured Brigade entered the town on March 3, 2022.", []),
+    ("The convoy took Route 60 toward the border in 1989.", []),
+    ("The agency cut the rating from Baa1 to Baa2.", []),
+    ("F-16 jets flew over the city during the COVID-19 lockdown.", []),
+    ("1) The army withdrew. 2) The talks resumed.", []),
+    ("Resolution 2334 was adopted by the Security Council.", []),
+    ("The attack began at 5:30 a.m. local time.", []),
+    ("Talks resumed on 12 May in Geneva.", []),
+]
