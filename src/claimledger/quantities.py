@@ -9,6 +9,7 @@ Offsets are into the document text.
 
 from __future__ import annotations
 
+import itertools
 import re
 from dataclasses import dataclass
 from typing import Any
@@ -465,7 +466,7 @@ def _single(a: _Atom, text: str) -> dict[str, Any]:
 def _conversions_inherit(quantities: list[dict[str, Any]], text: str) -> None:
     """A figure in brackets right after another restates it in other units ("more than 7.5
     million crowns ($1.1 million)"), so it takes that figure's bound and change."""
-    for prev, q in zip(quantities, quantities[1:], strict=False):
+    for prev, q in itertools.pairwise(quantities):
         if q["bound"] != "exact" or q["change"] is not None or prev["bound"] in ("range", "vague"):
             continue
         if not re.fullmatch(r"\s*[(\[]\s*", text[prev["end"] : q["start"]]):
