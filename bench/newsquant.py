@@ -136,7 +136,7 @@ def our_items(records: Sequence[dict[str, Any]]) -> list[Item]:
             value = rec["value"]
         if value is None:
             continue
-        if isinstance(value, (int, float)) and our_unit(rec) == "cent":
+        if isinstance(value, (int, float)) and our_unit(rec).startswith("cent"):
             value = float(value) * 100
         label = {
             "exact": "=",

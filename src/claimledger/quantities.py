@@ -32,7 +32,7 @@ _PER = (
     rf"after))|\s*/\s*(?P<perslash>(?i:{_PER_TIME}|[a-z]{{1,6}}))\b))"
 )
 ATOM = re.compile(
-    rf"(?P<sign>[+−])?(?P<cur>{CURRENCY_PREFIX})?"
+    rf"(?P<sign>[+−]|\b(?i:minus)[\s-]?)?(?P<cur>{CURRENCY_PREFIX})?"
     rf"(?P<num>{DIGITS}|[½¼¾⅓⅔]|\b(?i:{_WSEQ})\b)"
     r"(?P<scale>[\s-]?(?i:hundred|thousand|million|billion|trillion)s?\b"
     r"(?:\s+(?i:thousand|million|billion)\b)?|(?<=\d)\s?(?i:bn|mn|mln|tn|k|m|b)\b)?"
@@ -194,6 +194,9 @@ def _atom(m: re.Match[str], text: str) -> _Atom | None:
     value = parse_number(num)
     if value is None:
         return None
+    sign = (m.group("sign") or "").strip(" -").lower()
+    if sign == "minus":
+        value = -value  # "minus 233 Celsius", "minus-5 yards"
     scale = (m.group("scale") or "").strip(" -").lower()
     currency = currency_of(m.group("cur")) if m.group("cur") else None
     unit_text = (m.group("unit") or "").strip()
@@ -240,7 +243,7 @@ def _atom(m: re.Match[str], text: str) -> _Atom | None:
     if unit == "count" and code_like and not re.match(r"-(?:strong|odd|plus)\b", trailing):
         return None  # ordinals and codes such as "3D", "5G", "19th"
     has_unit = bool(currency) or unit != "count"
-    return _Atom(m.start(), end, value, unit, per, has_unit, m.group("sign"))
+    return _Atom(m.start(), end, value, unit, per, has_unit, sign if sign != "minus" else None)
 
 
 def _is_age_apposition(text: str, start: int, end: int, value: float) -> bool:

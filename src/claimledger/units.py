@@ -47,7 +47,10 @@ _TABLE: dict[str, tuple[str, str]] = {
         "km2|km²",
     ),
     "square_mile": ("square miles|square mile|sq mi", ""),
-    "square_metre": ("square metres|square meters|square metre|square meter", "m2|m²|sqm"),
+    "square_metre": (
+        "square metres|square meters|square metre|square meter|sq m|sq\\. m",
+        "m2|m²|sqm",
+    ),
     "square_foot": ("square feet|square foot|sq ft|sq\\. ft", ""),
     "hectare": ("hectares|hectare", "ha"),
     "acre": ("acres|acre", ""),
@@ -143,6 +146,11 @@ CURRENCY_SYMBOLS = {
     "hk $": "HKD",
     "s$": "SGD",
     "r$": "BRL",
+    "$us": "USD",
+    "$a": "AUD",
+    "$nz": "NZD",
+    "$c": "CAD",
+    "rm": "MYR",
     "€": "EUR",
     "£": "GBP",
     "¥": "JPY",
@@ -160,7 +168,8 @@ CURRENCY_CODES = (
     "SEK NOK DKK PLN ZAR NGN BRL MXN SAR AED QAR".split()
 )
 CURRENCY_PREFIX = (
-    r"(?:\b(?:(?i:us|u\.s\.)\s?\$|(?i:au|a|ca|c|nz|hk|s|r)\$|HK\s\$)|\$|€|£|¥|₴|₽|₪|₹|₩|₺|"
+    r"(?:\b(?:(?i:us|u\.s\.)\s?\$|(?i:au|a|ca|c|nz|hk|s|r)\$|HK\s\$|RM)|\$(?:US|A|NZ|C)?|"
+    r"€|£|¥|₴|₽|₪|₹|₩|₺|"
     r"\b(?i:rs\.?)\s?|"
     r"\b(?:" + "|".join(CURRENCY_CODES) + r")\s?)"
 )
