@@ -511,6 +511,11 @@ def _change_before(before: str, transitive: bool = True) -> str | None:
     if not m:
         return None
     word = m.group(1)
+    by = re.search(r"(?i:\bby)\s+$", tail)
+    if by and not _is_direction_word(word):
+        # "raised its key rate by 200 basis points": the verb a few words before "by"
+        nearby = re.findall(r"[\w'’-]+", tail[: by.start()])[-5:]
+        word = next((w for w in reversed(nearby) if _is_direction_word(w)), word)
     if word.lower() in ("lower", "higher"):
         return None  # comparatives before a figure are not changes: "higher 5% tariffs"
     if not transitive and _TRANSITIVE.fullmatch(word):
@@ -519,6 +524,10 @@ def _change_before(before: str, transitive: bool = True) -> str | None:
         if pattern.fullmatch(word):
             return direction
     return None
+
+
+def _is_direction_word(word: str) -> bool:
+    return any(p.fullmatch(word) for p in _DIRECTION.values())
 
 
 def _direction(before: str, a: float | None, b: float | None) -> str:

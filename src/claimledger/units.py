@@ -175,7 +175,8 @@ CURRENCY_PREFIX = (
 )
 
 for _code in CURRENCY_CODES:  # "110 JPY", "5 million USD"
-    _TABLE.setdefault(_code, ("", _code))
+    _words, _abbrs = _TABLE.get(_code, ("", ""))
+    _TABLE[_code] = (_words, "|".join(filter(None, (_abbrs, _code))))
 
 SURFACE: dict[str, str] = {}
 _WORD_FORMS: list[str] = []

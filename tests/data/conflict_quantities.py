@@ -275,6 +275,157 @@ CASES: list[tuple[str, list[Q]]] = [
         "The tanker was carrying 750,000 barrels of crude oil.",
         [("750,000 barrels", 750000, 750000, 750000, "barrel", "exact", None, None, None)],
     ),
+    # statements and advocacy style
+    (
+        "The ministry of defence stated that 14 drones were shot down overnight.",
+        [("14", 14, 14, 14, "count", "exact", None, None, "drones shot")],
+    ),
+    (
+        "Our forces destroyed 35 tanks and 12 artillery systems in three weeks.",
+        [
+            ("35", 35, 35, 35, "count", "exact", None, None, "tanks"),
+            ("12", 12, 12, 12, "count", "exact", None, None, "artillery systems"),
+            ("three weeks", 3, 3, 3, "week", "exact", None, None, None),
+        ],
+    ),
+    (
+        "The enemy has lost more than 1,500 personnel in the past 24 hours.",
+        [
+            ("more than 1,500", 1500, 1500, None, "count", "more_than", None, None, "personnel"),
+            ("24 hours", 24, 24, 24, "hour", "exact", None, None, None),
+        ],
+    ),
+    (
+        "Humanitarian groups say 2.3 million people face acute hunger.",
+        [("2.3 million", 2.3e6, 2.3e6, 2.3e6, "count", "exact", None, None, "people")],
+    ),
+    (
+        "The group claims it holds 240 hostages.",
+        [("240", 240, 240, 240, "count", "exact", None, None, "hostages")],
+    ),
+    (
+        "Unemployment in the occupied areas reached 45 per cent, the report said.",
+        [("45 per cent", 45, 45, 45, "percent", "exact", None, None, None)],
+    ),
+    (
+        "The budget deficit widened to 6.5% of GDP.",
+        [("6.5%", 6.5, 6.5, 6.5, "percent", "exact", None, None, None)],
+    ),
+    (
+        "Military spending rose by 9 percent to $2.4 trillion last year.",
+        [
+            ("9 percent", 9, 9, 9, "percent", "exact", None, ("up", None, None), None),
+            ("$2.4 trillion", 2.4e12, 2.4e12, 2.4e12, "USD", "exact", None, None, None),
+        ],
+    ),
+    (
+        "Grain exports fell 40% after the port was blockaded.",
+        [("40%", 40, 40, 40, "percent", "exact", None, ("down", None, None), None)],
+    ),
+    ("Electricity output dropped by almost a third of capacity.", []),
+    (
+        "The death toll climbed from 212 to 340 overnight, rescuers said.",
+        [("from 212 to 340", 340, 340, 340, "count", "exact", None, ("up", 212, 340), None)],
+    ),
+    (
+        "The number of checkpoints fell from 140 to 90 in a year.",
+        [("from 140 to 90", 90, 90, 90, "count", "exact", None, ("down", 140, 90), None)],
+    ),
+    (
+        "Prices of bread are up 30% since the blockade began.",
+        [("30%", 30, 30, 30, "percent", "exact", None, ("up", None, None), None)],
+    ),
+    (
+        "The central bank raised its key rate by 200 basis points.",
+        [
+            (
+                "200 basis points",
+                200,
+                200,
+                200,
+                "basis_point",
+                "exact",
+                None,
+                ("up", None, None),
+                None,
+            )
+        ],
+    ),
+    # more units and currencies
+    (
+        "The missile has a range of 2,500 km and carries a 500 kg warhead.",
+        [
+            ("2,500 km", 2500, 2500, 2500, "kilometre", "exact", None, None, None),
+            ("500 kg", 500, 500, 500, "kilogram", "exact", None, None, None),
+        ],
+    ),
+    (
+        "The drone flew at 180 km/h before it was intercepted.",
+        [("180 km/h", 180, 180, 180, "kilometre_per_hour", "exact", None, None, None)],
+    ),
+    (
+        "The ship was 40 nautical miles off the coast.",
+        [("40 nautical miles", 40, 40, 40, "nautical_mile", "exact", None, None, None)],
+    ),
+    (
+        "Temperatures fell to minus 20 degrees Celsius in the trenches.",
+        [("minus 20 degrees Celsius", -20, -20, -20, "celsius", "exact", None, None, None)],
+    ),
+    (
+        "The plant produced 950 megawatts before the strike.",
+        [("950 megawatts", 950, 950, 950, "megawatt", "exact", None, None, None)],
+    ),
+    (
+        "Russia earned 1.2 trillion roubles from oil sales in the quarter.",
+        [("1.2 trillion roubles", 1.2e12, 1.2e12, 1.2e12, "RUB", "exact", None, None, None)],
+    ),
+    (
+        "The aid package is worth 5 billion shekels.",
+        [("5 billion shekels", 5e9, 5e9, 5e9, "ILS", "exact", None, None, None)],
+    ),
+    (
+        "Pensions were raised to 3,000 UAH a month.",
+        [("3,000 UAH a month", 3000, 3000, 3000, "UAH", "exact", "month", None, None)],
+    ),
+    (
+        "Diesel sold for $1.50 per litre at the border.",
+        [("$1.50 per litre", 1.5, 1.5, 1.5, "USD", "exact", "litre", None, None)],
+    ),
+    (
+        "The convoy needed 6,000 tonnes of fuel.",
+        [("6,000 tonnes", 6000, 6000, 6000, "tonne", "exact", None, None, None)],
+    ),
+    (
+        "The reservoir holds 18 million cubic metres of water.",
+        [("18 million cubic metres", 18e6, 18e6, 18e6, "cubic_metre", "exact", None, None, None)],
+    ),
+    # durations and ages
+    (
+        "The ceasefire will last 72 hours, mediators said.",
+        [("72 hours", 72, 72, 72, "hour", "exact", None, None, None)],
+    ),
+    (
+        "He was sentenced to 15 years in prison.",
+        [("15 years", 15, 15, 15, "year", "exact", None, None, None)],
+    ),
+    (
+        "The occupation has lasted nearly two decades.",
+        [("nearly two decades", 2, None, 2, "decade", "less_than", None, None, None)],
+    ),
+    (
+        "A 67-year-old woman was killed in the strike on the market.",
+        [("67-year-old", 67, 67, 67, "year_of_age", "exact", None, None, None)],
+    ),
+    # more not-quantities
+    ("The 3rd Assault Brigade and the 47th Mechanised Brigade held the line.", []),
+    ("The talks in Minsk in 2015 produced the second agreement.", []),
+    ("The Su-25 and the MiG-29 took off from the base.", []),
+    ("Shelling began at 11:45 p.m. on Saturday.", []),
+    ("The town lies on the M14 highway.", []),
+    ("Article 5 of the treaty was invoked.", []),
+    ("He spoke on Channel 4 News on Monday.", []),
+    ("One of the officers refused to comment.", []),
+    ("The G7 and the G20 issued statements.", []),
     # not quantities
     ("The 7th Armoured Brigade entered the town on March 3, 2022.", []),
     ("The convoy took Route 60 toward the border in 1989.", []),
