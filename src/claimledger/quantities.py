@@ -159,7 +159,9 @@ def extract_quantities(sent: Any, doc_id: str, offset: int, sentence_index: int)
     text: str = sent.text
     atoms = [a for a in (_atom(m, text) for m in ATOM.finditer(text)) if a is not None]
     atoms = [a for a in atoms if not _excluded(a, text, sent)]
-    quantities = _combine(atoms, text)
+    shares = _fractions(text, [])  # "one in five" wins over the "five" inside it
+    atoms = [a for a in atoms if not any(f["start"] < a.end and a.start < f["end"] for f in shares)]
+    quantities = _combine(atoms, text) + shares
     quantities += _vague(text, quantities)
     quantities.sort(key=lambda q: q["start"])
     _conversions_inherit(quantities, text)
@@ -558,6 +560,66 @@ def _with_approx(q: dict[str, Any], text: str) -> dict[str, Any]:
     return q
 
 
+_DENOMINATORS = {
+    "half": 2,
+    "halves": 2,
+    "third": 3,
+    "thirds": 3,
+    "quarter": 4,
+    "quarters": 4,
+    "fifth": 5,
+    "fifths": 5,
+    "sixth": 6,
+    "sixths": 6,
+    "eighth": 8,
+    "eighths": 8,
+    "tenth": 10,
+    "tenths": 10,
+}
+_SMALL = {
+    "a": 1,
+    "an": 1,
+    "one": 1,
+    "two": 2,
+    "three": 3,
+    "four": 4,
+    "five": 5,
+    "seven": 7,
+    "nine": 9,
+}
+FRACTION = re.compile(
+    r"\b(?P<num>(?i:a|an|one|two|three|four|five|seven|nine))[\s-]+"
+    r"(?P<den>(?i:half|halves|thirds?|quarters?|fifths?|sixths?|eighths?|tenths?))\b"
+    r"(?=\s+(?i:of)\b)"
+    r"|\b(?P<half>(?i:half))(?=\s+(?i:of|the|all)\b)"
+    r"|\b(?P<rnum>(?i:one|two|three|four|five|\d{1,2}))\s+(?i:in|out\s+of)\s+"
+    r"(?P<rden>(?i:two|three|four|five|six|seven|eight|nine|ten|\d{1,3}))\b"
+)
+
+
+def _fractions(text: str, taken: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """ "a third of", "two-thirds of", "half of", "one in five": shares as fractions of 1."""
+    out = []
+    for m in FRACTION.finditer(text):
+        if any(q["start"] < m.end() and m.start() < q["end"] for q in taken):
+            continue
+        if m.group("half"):
+            value = 0.5
+        elif m.group("den"):
+            value = _SMALL[m.group("num").lower()] / _DENOMINATORS[m.group("den").lower()]
+        else:
+            num, den = parse_number(m.group("rnum")), parse_number(m.group("rden"))
+            if not num or not den or num >= den:
+                continue
+            value = num / den
+        q = _q(m.start(), m.end(), round(value, 6), "fraction", "exact")
+        direction = _change_before(text[: m.start()])
+        if direction:  # "dropped by almost a third"
+            q["change"] = Change(direction, None, None, q["value"])
+        out.append(_with_approx(q, text))
+    return out
+
+
 def _vague(text: str, taken: list[dict[str, Any]]) -> list[dict[str, Any]]:
     out = []
     for m in VAGUE.finditer(text):
@@ -590,8 +652,11 @@ def _quantified(sent: Any, start: int, end: int) -> str | None:
         if verb is not None and verb.lower_ in _CASUALTY_VERB_FORMS:
             return str(verb.text)
         return None
-    mods = [c for c in noun.lefts if c.dep_ in ("amod", "compound") and c.idx - base >= end]
-    phrase = " ".join([*(m.text for m in mods), noun.text])
+    # The noun with its modifiers as written: "first-team players", "FA Cup finals".
+    mods = [c for c in noun.lefts if c.dep_ in ("amod", "compound", "nmod") and c.idx - base >= end]
+    left = min((m.left_edge.idx for m in mods), default=noun.idx)
+    left = max(left, base + end)
+    phrase = " ".join(sent.doc_text[left : noun.idx + len(noun.text)].split()).strip(" -,")
     verb = noun.head
     if (
         noun.dep_ in ("nsubj", "nsubjpass")
