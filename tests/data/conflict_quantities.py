@@ -322,16 +322,46 @@ CASES: list[tuple[str, list[Q]]] = [
         "Grain exports fell 40% after the port was blockaded.",
         [("40%", 40, 40, 40, "percent", "exact", None, ("down", None, None), None)],
     ),
-    ("Electricity output dropped by almost a third of capacity.",
-     [("almost a third", 0.333333, None, 0.333333, "fraction", "less_than", None,
-       ("down", None, None), None)]),
-    ("Half of the city's homes were damaged, the mayor said.",
-     [("Half", 0.5, 0.5, 0.5, "fraction", "exact", None, None, None)]),
-    ("One in five children in the camps is malnourished, UNICEF said.",
-     [("One in five", 0.2, 0.2, 0.2, "fraction", "exact", None, None, None)]),
-    ("Nearly two-thirds of the displaced are women and children.",
-     [("Nearly two-thirds", 0.666667, None, 0.666667, "fraction", "less_than", None, None,
-       None)]),
+    (
+        "Electricity output dropped by almost a third of capacity.",
+        [
+            (
+                "almost a third",
+                0.333333,
+                None,
+                0.333333,
+                "fraction",
+                "less_than",
+                None,
+                ("down", None, None),
+                None,
+            )
+        ],
+    ),
+    (
+        "Half of the city's homes were damaged, the mayor said.",
+        [("Half", 0.5, 0.5, 0.5, "fraction", "exact", None, None, None)],
+    ),
+    (
+        "One in five children in the camps is malnourished, UNICEF said.",
+        [("One in five", 0.2, 0.2, 0.2, "fraction", "exact", None, None, None)],
+    ),
+    (
+        "Nearly two-thirds of the displaced are women and children.",
+        [
+            (
+                "Nearly two-thirds",
+                0.666667,
+                None,
+                0.666667,
+                "fraction",
+                "less_than",
+                None,
+                None,
+                None,
+            )
+        ],
+    ),
     (
         "The death toll climbed from 212 to 340 overnight, rescuers said.",
         [("from 212 to 340", 340, 340, 340, "count", "exact", None, ("up", 212, 340), None)],
