@@ -12,8 +12,8 @@ from typing import Any
 from claimledger import __version__
 from claimledger.errors import UsageError
 from claimledger.ingest import read_inputs
-from claimledger.ledger import Ledger
-from claimledger.model import Document, Extraction, Rejection, content_id
+from claimledger.ledger import Ledger, quantity_from_row
+from claimledger.model import Document, Extraction, Quantity, Rejection, content_id
 from claimledger.nlp import model_version
 from claimledger.pipeline import ALL_KINDS, extract_all
 from claimledger.progress import Progress
@@ -213,30 +213,11 @@ def claims(
     return out
 
 
-def _quantities_of(ledger: Ledger, claim_id: str) -> list[Any]:
-    from claimledger.model import Change, Quantity
-
-    return [
-        Quantity(
-            r["doc_id"],
-            r["start_char"],
-            r["end_char"],
-            r["text"],
-            r["value"],
-            r["lower"],
-            r["upper"],
-            r["unit"],
-            r["bound"],
-            r["per"],
-            Change(r["change_direction"], r["change_from"], r["change_to"], r["change_by"])
-            if r["change_direction"]
-            else None,
-            r["quantified"],
-        )
-        for r in ledger.conn.execute(
-            "SELECT * FROM quantities WHERE claim_id = ? ORDER BY start_char", (claim_id,)
-        )
-    ]
+def _quantities_of(ledger: Ledger, claim_id: str) -> list[Quantity]:
+    rows = ledger.conn.execute(
+        "SELECT * FROM quantities WHERE claim_id = ? ORDER BY start_char", (claim_id,)
+    )
+    return [quantity_from_row(r) for r in rows]
 
 
 def export(db: str | Path, what: str, fmt: str = "jsonl") -> Iterator[dict[str, Any]]:

@@ -224,29 +224,10 @@ class Ledger:
                     tuple(links.get(r["id"], [])),
                 )
             )
-        for r in q("SELECT * FROM quantities WHERE doc_id = ? ORDER BY start_char", (doc_id,)):
-            change = None
-            if r["change_direction"]:
-                change = Change(
-                    r["change_direction"], r["change_from"], r["change_to"], r["change_by"]
-                )
-            ex.quantities.append(
-                Quantity(
-                    doc_id,
-                    r["start_char"],
-                    r["end_char"],
-                    r["text"],
-                    r["value"],
-                    r["lower"],
-                    r["upper"],
-                    r["unit"],
-                    r["bound"],
-                    r["per"],
-                    change,
-                    r["quantified"],
-                    claim_index[r["claim_id"]],
-                )
-            )
+        ex.quantities = [
+            quantity_from_row(r, claim_index[r["claim_id"]])
+            for r in q("SELECT * FROM quantities WHERE doc_id = ? ORDER BY start_char", (doc_id,))
+        ]
         rows = list(
             q(
                 "SELECT * FROM attributions WHERE doc_id = ? ORDER BY start_char, cue_start",
@@ -290,6 +271,28 @@ class Ledger:
             for r in q("SELECT * FROM mentions WHERE doc_id = ? ORDER BY start_char", (doc_id,))
         ]
         return ex
+
+
+def quantity_from_row(r: sqlite3.Row, sentence_index: int = -1) -> Quantity:
+    """A stored ``quantities`` row as the dataclass extraction made."""
+    change = None
+    if r["change_direction"]:
+        change = Change(r["change_direction"], r["change_from"], r["change_to"], r["change_by"])
+    return Quantity(
+        r["doc_id"],
+        r["start_char"],
+        r["end_char"],
+        r["text"],
+        r["value"],
+        r["lower"],
+        r["upper"],
+        r["unit"],
+        r["bound"],
+        r["per"],
+        change,
+        r["quantified"],
+        sentence_index,
+    )
 
 
 def _statements(sql: str) -> list[str]:

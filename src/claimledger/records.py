@@ -31,6 +31,7 @@ class _Context:
         self.ex = ex
         self.line = line
         self.sentences = {s.index: s.text for s in ex.sentences}
+        self.by_cue = {a.cue_start: a.id for a in ex.attributions}
 
     def base(
         self, kind: str, item_id: str, start: int, end: int, sentence_index: int
@@ -75,14 +76,7 @@ def quantity_record(ctx: _Context, q: Quantity) -> dict[str, Any]:
 
 def attribution_record(ctx: _Context, a: Attribution) -> dict[str, Any]:
     rec = ctx.base("attribution", a.id, a.start, a.end, a.sentence_index)
-    parent = next(
-        (
-            p.id
-            for p in ctx.ex.attributions
-            if a.parent_start is not None and p.cue_start == a.parent_start
-        ),
-        None,
-    )
+    parent = ctx.by_cue.get(a.parent_start) if a.parent_start is not None else None
     rec.update(
         attributed_to=a.attributed_to,
         attributed_to_canonical=a.attributed_to_canonical,

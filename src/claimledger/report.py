@@ -168,8 +168,9 @@ def _with_marks(text: str, start: int, end: int, marks: list[tuple[int, int, str
 
 
 def _claim_item(c: Claim, ex: Extraction) -> str:
-    qs = [q for q in ex.quantities if q.id in set(c.quantity_ids)]
-    atts = [a for a in ex.attributions if a.id in set(c.attribution_ids)]
+    quantity_ids, attribution_ids = set(c.quantity_ids), set(c.attribution_ids)
+    qs = [q for q in ex.quantities if q.id in quantity_ids]
+    atts = [a for a in ex.attributions if a.id in attribution_ids]
     figures = "".join(f"<li>{inert(figure_text(q))}</li>" for q in qs) or "<li>none</li>"
     sources = "".join(f"<li>{inert(source_text(a))}</li>" for a in atts) or "<li>none stated</li>"
     return (
