@@ -167,10 +167,11 @@ def _with_marks(text: str, start: int, end: int, marks: list[tuple[int, int, str
     return "".join(out)
 
 
-def _claim_item(c: Claim, ex: Extraction) -> str:
-    quantity_ids, attribution_ids = set(c.quantity_ids), set(c.attribution_ids)
-    qs = [q for q in ex.quantities if q.id in quantity_ids]
-    atts = [a for a in ex.attributions if a.id in attribution_ids]
+def _claim_item(
+    c: Claim, quantities: dict[str, Quantity], attributions: dict[str, Attribution]
+) -> str:
+    qs = [quantities[i] for i in c.quantity_ids if i in quantities]
+    atts = [attributions[i] for i in c.attribution_ids if i in attributions]
     figures = "".join(f"<li>{inert(figure_text(q))}</li>" for q in qs) or "<li>none</li>"
     sources = "".join(f"<li>{inert(source_text(a))}</li>" for a in atts) or "<li>none stated</li>"
     return (
@@ -184,6 +185,8 @@ def document_html(ex: Extraction) -> str:
     doc = ex.document
     title = doc.title or doc.source
     ranked = sorted((c for c in ex.claims if c.label == "claim"), key=lambda c: -c.score)
+    quantities = {q.id: q for q in ex.quantities}
+    attributions = {a.id: a for a in ex.attributions}
     meta = " · ".join(
         inert(f"{k}: {v}") for k, v in [("source", doc.source), *doc.metadata().items()] if v
     )
@@ -198,7 +201,8 @@ def document_html(ex: Extraction) -> str:
         f'<section class="panel"><h2>{len(ranked)} claims, ranked by check-worthiness</h2>'
         f'<p class="meta">What the document says, not what is true: each claim is this '
         f"document's statement, with the source it gives.</p>"
-        f"<ol>{''.join(_claim_item(c, ex) for c in ranked)}</ol></section></main>"
+        f"<ol>{''.join(_claim_item(c, quantities, attributions) for c in ranked)}</ol>"
+        "</section></main>"
     )
     return _page(f"claimledger: {title}", body)
 
