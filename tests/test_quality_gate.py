@@ -20,8 +20,8 @@ from claimledger.settings import Settings
 ROOT = Path(__file__).resolve().parent.parent
 NEWSQUANT = ROOT.parent / "shared" / "data" / "quantity" / "newsquant-dev.json"
 
-# NewsQuant dev half, the paper's rule; measured 93.0 / 85.4 / 80.6 when pinned.
-NEWSQUANT_FLOORS = {"value": 92.8, "value+change": 85.2, "value+unit": 80.4}
+# NewsQuant dev half, the paper's rule; measured 93.0 / 85.4 / 81.0 when pinned.
+NEWSQUANT_FLOORS = {"value": 92.8, "value+change": 85.2, "value+unit": 80.8}
 
 
 @pytest.fixture(scope="module")

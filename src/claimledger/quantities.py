@@ -218,8 +218,6 @@ def _atom(m: re.Match[str], text: str) -> _Atom | None:
             value *= SCALES.get(word.rstrip("s") if len(word) > 2 else word, 1.0)
     if unit == "USD_cent":
         unit, value = "USD", value / 100
-    elif unit == "times" and not currency:
-        unit = "count"
     if currency and unit in (None, "USD", "count", "times"):
         unit = currency
     elif currency and unit is not None:
@@ -293,6 +291,8 @@ def _excluded(a: _Atom, text: str, sent: Any) -> bool:
         return True  # F-16, COVID-19, MH17, Baa1, last-32, TA-125
     if re.search(r"[\w.:/]$", before) and raw[:1].isdigit():
         return True  # the tail of "10:27", "24/7", "v2.3"
+    if re.match(r"/\d{1,2}/\d{2,4}\b", after):
+        return True  # the head of a date such as "1/2/2024"
     if re.match(r"\s*(?:\)|\.\s)", after) and re.search(r"(?:^|[.;:!?]\s|\n)\s*\(?\s*$", before):
         return True  # list numbering "1)", "2 )", "1. ", also after an earlier item
     if re.match(
@@ -520,8 +520,8 @@ def _change_before(before: str, transitive: bool = True) -> str | None:
         word = next((w for w in reversed(nearby) if _is_direction_word(w)), word)
     if word.lower() in ("lower", "higher"):
         return None  # comparatives before a figure are not changes: "higher 5% tariffs"
-    if not transitive and _TRANSITIVE.fullmatch(word):
-        return None
+    if not transitive and not by and _TRANSITIVE.fullmatch(word):
+        return None  # "lost 40 rounds" counts rounds; "was cut by 500,000 bpd" is a change
     for direction, pattern in _DIRECTION.items():
         if pattern.fullmatch(word):
             return direction
@@ -541,10 +541,17 @@ def _direction(before: str, a: float | None, b: float | None) -> str:
     return "up" if (b or 0) >= (a or 0) else "down"
 
 
+_DURATIONS = frozenset(
+    {"second", "minute", "hour", "day", "week", "month", "year", "decade", "century"}
+)
+
+
 def _with_approx(q: dict[str, Any], text: str) -> dict[str, Any]:
     before = text[: q["start"]]
     for pattern, bound in _APPROX_RE:
         m = pattern.search(before)
+        if m and _temporal_over(m.group(0), q, before[: m.start()]):
+            break  # "met six times over eight months": over as "during", not "more than"
         if m:
             q["start"] = m.start()
             value = q["value"]
@@ -618,6 +625,14 @@ def _fractions(text: str, taken: list[dict[str, Any]]) -> list[dict[str, Any]]:
             q["change"] = Change(direction, None, None, q["value"])
         out.append(_with_approx(q, text))
     return out
+
+
+def _temporal_over(approximator: str, q: dict[str, Any], before: str) -> bool:
+    return (
+        approximator.strip().lower() == "over"
+        and q["unit"] in _DURATIONS
+        and not re.search(r"(?i:\b(?:for|lasted|lasting|took|spent|in|within))\s*$", before)
+    )
 
 
 def _vague(text: str, taken: list[dict[str, Any]]) -> list[dict[str, Any]]:

@@ -465,6 +465,286 @@ CASES: list[tuple[str, list[Q]]] = [
     ("He spoke on Channel 4 News on Monday.", []),
     ("One of the officers refused to comment.", []),
     ("The G7 and the G20 issued statements.", []),
+    # casualty tolls, attributed
+    (
+        "Local officials said 63 people were killed and 214 injured in the attack.",
+        [
+            ("63", 63, 63, 63, "count", "exact", None, None, "people killed"),
+            ("214", 214, 214, 214, "count", "exact", None, None, "injured"),
+        ],
+    ),
+    (
+        "The health ministry in the enclave said the toll had risen to 1,350.",
+        [("1,350", 1350, 1350, 1350, "count", "exact", None, None, None)],
+    ),
+    (
+        "At least 70 bodies were recovered from the site, the governor said.",
+        [("At least 70", 70, 70, None, "count", "at_least", None, None, "bodies")],
+    ),
+    (
+        "More than 2,000 homes have been destroyed since October.",
+        [
+            (
+                "More than 2,000",
+                2000,
+                2000,
+                None,
+                "count",
+                "more_than",
+                None,
+                None,
+                "homes destroyed",
+            )
+        ],
+    ),
+    (
+        "The UN said 11 aid workers had been killed this month.",
+        [("11", 11, 11, 11, "count", "exact", None, None, "aid workers killed")],
+    ),
+    (
+        "About 5,000 people were evacuated from the front-line villages.",
+        [("About 5,000", 5000, None, None, "count", "approx", None, None, "people evacuated")],
+    ),
+    (
+        "Roughly 800 soldiers surrendered, according to the defence ministry.",
+        [("Roughly 800", 800, None, None, "count", "approx", None, None, "soldiers surrendered")],
+    ),
+    (
+        "Nine children were among the dead, hospital staff said.",
+        [("Nine", 9, 9, 9, "count", "exact", None, None, "children")],
+    ),
+    (
+        "Two journalists were detained at the checkpoint on Sunday.",
+        [("Two", 2, 2, 2, "count", "exact", None, None, "journalists detained")],
+    ),
+    (
+        "The strike killed four members of one family.",
+        [
+            ("four", 4, 4, 4, "count", "exact", None, None, "members"),
+            ("one", 1, 1, 1, "count", "exact", None, None, "family"),
+        ],
+    ),
+    # military claims
+    (
+        "Air defences intercepted 26 of the 31 missiles launched overnight.",
+        [
+            ("26", 26, 26, 26, "count", "exact", None, None, "missiles"),
+            ("31", 31, 31, 31, "count", "exact", None, None, "missiles"),
+        ],
+    ),
+    (
+        "The navy said it had sunk three landing ships since February.",
+        [("three", 3, 3, 3, "count", "exact", None, None, "landing ships")],
+    ),
+    (
+        "The army says it has retaken 120 square kilometres this week.",
+        [("120 square kilometres", 120, 120, 120, "square_kilometre", "exact", None, None, None)],
+    ),
+    (
+        "Forces advanced up to 3 km near the village, a spokesman said.",
+        [("up to 3 km", 3, None, 3, "kilometre", "at_most", None, None, None)],
+    ),
+    (
+        "The battalion has about 400 men and 30 armoured vehicles.",
+        [
+            ("about 400", 400, None, None, "count", "approx", None, None, "men"),
+            ("30", 30, 30, 30, "count", "exact", None, None, "armoured vehicles"),
+        ],
+    ),
+    (
+        "The rebels claim to control 70% of the province.",
+        [("70%", 70, 70, 70, "percent", "exact", None, None, None)],
+    ),
+    (
+        "Some 15,000 reservists were called up in a single week.",
+        [("Some 15,000", 15000, None, None, "count", "approx", None, None, "reservists")],
+    ),
+    # economy and aid
+    (
+        "The World Bank estimates reconstruction will cost $486 billion.",
+        [("$486 billion", 4.86e11, 4.86e11, 4.86e11, "USD", "exact", None, None, None)],
+    ),
+    (
+        "Gas transit fees brought in €1.2 billion a year.",
+        [("€1.2 billion a year", 1.2e9, 1.2e9, 1.2e9, "EUR", "exact", "year", None, None)],
+    ),
+    (
+        "The economy shrank by 29.1% last year, the statistics office said.",
+        [("29.1%", 29.1, 29.1, 29.1, "percent", "exact", None, ("down", None, None), None)],
+    ),
+    (
+        "Annual inflation reached 26.6% in October.",
+        [("26.6%", 26.6, 26.6, 26.6, "percent", "exact", None, None, None)],
+    ),
+    (
+        "Wheat shipments through the corridor rose to 3.2 million tonnes.",
+        [("3.2 million tonnes", 3.2e6, 3.2e6, 3.2e6, "tonne", "exact", None, None, None)],
+    ),
+    (
+        "The fund disbursed $4.5 billion, up from $3.9 billion in 2022.",
+        [
+            ("$4.5 billion", 4.5e9, 4.5e9, 4.5e9, "USD", "exact", None, None, None),
+            ("$3.9 billion", 3.9e9, 3.9e9, 3.9e9, "USD", "exact", None, None, None),
+        ],
+    ),
+    (
+        "Oil output was cut by 500,000 barrels per day.",
+        [
+            (
+                "500,000 barrels per day",
+                500000,
+                500000,
+                500000,
+                "barrel_per_day",
+                "exact",
+                None,
+                ("down", None, None),
+                None,
+            )
+        ],
+    ),
+    (
+        "Food prices in the besieged city are 10 times higher than before the war.",
+        [("10 times", 10, 10, 10, "times", "exact", None, None, None)],
+    ),
+    (
+        "The currency has lost 20% of its value against the dollar.",
+        [("20%", 20, 20, 20, "percent", "exact", None, ("down", None, None), None)],
+    ),
+    (
+        "The appeal seeks $2.8 billion for 4.6 million people.",
+        [
+            ("$2.8 billion", 2.8e9, 2.8e9, 2.8e9, "USD", "exact", None, None, None),
+            ("4.6 million", 4.6e6, 4.6e6, 4.6e6, "count", "exact", None, None, "people"),
+        ],
+    ),
+    # displacement and humanitarian
+    (
+        "More than 6 million refugees have fled the country, the UN refugee agency said.",
+        [
+            (
+                "More than 6 million",
+                6e6,
+                6e6,
+                None,
+                "count",
+                "more_than",
+                None,
+                None,
+                "refugees fled",
+            )
+        ],
+    ),
+    (
+        "Nearly 1.9 million people, or 85% of the population, are displaced.",
+        [
+            (
+                "Nearly 1.9 million",
+                1.9e6,
+                None,
+                1.9e6,
+                "count",
+                "less_than",
+                None,
+                None,
+                "people displaced",
+            ),
+            ("85%", 85, 85, 85, "percent", "exact", None, None, None),
+        ],
+    ),
+    (
+        "Only 12 of the 36 hospitals are partially functioning.",
+        [
+            ("12", 12, 12, 12, "count", "exact", None, None, "hospitals"),
+            ("36", 36, 36, 36, "count", "exact", None, None, "hospitals"),
+        ],
+    ),
+    (
+        "The camp, built for 20,000 people, now holds 65,000.",
+        [
+            ("20,000", 20000, 20000, 20000, "count", "exact", None, None, "people"),
+            ("65,000", 65000, 65000, 65000, "count", "exact", None, None, None),
+        ],
+    ),
+    (
+        "Each family receives 15 litres of water a day.",
+        [("15 litres", 15, 15, 15, "litre", "exact", None, None, None)],
+    ),
+    (
+        "Power is available for four hours a day.",
+        [("four hours a day", 4, 4, 4, "hour", "exact", "day", None, None)],
+    ),
+    # time spans and periods
+    ("The blockade entered its 100th day on Friday.", []),
+    (
+        "The truce expired after 48 hours.",
+        [("48 hours", 48, 48, 48, "hour", "exact", None, None, None)],
+    ),
+    (
+        "Negotiators met for six rounds over eight months.",
+        [
+            ("six", 6, 6, 6, "count", "exact", None, None, "rounds"),
+            ("eight months", 8, 8, 8, "month", "exact", None, None, None),
+        ],
+    ),
+    (
+        "The conflict, now in its third year, has displaced millions.",
+        [("millions", None, 1e6, 1e7, "count", "vague", None, None, None)],
+    ),
+    # ranges and approximations in statements
+    (
+        "Between 10,000 and 15,000 fighters are thought to be in the area.",
+        [
+            (
+                "Between 10,000 and 15,000",
+                None,
+                10000,
+                15000,
+                "count",
+                "range",
+                None,
+                None,
+                "fighters",
+            )
+        ],
+    ),
+    (
+        "The blast left a crater 10 to 12 metres wide.",
+        [("10 to 12 metres", None, 10, 12, "metre", "range", None, None, None)],
+    ),
+    (
+        "Estimates range from 30,000 to 40,000 dead.",
+        [
+            (
+                "from 30,000 to 40,000",
+                40000,
+                40000,
+                40000,
+                "count",
+                "exact",
+                None,
+                ("up", 30000, 40000),
+                None,
+            )
+        ],
+    ),
+    (
+        "The column was roughly 60 km long, satellite images showed.",
+        [("roughly 60 km", 60, None, None, "kilometre", "approx", None, None, None)],
+    ),
+    (
+        "The explosion was heard up to 50 miles away.",
+        [("up to 50 miles", 50, None, 50, "mile", "at_most", None, None, None)],
+    ),
+    # not quantities, statement style
+    ("The 24th Mechanized Brigade denied the report.", []),
+    ("Protocol I of the Geneva Conventions applies.", []),
+    ("The meeting was held at Building 7 of the ministry.", []),
+    ("Flight MH17 was shot down over the region in 2014.", []),
+    ("The S-300 system and the Tor-M2 were deployed near the airport.", []),
+    ("The vote on Resolution 2728 was postponed.", []),
+    ("Talks are scheduled for 3 p.m. on 5 June.", []),
+    ("The statement was issued on 1/2/2024 by the press office.", []),
     # not quantities
     ("The 7th Armoured Brigade entered the town on March 3, 2022.", []),
     ("The convoy took Route 60 toward the border in 1989.", []),
