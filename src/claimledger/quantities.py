@@ -62,7 +62,7 @@ APPROX = [
         "approx",
     ),
 ]
-_APPROX_RE = [(re.compile(rf"(?:^|(?<=[\s(\[]))(?i:{p})\s*$"), b) for p, b in APPROX]
+_APPROX_RE = [(re.compile(rf"(?:^|(?<=[\s(\[\"“‘'—–-]))(?i:{p})\s*$"), b) for p, b in APPROX]
 _APPROX_WORDS = re.compile(
     r"(?i:\s+(?:by|just|some|about|around|nearly|almost|roughly|approximately|only|over|"
     r"under|more than|less than|as much as|a further|another|an estimated|a|an))*\s*$"

@@ -745,6 +745,54 @@ CASES: list[tuple[str, list[Q]]] = [
     ("The vote on Resolution 2728 was postponed.", []),
     ("Talks are scheduled for 3 p.m. on 5 June.", []),
     ("The statement was issued on 1/2/2024 by the press office.", []),
+    # sanctions, budgets, arms
+    (
+        "The EU froze €210 billion of central bank assets.",
+        [("€210 billion", 2.1e11, 2.1e11, 2.1e11, "EUR", "exact", None, None, None)],
+    ),
+    (
+        "The package includes 31 tanks and 155mm artillery shells.",
+        [
+            ("31", 31, 31, 31, "count", "exact", None, None, "tanks"),
+            ("155mm", 155, 155, 155, "millimetre", "exact", None, None, None),
+        ],
+    ),
+    (
+        "Defence spending will rise to 2.5% of GDP by 2030, the minister said.",
+        [("2.5%", 2.5, 2.5, 2.5, "percent", "exact", None, None, None)],
+    ),
+    (
+        "Parliament approved a budget of 1.7 trillion hryvnias for the army.",
+        [("1.7 trillion hryvnias", 1.7e12, 1.7e12, 1.7e12, "UAH", "exact", None, None, None)],
+    ),
+    (
+        "The drones cost about $20,000 each, officials said.",
+        [("about $20,000", 20000, None, None, "USD", "approx", None, None, None)],
+    ),
+    # quotes and claims with figures
+    (
+        '"We have lost 30 percent of our territory," the governor said.',
+        [("30 percent", 30, 30, 30, "percent", "exact", None, ("down", None, None), None)],
+    ),
+    (
+        '"More than 500 rockets hit the city yesterday," the mayor told reporters.',
+        [("More than 500", 500, 500, None, "count", "more_than", None, None, "rockets")],
+    ),
+    (
+        "According to the monitors, the ceasefire was violated 1,100 times in a week.",
+        [("1,100 times", 1100, 1100, 1100, "times", "exact", None, None, None)],
+    ),
+    (
+        "The report documents 34 attacks on health facilities in 2023.",
+        [("34", 34, 34, 34, "count", "exact", None, None, "attacks")],
+    ),
+    (
+        "Satellite images show at least 140 craters within 2 km of the plant.",
+        [
+            ("at least 140", 140, 140, None, "count", "at_least", None, None, "craters"),
+            ("2 km", 2, 2, 2, "kilometre", "exact", None, None, None),
+        ],
+    ),
     # not quantities
     ("The 7th Armoured Brigade entered the town on March 3, 2022.", []),
     ("The convoy took Route 60 toward the border in 1989.", []),
