@@ -22,8 +22,6 @@ from claimledger.lexicon import (
 from claimledger.model import Attribution
 from claimledger.parsed import as_sent
 
-QUOTES_OPEN = "\"“„«‘'"
-QUOTES_CLOSE = "\"”»’'"
 _TRIM = " \t\n\r,;:—–-\"“”„«»‘’'"
 _ORG_HEADS = frozenset(
     [

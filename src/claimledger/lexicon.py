@@ -207,41 +207,6 @@ WEAK_SPEECH_VERBS = frozenset(
     ]
 )
 
-ATTRIBUTION_NOUNS = frozenset(
-    [
-        "statement",
-        "report",
-        "readout",
-        "release",
-        "communique",
-        "communiqué",
-        "note",
-        "memo",
-        "letter",
-        "interview",
-        "briefing",
-        "announcement",
-        "estimate",
-        "estimates",
-        "assessment",
-        "tally",
-        "count",
-        "figures",
-        "data",
-        "survey",
-        "study",
-        "analysis",
-        "document",
-        "documents",
-        "post",
-        "tweet",
-        "message",
-        "testimony",
-        "account",
-        "claim",
-        "claims",
-    ]
-)
 
 UNNAMED_SOURCE_HEADS = frozenset(
     [

@@ -12,12 +12,6 @@ from typing import Any
 from claimledger.model import Attribution, Claim, Entity, Extraction, Quantity
 
 KINDS = ("quantities", "attributions", "claims", "entities")
-KIND_OF = {
-    "quantities": "quantity",
-    "attributions": "attribution",
-    "claims": "claim",
-    "entities": "entity",
-}
 
 
 def _number(x: float | None) -> float | int | None:
