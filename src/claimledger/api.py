@@ -110,7 +110,7 @@ def extract(
     settings = settings or Settings()
     items: Iterable[Document | Rejection] = read_inputs(paths, settings)
     if lines:
-        items = _as_lines(items, settings)
+        items = _as_lines(items)
     kinds = ALL_KINDS if what == "all" else frozenset({what})
     for out in extract_all(items, settings, kinds):
         if isinstance(out, Rejection):
@@ -120,9 +120,7 @@ def extract(
         yield from records(out, what, line=out.document.record if lines else None)
 
 
-def _as_lines(
-    items: Iterable[Document | Rejection], settings: Settings
-) -> Iterator[Document | Rejection]:
+def _as_lines(items: Iterable[Document | Rejection]) -> Iterator[Document | Rejection]:
     """Every non-blank line of every input as its own document, numbered from 1."""
     for item in items:
         if isinstance(item, Rejection):

@@ -16,6 +16,7 @@ import sys
 from collections.abc import Iterable, Iterator
 from pathlib import Path
 
+from claimledger.lexicon import ENGLISH_FUNCTION_WORDS
 from claimledger.model import Document, Rejection
 from claimledger.settings import Settings
 
@@ -163,8 +164,6 @@ def validate(doc: Document, settings: Settings) -> Item:
 
 
 def english_share(words: list[str]) -> float:
-    from claimledger.lexicon import ENGLISH_FUNCTION_WORDS
-
     hits = sum(1 for w in words if w.lower() in ENGLISH_FUNCTION_WORDS)
     return hits / len(words)
 

@@ -30,6 +30,8 @@ from claimledger.model import (
     content_id,
 )
 
+# Every place a document was seen: (doc_id, source, record or 0); repeats are no-ops.
+_ADD_SOURCE = "INSERT OR IGNORE INTO document_sources VALUES (?, ?, ?)"
 _MIGRATION_NAME = re.compile(r"^(\d{4})_([a-z0-9_]+)\.sql$")
 
 
@@ -130,7 +132,7 @@ class Ledger:
     def add_source(self, doc_id: str, source: str, record: int | None) -> None:
         with self.transaction() as c:
             c.execute(
-                "INSERT OR IGNORE INTO document_sources VALUES (?, ?, ?)",
+                _ADD_SOURCE,
                 (doc_id, source, record or 0),
             )
 
@@ -150,7 +152,7 @@ class Ledger:
             existing = c.execute("SELECT run_id FROM documents WHERE id = ?", (doc_id,)).fetchone()
             if existing is not None and existing[0] == run_id:
                 c.execute(
-                    "INSERT OR IGNORE INTO document_sources VALUES (?, ?, ?)",
+                    _ADD_SOURCE,
                     (doc_id, doc.source, doc.record or 0),
                 )
                 return False
@@ -323,7 +325,7 @@ def _insert_document(c: sqlite3.Connection, ex: Extraction, run_id: str) -> None
         ),
     )
     c.execute(
-        "INSERT OR IGNORE INTO document_sources VALUES (?, ?, ?)",
+        _ADD_SOURCE,
         (doc_id, doc.source, doc.record or 0),
     )
     sentence_ids = {s.index: s.id for s in ex.sentences}

@@ -24,7 +24,7 @@ from claimledger.model import Claim, Document, Extraction, Rejection, Sentence
 from claimledger.nlp import load
 from claimledger.parsed import sentences
 from claimledger.quantities import extract_quantities
-from claimledger.segment import Chunk, chunks
+from claimledger.segment import Chunk, chunks, trim_span
 from claimledger.settings import Settings
 
 ALL_KINDS = frozenset({"quantities", "attributions", "entities", "claims"})
@@ -103,7 +103,7 @@ def extract_document(
         chunk_text = chunk.text  # == sdoc.text, which spaCy would rebuild on every access
         quotes = attr_mod.quote_spans(chunk_text, 0, len(chunk_text))
         for sent in sentences(sdoc):
-            s_start, s_end = _trim(chunk_text, sent.start_char, sent.end_char)
+            s_start, s_end = trim_span(chunk_text, sent.start_char, sent.end_char)
             if s_end <= s_start:
                 continue
             base = chunk.start
@@ -136,14 +136,6 @@ def extract_document(
     if want_claims:
         _link_covering_attributions(ex)
     return ex
-
-
-def _trim(text: str, start: int, end: int) -> tuple[int, int]:
-    while start < end and text[start].isspace():
-        start += 1
-    while end > start and text[end - 1].isspace():
-        end -= 1
-    return start, end
 
 
 def _claim(

@@ -95,14 +95,15 @@ _MONTH_BEFORE = re.compile(rf"\b{MONTHS}\s*$", re.IGNORECASE)
 _MONTH_AFTER = re.compile(rf"^\s*(?:st|nd|rd|th)?\s*(?:of\s+)?{MONTHS}\b", re.IGNORECASE)
 _NAME_PREFIX = re.compile(
     r"\b(?:Route|Highway|Resolution|Article|Section|Chapter|Room|No\.?|Number|Flight|Unit|"
-    r"Building|Gate|Block|Hall|Paragraph|Page|Item|Level|Phase|Category|Version|Protocol|"
+    r"Building|Gate|Block|Hall|Paragraph|Page|Item|Version|Protocol|"
     r"Brigade|Division|Battalion|Regiment|Corps|Army|Squadron|Platoon|Company|Apartment|"
-    r"Street|Avenue|Road|Precinct|District|Zone|Sector|Line|Camp|Bus|Channel|Grade|Class|"
-    r"Title|Rule|Amendment|Decree|Law|Bill|Act|Order|Stage|Round|Game|Week|Day|Episode|"
-    r"Season|Volume|Vol\.|Part|Figure|Table|Tier|Lot|Plot|Pier|Terminal|Platform|Hangar|"
-    r"Group|Formula|Windows|iOS|Android|Model|Series|Mark|Mk|Type|Block|Level|Grade|"
+    r"Street|Avenue|Road|Precinct|District|Zone|Sector|Line|Camp|Bus|Channel|"
+    r"Title|Rule|Amendment|Decree|Law|Bill|Act|Order|Round|Game|Week|Day|Episode|"
+    r"Season|Volume|Vol\.|Part|Figure|Table|Lot|Plot|Pier|Terminal|Platform|Hangar|"
+    r"Group|Formula|Windows|iOS|Android|Model|Series|Mark|Mk|Type|"
     r"Interstate|Junction|Exit|Lane|Pillar|Point|Hill|Height|Heights|Checkpoint)\s*$"
 )
+# Name words also written in lower case ("category 4 hurricane"); checked beside the above.
 _NAME_PREFIX_ANY_CASE = re.compile(r"(?i:\b(?:category|level|phase|grade|tier|class|stage)\s*)$")
 _YEAR = re.compile(r"^(?:1[5-9]\d\d|20\d\d|2100)$")
 _DIRECTION = {
@@ -348,12 +349,10 @@ def _looks_like_name(a: _Atom, before: str, after: str, sent: Any) -> bool:
     next_word = re.match(r"\s*([A-Za-z][\w'-]*)", after)
     if prev and before.strip() and not before.rstrip().endswith((",", ";", ":", "(")):
         word = prev.group(1)
-        at_start = before[: prev.start(1)].strip() == ""
         is_name_word = bool(word[:1].isupper() or re.search(r"[a-z][A-Z]", word))
         if (
             is_name_word
             and word not in _SENTENCE_START_WORDS
-            and not (at_start and word in _SENTENCE_START_WORDS)
             and (
                 next_word is None
                 or not next_word.group(1)[:1].islower()

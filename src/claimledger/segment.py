@@ -32,11 +32,17 @@ def paragraphs(text: str) -> Iterator[tuple[int, int]]:
     yield from _trimmed(text, pos, len(text))
 
 
-def _trimmed(text: str, start: int, end: int) -> Iterator[tuple[int, int]]:
+def trim_span(text: str, start: int, end: int) -> tuple[int, int]:
+    """``(start, end)`` narrowed past whitespace at both ends (empty when all whitespace)."""
     while start < end and text[start].isspace():
         start += 1
     while end > start and text[end - 1].isspace():
         end -= 1
+    return start, end
+
+
+def _trimmed(text: str, start: int, end: int) -> Iterator[tuple[int, int]]:
+    start, end = trim_span(text, start, end)
     if end > start:
         yield start, end
 
