@@ -58,8 +58,9 @@ def _add_ingest_options(p: argparse.ArgumentParser) -> None:
     p.add_argument(
         "--threshold",
         type=float,
-        default=Settings.claim_threshold,
-        help="check-worthiness score from which a sentence is a claim (default 0.5)",
+        default=None,
+        help="check-worthiness score from which a sentence is a claim "
+        "(default: the model's threshold, chosen for precision)",
     )
     p.add_argument(
         "--progress",
@@ -112,8 +113,9 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument(
         "--min-score",
         type=float,
-        default=Settings.claim_threshold,
-        help="lowest score shown (default 0.5; 0 shows every sentence)",
+        default=None,
+        help="lowest score shown, whatever the label (default: sentences labelled claim; "
+        "0 shows every sentence)",
     )
     p.add_argument(
         "--type",
@@ -148,6 +150,9 @@ def settings_from_args(args: argparse.Namespace) -> Settings:
     """The one function from CLI arguments to ``Settings``."""
     if getattr(args, "workers", 0) < 0:
         raise UsageError("--workers must be 0 (automatic) or a positive number")
+    threshold = getattr(args, "threshold", None)
+    if threshold is not None and not 0.0 <= threshold <= 1.0:
+        raise UsageError(f"--threshold must be between 0 and 1 (a score), not {threshold}")
     if getattr(args, "max_bytes", 1) <= 0:
         raise UsageError("--max-bytes must be a positive number of bytes")
     return Settings(
@@ -155,7 +160,7 @@ def settings_from_args(args: argparse.Namespace) -> Settings:
         encoding=getattr(args, "encoding", None),
         english_only=not getattr(args, "any_language", False),
         workers=getattr(args, "workers", 0),
-        claim_threshold=getattr(args, "threshold", Settings.claim_threshold),
+        claim_threshold=getattr(args, "threshold", None),
     )
 
 
@@ -236,7 +241,8 @@ def cmd_claims(args: argparse.Namespace) -> int:
     rows = api.claims(
         _db(args),
         doc_ids=args.doc,
-        min_score=args.min_score,
+        min_score=args.min_score or 0.0,
+        label="claim" if args.min_score is None else None,
         claim_type=args.claim_type,
         limit=args.limit or None,
     )

@@ -168,3 +168,5 @@ class Extraction:
     attributions: list[Attribution] = field(default_factory=list)
     entities: list[Entity] = field(default_factory=list)
     claims: list[Claim] = field(default_factory=list)
+    # per sentence, the check-worthiness signals (not stored; training reads them)
+    signals: list[dict[str, float]] = field(default_factory=list)

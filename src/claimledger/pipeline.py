@@ -89,12 +89,13 @@ def extract_document(
     kinds: frozenset[str] = ALL_KINDS,
 ) -> Extraction:
     """What claimledger extracts from one parsed document: everything, or the ``kinds``
-    asked for and what they depend on (claims need quantities and attributions,
-    attributions need entities)."""
+    asked for and what they depend on (claims need the check-worthiness signals, which
+    need quantities and attributions; attributions need entities)."""
     want_claims = "claims" in kinds
-    want_atts = want_claims or "attributions" in kinds
+    want_signals = want_claims or "signals" in kinds
+    want_atts = want_signals or "attributions" in kinds
     want_ents = want_atts or "entities" in kinds
-    want_quants = want_claims or "quantities" in kinds
+    want_quants = want_signals or "quantities" in kinds
     doc_id = document.id
     ex = Extraction(document=document)
     people = PersonRegistry()
@@ -130,8 +131,14 @@ def extract_document(
             )
             ex.quantities += quants
             ex.attributions += atts
+            if want_signals:
+                ex.signals.append(
+                    checkworthy.signals(
+                        sent, quants, atts, chunk_text[sent.start_char : sent.end_char]
+                    )
+                )
             if want_claims:
-                ex.claims.append(_claim(sentence, sent, quants, atts, settings))
+                ex.claims.append(_claim(sentence, ex.signals[-1], quants, atts, settings))
             index += 1
     if want_claims:
         _link_covering_attributions(ex)
@@ -139,12 +146,16 @@ def extract_document(
 
 
 def _claim(
-    sentence: Sentence, sent: Any, quants: list[Any], atts: list[Any], settings: Settings
+    sentence: Sentence,
+    sig: dict[str, float],
+    quants: list[Any],
+    atts: list[Any],
+    settings: Settings,
 ) -> Claim:
-    direct = any(a.direct for a in atts)
-    feats = checkworthy.features(sent, len(quants), len(atts), direct)
-    score = checkworthy.score(feats)
-    is_claim = score >= settings.claim_threshold
+    model = checkworthy.load_model()
+    score = model.score(sentence.text, sig)
+    threshold = model.threshold if settings.claim_threshold is None else settings.claim_threshold
+    is_claim = score >= threshold
     return Claim(
         doc_id=sentence.doc_id,
         sentence_index=sentence.index,
@@ -153,7 +164,7 @@ def _claim(
         text=sentence.text,
         score=score,
         label="claim" if is_claim else "not_claim",
-        types=checkworthy.claim_types(feats, is_claim),
+        types=checkworthy.claim_types(sig, is_claim, sentence.text),
         quantity_ids=tuple(q.id for q in quants),
         attribution_ids=tuple(a.id for a in atts),
     )

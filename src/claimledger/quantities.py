@@ -169,7 +169,11 @@ def extract_quantities(sent: Any, doc_id: str, offset: int, sentence_index: int)
     out = []
     for q in quantities:
         start, end = q["start"], q["end"]
-        quantified = _quantified(sent, start, end) if q["unit"] in ("count", "vague") else None
+        quantified = None
+        if q["unit"] in ("count", "vague"):
+            quantified = _quantified(sent, start, end)
+            if quantified is None and "counted_at" in q:
+                quantified = _quantified(sent, *q["counted_at"])
         out.append(
             Quantity(
                 doc_id=doc_id,
@@ -391,6 +395,20 @@ _FROM_TO_GAP = re.compile(r"\s*(?:\S+\s+){0,6}?(?i:to)\s+")
 _RANGE_GAP = re.compile(r"\s*(?:(?i:to)|-|–|—|(?i:or))\s*")
 
 
+_GAP_RATE = re.compile(r"(?i:\b(?:a|an|per|each)\s+(day|week|month|year|hour))\b")
+
+
+def _bounded_to(text: str, a_end: int, b_start: int) -> tuple[str, str | None]:
+    """The gap between two figures without an approximator right before the second, and
+    the bound it sets: " trucks a day to fewer than " -> (" trucks a day to ", less_than)."""
+    gap = text[a_end:b_start]
+    for pattern, bound in _APPROX_RE:
+        m = pattern.search(gap)
+        if m and m.start() > 0:
+            return gap[: m.start()], bound
+    return gap, None
+
+
 def _compatible(a: _Atom, b: _Atom) -> bool:
     return a.unit == b.unit or a.unit == "count" or b.unit == "count"
 
@@ -406,20 +424,28 @@ def _combine(atoms: list[_Atom], text: str) -> list[dict[str, Any]]:
             before = text[: a.start]
             unit = b.unit if a.unit == "count" else a.unit
             per = b.per or a.per
-            if re.search(r"(?i:\bfrom)\s+$", before) and _FROM_TO_GAP.fullmatch(gap):
+            to_gap, to_bound = _bounded_to(text, a.end, b.start)
+            if re.search(r"(?i:\bfrom)\s+$", before) and _FROM_TO_GAP.fullmatch(to_gap):
                 start = before.lower().rfind("from")
                 direction = _direction(before, a.value, b.value)
-                out.append(
-                    _q(
-                        start,
-                        b.end,
-                        b.value,
-                        unit,
-                        "exact",
-                        per=per,
-                        change=Change(direction, a.value, b.value),
-                    )
+                rate = _GAP_RATE.search(to_gap)  # "from 40 trucks a day to 10"
+                q = _q(
+                    start,
+                    b.end,
+                    b.value,
+                    unit,
+                    "exact",
+                    per=per or (_per_unit(rate.group(1)) if rate else None),
+                    change=Change(direction, a.value, b.value),
                 )
+                if to_bound in ("more_than", "at_least"):  # "... to more than 300"
+                    q.update(bound=to_bound, lower=b.value, upper=None)
+                elif to_bound in ("less_than", "at_most"):
+                    q.update(bound=to_bound, lower=None, upper=b.value)
+                elif to_bound is not None:
+                    q.update(bound="approx", lower=None, upper=None)
+                q["counted_at"] = (a.start, a.end)  # the noun follows the first figure
+                out.append(q)
                 i += 2
                 continue
             measure = unit in _MEASURE_UNITS or unit.isupper()
@@ -645,6 +671,11 @@ def _vague(text: str, taken: list[dict[str, Any]]) -> list[dict[str, Any]]:
     return out
 
 
+_ADJECTIVES_AS_NOUNS = frozenset(
+    "wounded injured dead missing displaced detained disappeared homeless sick elderly".split()
+)
+
+
 def _quantified(sent: Any, start: int, end: int) -> str | None:
     """The counted thing: the noun a number modifies, with its verb for casualty counts."""
     base = sent.start_char
@@ -661,6 +692,8 @@ def _quantified(sent: Any, start: int, end: int) -> str | None:
         noun = last.head
     if noun is None and after and after[0].tag_ in ("NNS", "NN"):
         noun = after[0]
+    if noun is None and after and after[0].lower_ in _ADJECTIVES_AS_NOUNS:
+        return str(after[0].text)  # "treated 43 wounded", "12 dead and 40 missing"
     if noun is None:
         verb = last.head if last.dep_ in ("nsubj", "nsubjpass") else None
         if verb is not None and verb.lower_ in _CASUALTY_VERB_FORMS:

@@ -26,11 +26,18 @@ class Settings:
     workers: int = 0  # 0: one per core, at most 2 here; 1: no process pool
     batch_size: int = 64  # paragraphs per nlp.pipe batch
     # ranking
-    claim_threshold: float = 0.5  # score at or above which a sentence is labelled a claim
+    # score at or above which a sentence is labelled a claim; None: the model's own threshold
+    claim_threshold: float | None = None
 
     def extraction_settings(self) -> dict[str, Any]:
         """The settings that change what extraction produces (recorded in ``runs``)."""
-        return {"claim_threshold": self.claim_threshold, "english_only": self.english_only}
+        from claimledger.checkworthy import load_model
+
+        return {
+            "claim_threshold": self.claim_threshold,
+            "english_only": self.english_only,
+            "checkworthy_model": load_model().digest[:16],
+        }
 
     def as_dict(self) -> dict[str, Any]:
         return asdict(self)

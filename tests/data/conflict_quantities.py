@@ -724,7 +724,7 @@ CASES: list[tuple[str, list[Q]]] = [
                 "exact",
                 None,
                 ("up", 30000, 40000),
-                None,
+                "dead",
             )
         ],
     ),
@@ -791,6 +791,50 @@ CASES: list[tuple[str, list[Q]]] = [
         [
             ("at least 140", 140, 140, None, "count", "at_least", None, None, "craters"),
             ("2 km", 2, 2, 2, "kilometre", "exact", None, None, None),
+        ],
+    ),
+    # changes whose new level is bounded, with a rate; adjectives used as nouns
+    (
+        "Aid deliveries fell from 40 trucks a day to fewer than 10, the UN said.",
+        [
+            (
+                "from 40 trucks a day to fewer than 10",
+                10,
+                None,
+                10,
+                "count",
+                "less_than",
+                "day",
+                ("down", 40, 10),
+                "trucks",
+            )
+        ],
+    ),
+    (
+        "The number of detainees rose from 120 to more than 300 in a month.",
+        [
+            (
+                "from 120 to more than 300",
+                300,
+                300,
+                None,
+                "count",
+                "more_than",
+                None,
+                ("up", 120, 300),
+                None,
+            )
+        ],
+    ),
+    (
+        '"We treated 43 wounded," said the hospital director.',
+        [("43", 43, 43, 43, "count", "exact", None, None, "wounded")],
+    ),
+    (
+        "The attack left 12 dead and 40 missing, the governor said.",
+        [
+            ("12", 12, 12, 12, "count", "exact", None, None, "dead"),
+            ("40", 40, 40, 40, "count", "exact", None, None, "missing"),
         ],
     ),
     # not quantities
