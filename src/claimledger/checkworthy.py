@@ -261,8 +261,7 @@ _FUTURE = re.compile(
     re.IGNORECASE,
 )
 _CAUSE = re.compile(
-    r"\b(?:because|due to|as a result|caused|causes|led to|leads to|resulted in|results in|"
-    r"resulted from|the result of|owing to|blamed|followed|triggered|sparked|responsible for)\b|"
+    _CAUSAL.pattern + r"|\b(?:resulted from|the result of|blamed|followed)\b|"
     r"\b(?:rose|fell|doubled|tripled|halved|collapsed|surged|soared|plunged|jumped|dropped|"
     r"closed|stopped)\b.{0,60}\b(?:after|when|following)\b",
     re.IGNORECASE,
