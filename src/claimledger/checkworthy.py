@@ -250,10 +250,6 @@ def load_model() -> Model:
         ) from exc
 
 
-def default_threshold() -> float:
-    return load_model().threshold
-
-
 # Forms used only by the types, not by the model.
 _FUTURE = re.compile(
     r"\b(?:will|won't|would|could|shall|expects?|expected|forecasts?|predicts?|projects?|"

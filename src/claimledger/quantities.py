@@ -398,10 +398,9 @@ _RANGE_GAP = re.compile(r"\s*(?:(?i:to)|-|–|—|(?i:or))\s*")
 _GAP_RATE = re.compile(r"(?i:\b(?:a|an|per|each)\s+(day|week|month|year|hour))\b")
 
 
-def _bounded_to(text: str, a_end: int, b_start: int) -> tuple[str, str | None]:
+def _bounded_to(gap: str) -> tuple[str, str | None]:
     """The gap between two figures without an approximator right before the second, and
     the bound it sets: " trucks a day to fewer than " -> (" trucks a day to ", less_than)."""
-    gap = text[a_end:b_start]
     for pattern, bound in _APPROX_RE:
         m = pattern.search(gap)
         if m and m.start() > 0:
@@ -424,7 +423,7 @@ def _combine(atoms: list[_Atom], text: str) -> list[dict[str, Any]]:
             before = text[: a.start]
             unit = b.unit if a.unit == "count" else a.unit
             per = b.per or a.per
-            to_gap, to_bound = _bounded_to(text, a.end, b.start)
+            to_gap, to_bound = _bounded_to(gap)
             if re.search(r"(?i:\bfrom)\s+$", before) and _FROM_TO_GAP.fullmatch(to_gap):
                 start = before.lower().rfind("from")
                 direction = _direction(before, a.value, b.value)
@@ -438,12 +437,8 @@ def _combine(atoms: list[_Atom], text: str) -> list[dict[str, Any]]:
                     per=per or (_per_unit(rate.group(1)) if rate else None),
                     change=Change(direction, a.value, b.value),
                 )
-                if to_bound in ("more_than", "at_least"):  # "... to more than 300"
-                    q.update(bound=to_bound, lower=b.value, upper=None)
-                elif to_bound in ("less_than", "at_most"):
-                    q.update(bound=to_bound, lower=None, upper=b.value)
-                elif to_bound is not None:
-                    q.update(bound="approx", lower=None, upper=None)
+                if to_bound is not None:  # "... to more than 300"
+                    _set_bound(q, to_bound)
                 q["counted_at"] = (a.start, a.end)  # the noun follows the first figure
                 out.append(q)
                 i += 2
@@ -579,17 +574,21 @@ def _with_approx(q: dict[str, Any], text: str) -> dict[str, Any]:
             break  # "met six times over eight months": over as "during", not "more than"
         if m:
             q["start"] = m.start()
-            value = q["value"]
-            if q["bound"] == "range":
-                pass
-            elif bound in ("more_than", "at_least"):
-                q.update(bound=bound, lower=value, upper=None)
-            elif bound in ("less_than", "at_most"):
-                q.update(bound=bound, lower=None, upper=value)
-            else:
-                q.update(bound="approx", lower=None, upper=None)
+            if q["bound"] != "range":
+                _set_bound(q, bound)
             break
     return q
+
+
+def _set_bound(q: dict[str, Any], bound: str) -> None:
+    """Bound a single figure as an approximator says: lower, upper or neither."""
+    value = q["value"]
+    if bound in ("more_than", "at_least"):
+        q.update(bound=bound, lower=value, upper=None)
+    elif bound in ("less_than", "at_most"):
+        q.update(bound=bound, lower=None, upper=value)
+    else:
+        q.update(bound="approx", lower=None, upper=None)
 
 
 _DENOMINATORS = {
