@@ -1,8 +1,9 @@
 #!/usr/bin/env bash
-# Install the peer quantity extractors into their own environment, bench/.peers/venv,
-# apart from claimledger's locked one. Needs PyPI and Debian packages (for the locale).
-#   quantulum3 (PyPI), CQE 2.0.3 (PyPI, --no-deps with its real dependencies; it calls
-#   locale.setlocale(LC_ALL, "en_US.UTF-8") at import, so that locale is generated).
+# Install the peer quantity and attribution extractors into their own environment,
+# bench/.peers/venv, apart from claimledger's locked one. Needs PyPI and Debian packages.
+#   quantulum3 (PyPI); textacy 0.13.0 (PyPI); CQE 2.0.3 (PyPI, --no-deps with its real
+#   dependencies; it calls locale.setlocale(LC_ALL, "en_US.UTF-8") at import, so that
+#   locale is generated).
 set -euo pipefail
 cd "$(dirname "$0")"
 if ! locale -a 2>/dev/null | grep -qi '^en_US\.utf-\?8$'; then
@@ -24,4 +25,6 @@ pip=".peers/venv/bin/pip"
     python-Levenshtein greek spacy-legacy requests regex emoji==1.7 inflect==5.4.0 \
     spacy_download numpy
 "$pip" install --quiet --disable-pip-version-check --no-deps cqe==2.0.3
+# textacy's direct_quotations, the open attribution baseline (bench/attributions.py).
+"$pip" install --quiet --disable-pip-version-check textacy==0.13.0
 echo "[peers] ready: bench/.peers/venv" >&2

@@ -13,11 +13,19 @@ from typing import Any
 
 from claimledger.entities import PersonRegistry, canonical_name, is_outlet, normalise
 from claimledger.lexicon import (
+    CUE_LEMMAS,
     DOCUMENT_SOURCE_HEADS,
+    FINDING_VERBS,
+    NOUN_CUES,
+    NOUN_OF_CUES,
+    OBJECT_CUE_VERBS,
     PERSON_ROLE_HEADS,
+    PREP_CUES,
+    RAISING_CUE_VERBS,
     SPEECH_VERBS,
     UNNAMED_SOURCE_HEADS,
     WEAK_SPEECH_VERBS,
+    XCOMP_CUE_VERBS,
 )
 from claimledger.model import Attribution
 from claimledger.parsed import as_sent
@@ -73,6 +81,12 @@ _ORG_HEADS = frozenset(
         "mission",
     ]
 )
+_CUE_ADVERBS = frozenset(
+    "also later previously earlier initially repeatedly once again publicly privately "
+    "recently then already never often still further reportedly separately".split()
+)
+_FIRST_SECOND = frozenset(["i", "we", "you"])
+_RELATIVE = frozenset(["who", "that", "which", "whom"])
 _PRONOUNS = {
     "he": "person",
     "she": "person",
@@ -114,10 +128,16 @@ def extract_attributions(
             and sent.doc[tok.i + 1].lower_ == "to"
         ):
             att = _according_to(tok, sent, quotes)
-        elif tok.lemma_.lower() in SPEECH_VERBS and tok.pos_ in ("VERB", "AUX"):
+        elif tok.pos_ in ("VERB", "AUX") and tok.lemma_.lower() in CUE_LEMMAS:
             att = _verb_cue(tok, sent, quotes)
+        elif tok.pos_ == "NOUN" and tok.lemma_.lower() in NOUN_CUES:
+            att = _noun_cue(tok, sent, quotes)
         if att is not None:
             att.content = _without_dateline(sent.doc_text, att.content)
+            found.append(_record(att, sent, doc_id, offset, sentence_index, people))
+    if not found:
+        att = _headline_colon(sent)
+        if att is not None:
             found.append(_record(att, sent, doc_id, offset, sentence_index, people))
     return _link_nested(found)
 
@@ -132,12 +152,20 @@ def _without_dateline(text: str, span: tuple[int, int] | None) -> tuple[int, int
 def quote_spans(text: str, start: int, end: int) -> list[tuple[int, int]]:
     """(start, end) of the text inside each quotation, in chunk offsets.
 
-    Straight quotes pair in order of appearance; an unclosed quote runs to ``end``
-    (multi-paragraph quotes leave their closing mark off until the last paragraph)."""
+    Straight quotes (and the doubled apostrophes some wires use for them) pair in order of
+    appearance; an unclosed quote runs to ``end`` (multi-paragraph quotes leave their
+    closing mark off until the last paragraph)."""
     spans = []
     i = start
     while i < end:
         ch = text[i]
+        if ch == "'" and text.startswith("''", i):
+            j = text.find("''", i + 2, end)
+            stop = j if j >= 0 else end
+            if stop > i + 2:
+                spans.append((i + 2, stop))
+            i = stop + 2
+            continue
         if ch in "“«„" or ch == '"':
             closer = {"“": "”", "«": "»", "„": "“"}.get(ch, '"')
             j = text.find(closer, i + 1, end)
@@ -153,6 +181,9 @@ def quote_spans(text: str, start: int, end: int) -> list[tuple[int, int]]:
 
 
 class _Found:
+    """Spans of one attribution, in chunk offsets; ``refers`` is the phrase a relative
+    pronoun source ("who") stands for, used to name the source."""
+
     def __init__(
         self,
         cue: tuple[int, int],
@@ -160,14 +191,10 @@ class _Found:
         content: tuple[int, int] | None,
         direct: bool,
         head: Any | None,
+        refers: tuple[int, int] | None = None,
     ) -> None:
-        self.cue, self.source, self.content, self.direct, self.head = (
-            cue,
-            source,
-            content,
-            direct,
-            head,
-        )
+        self.cue, self.source, self.content, self.direct = cue, source, content, direct
+        self.head, self.refers = head, refers
 
 
 def _span(tokens: list[Any]) -> tuple[int, int] | None:
@@ -206,11 +233,13 @@ def _source_tokens(subj: Any) -> list[Any]:
     return out
 
 
+def _child(tok: Any, *deps: str) -> Any | None:
+    return next((c for c in tok.children if c.dep_ in deps), None)
+
+
 def _according_to(tok: Any, sent: Any, quotes: list[tuple[int, int]]) -> _Found | None:
     to = sent.doc[tok.i + 1]
-    pobj = next((c for c in to.children if c.dep_ == "pobj"), None)
-    if pobj is None:
-        pobj = next((c for c in tok.children if c.dep_ == "pobj"), None)
+    pobj = _child(to, "pobj") or _child(tok, "pobj")
     if pobj is None:
         return None
     src = _source_tokens(pobj)
@@ -233,43 +262,254 @@ def _according_to(tok: Any, sent: Any, quotes: list[tuple[int, int]]) -> _Found 
     )
 
 
-def _verb_cue(verb: Any, sent: Any, quotes: list[tuple[int, int]]) -> _Found | None:
-    text = sent.doc_text
-    subj = next((c for c in verb.children if c.dep_ in ("nsubj",)), None)
-    agent = next((c for c in verb.children if c.dep_ == "agent"), None)
+def _subject(verb: Any) -> tuple[Any | None, Any | None]:
+    """(subject token, the token it stands for) of a cue verb: its own subject or passive
+    agent; for a relative "who said" the pronoun and its antecedent; for "... and said" or
+    "..., saying" the subject of the verb it hangs from."""
+    agent = _child(verb, "agent")
     if agent is not None:
-        subj = next((c for c in agent.children if c.dep_ == "pobj"), subj)
-    content_head = next((c for c in verb.children if c.dep_ in ("ccomp",)), None)
-    is_as = any(c.dep_ == "mark" and c.lower_ == "as" for c in verb.children)
+        pobj = _child(agent, "pobj")
+        if pobj is not None:
+            return pobj, pobj
+    v = verb
+    for _ in range(4):
+        subj = _child(v, "nsubj")
+        if subj is not None:
+            if subj.lower_ in _RELATIVE and v.dep_ == "relcl":
+                return subj, v.head
+            return subj, subj
+        if (v.dep_ == "conj" and v.head.pos_ in ("VERB", "AUX")) or (
+            v.dep_ in ("advcl", "xcomp") and v.tag_ in ("VBG", "VB")
+        ):
+            v = v.head
+        elif v.dep_ == "pcomp" and v.head.dep_ == "prep":
+            v = v.head.head
+        elif v.dep_ == "acl" and v.head.lemma_.lower() in DOCUMENT_SOURCE_HEADS:
+            v = v.head.head if v.head.dep_ in ("dobj", "pobj") else v.head
+            if v.dep_ == "prep":
+                v = v.head
+        elif v.dep_ == "acomp" and v.head.pos_ in ("VERB", "AUX"):
+            v = v.head  # "were more likely to say"
+        else:
+            return None, None
+        if v.pos_ not in ("VERB", "AUX", "ADJ"):
+            return None, None
+    return None, None
+
+
+def _content(verb: Any, lemma: str) -> tuple[tuple[int, int] | None, str, int]:
+    """The content span the parse gives a cue verb, how it was found, and where the cue
+    ends (after a particle or a preposition such as "called for")."""
     cue_end = verb.idx + len(verb.text)
-    particle = next((c for c in verb.children if c.dep_ == "prt"), None)
+    particle = _child(verb, "prt")
     if particle is not None and particle.i == verb.i + 1:
         cue_end = particle.idx + len(particle.text)
-    cue = (verb.idx, cue_end)
-    content: tuple[int, int] | None = None
-    if content_head is not None and not (verb.dep_ == "ccomp" and is_as):
-        content = _span(_subtree(content_head))
-    elif is_as and verb.dep_ == "advcl" and verb.head is not None:
+    ccomp = _child(verb, "ccomp")
+    is_as = any(c.dep_ == "mark" and c.lower_ == "as" for c in verb.children)
+    if ccomp is not None and not (verb.dep_ == "ccomp" and is_as):
+        return _span(_subtree(ccomp)), "ccomp", cue_end
+    if is_as and verb.dep_ == "advcl":
         own = {t.i for t in verb.subtree}
-        clause = [t for t in _subtree(verb.head) if t.i not in own]
-        content = _span(clause)
-    # "X said: "..." " and quotes next to the cue take precedence for direct speech.
+        return _span([t for t in _subtree(verb.head) if t.i not in own]), "as", cue_end
+    if verb.dep_ == "parataxis" and lemma in SPEECH_VERBS and verb.head.i != verb.i:
+        own = {t.i for t in verb.subtree}
+        return _span([t for t in _subtree(verb.head) if t.i not in own]), "aside", cue_end
+    for prep in verb.children:
+        if prep.dep_ == "prep" and (lemma, prep.lower_) in PREP_CUES and prep.i > verb.i:
+            obj = _child(prep, "pobj", "pcomp")
+            if obj is not None and prep.i <= verb.i + 2:
+                return _span(_subtree(obj)), "prep", prep.idx + len(prep.text)
+    xcomp = _child(verb, "xcomp")
+    passive = _child(verb, "nsubjpass")
+    if (
+        xcomp is not None
+        and xcomp.i > verb.i
+        and (
+            (lemma in RAISING_CUE_VERBS and _child(verb, "nsubj") is not None)
+            or (passive is not None and lemma in CUE_LEMMAS)
+        )
+    ):
+        # "The politician seemed to be shrinking", "more than 250,000 Iowans are expected
+        # to attend": no one is cited; the whole clause is what is presented as held.
+        subj = _child(verb, "nsubj") or passive
+        end = _span(_subtree(xcomp))[1]  # type: ignore[index]
+        return (_subtree(subj)[0].idx, end), "raising", cue_end
+    if xcomp is not None and lemma in XCOMP_CUE_VERBS and xcomp.i > verb.i:
+        dobj = _child(verb, "dobj")
+        first = dobj if dobj is not None and dobj.i < xcomp.i else xcomp
+        return (_subtree(first)[0].idx, _span(_subtree(xcomp))[1]), "xcomp", cue_end  # type: ignore[index]
+    dobj = _child(verb, "dobj")
+    subj = _child(verb, "nsubj")
+    if (
+        dobj is not None
+        and lemma in FINDING_VERBS
+        and subj is not None
+        and subj.lemma_.lower() in DOCUMENT_SOURCE_HEADS
+    ):
+        # "A new poll shows Clinton and Sanders in a dead heat": what the data shows.
+        right = [t for t in _subtree(verb) if t.i >= dobj.i and not t.is_punct]
+        return _span(right), "object", cue_end
+    if dobj is not None and lemma in OBJECT_CUE_VERBS and dobj.i > verb.i:
+        parts = [
+            c
+            for c in verb.children
+            if c.i >= dobj.i
+            and (c.dep_ in ("dobj", "oprd", "ccomp") or c.lower_ in ("as", "of", "for"))
+        ]
+        end = max(_span(_subtree(c))[1] for c in parts)  # type: ignore[index]
+        return (_subtree(dobj)[0].idx, end), "object", cue_end
+    return None, "", cue_end
+
+
+def _verb_cue(verb: Any, sent: Any, quotes: list[tuple[int, int]]) -> _Found | None:
+    text = sent.doc_text
+    lemma = verb.lemma_.lower()
+    if verb.dep_ == "xcomp" and verb.head.lemma_.lower() in XCOMP_CUE_VERBS | RAISING_CUE_VERBS:
+        return None  # "declined to say whether ...": one cue, "declined", holds it
+    subj, refers = _subject(verb)
+    content, how, cue_end = _content(verb, lemma)
+    cue = (verb.idx, cue_end)
+    # "X said: "..." " and quotes next to the cue take precedence for direct speech,
+    # unless the quote is a phrase inside the clause the verb governs.
     direct = False
     near = _adjacent_quote(quotes, verb, sent)
-    if near is not None and (content is None or _overlaps(near, content)):
-        content, direct = near, True
+    if near is not None and (
+        content is None
+        or (_overlaps(near, content) and not _inside(_trimmed(text, near), _trimmed(text, content)))
+    ):
+        if lemma in SPEECH_VERBS or content is not None:
+            content, direct, how = near, True, "quote"
     elif content is not None:
         direct = _is_direct(content, quotes)
+    if content is not None and direct and near is not None and near[1] <= verb.idx:
+        content = _continued(text, (min(content[0], near[0]), near[1]), quotes)
     if content is None:
         return None
-    if verb.lemma_.lower() in WEAK_SPEECH_VERBS and content_head is None and not direct:
+    if how == "ccomp" and lemma not in SPEECH_VERBS | OBJECT_CUE_VERBS | XCOMP_CUE_VERBS:
         return None
-    if subj is None and verb.tag_ != "VBN":
+    if lemma in WEAK_SPEECH_VERBS and how in ("aside", "as") and not direct:
         return None
-    source = _trimmed(text, _span(_source_tokens(subj))) if subj is not None else None
-    if source is not None and content is not None and _overlaps(source, content):
+    if how == "raising":
+        subj = refers = None
+    elif subj is None and verb.tag_ != "VBN":
         return None
-    return _Found(cue, source, _trimmed(text, content), direct, subj)
+    if _within(quotes, verb.idx) and (
+        lemma not in SPEECH_VERBS or (subj is not None and subj.lower_ in _FIRST_SECOND)
+    ):
+        return None  # "I think", "we want" inside a quote: the quote's speaker's words
+    # The source as written keeps its apposition or relative clause ("Dean Baker, an
+    # economist at the center,"); the name is the phrase before them, or what "who" means.
+    source = _trimmed(text, _span(_subtree(subj))) if subj is not None else None
+    if source is not None and _overlaps(source, content):
+        source = _trimmed(text, _span(_source_tokens(subj)))
+        if source is not None and _overlaps(source, content) and not _inside(cue, content):
+            return None  # a content around its cue ("A, he said, B") holds its source too
+    referent = _trimmed(text, _span(_source_tokens(refers))) if refers is not None else None
+    return _Found(_cue_words(verb, cue), source, _trimmed(text, content), direct, refers, referent)
+
+
+def _cue_words(verb: Any, cue: tuple[int, int]) -> tuple[int, int]:
+    """The cue with the auxiliaries, negation and adverbs right before its verb ("has
+    not said", "also warned") and the "of" of "said of"."""
+    start = verb
+    for tok in reversed(list(verb.doc[max(0, verb.i - 4) : verb.i])):
+        if tok.head.i == verb.i and tok.dep_ in ("aux", "auxpass", "neg", "advmod"):
+            if tok.dep_ == "advmod" and tok.lower_ not in _CUE_ADVERBS:
+                break
+            start = tok
+        else:
+            break
+    end = cue[1]
+    nxt = verb.doc[verb.i + 1] if verb.i + 1 < len(verb.doc) else None
+    if (
+        nxt is not None
+        and nxt.lower_ == "of"
+        and nxt.head.i == verb.i
+        and end == verb.idx + len(verb.text)
+    ):
+        end = nxt.idx + len(nxt.text)
+    return (start.idx, end)
+
+
+def _noun_cue(noun: Any, sent: Any, quotes: list[tuple[int, int]]) -> _Found | None:
+    """A noun cue with its content: "Trump's suggestion that the room would not support
+    him", "fears that the party could split", "her criticism of the deal". The source is
+    the possessor, when the noun has one."""
+    text = sent.doc_text
+    content = None
+    for c in noun.children:
+        if c.i < noun.i:
+            continue
+        if c.dep_ in ("acl", "ccomp", "appos", "relcl") and any(
+            m.dep_ == "mark" and m.lower_ in ("that", "whether") and m.i == noun.i + 1
+            for m in c.children
+        ):
+            content = _span(_subtree(c))
+        elif c.dep_ == "prep" and c.lower_ == "of" and noun.lemma_.lower() in NOUN_OF_CUES:
+            obj = _child(c, "pobj", "pcomp")
+            if obj is not None:
+                content = _span(_subtree(obj))
+        if content is not None:
+            break
+    if content is None:
+        return None
+    poss = _child(noun, "poss")
+    source = _trimmed(text, _span(_subtree(poss))) if poss is not None else None
+    start = noun
+    if poss is not None:
+        nxt = [t for t in _subtree(poss) if t.i > poss.i] or [poss]
+        start = sent.doc[nxt[-1].i + 1] if nxt[-1].i + 1 <= noun.i else noun
+    cue = (start.idx, noun.idx + len(noun.text))
+    if source is not None and _overlaps(source, cue):
+        cue = (noun.idx, cue[1])
+    return _Found(cue, source, _trimmed(text, content), _is_direct(content, quotes), poss)
+
+
+def _continued(text: str, quote: tuple[int, int], quotes: list[tuple[int, int]]) -> tuple[int, int]:
+    """A quote before its cue ("“A,” she said.") continued by the next quote when that one
+    follows the sentence with no cue of its own ("“B.”"): both are what she said."""
+    later = [q for q in quotes if q[0] > quote[1]]
+    if not later:
+        return quote
+    nxt = later[0]
+    between = text[quote[1] : nxt[0]]
+    m = re.search(r"[.!?][\"”’']*\s+[\"“']+$", between)
+    if m is None or re.search(r"[.!?]", between[: m.start()]) or len(between) > 120:
+        return quote
+    inner = text[nxt[0] : nxt[1]].rstrip()
+    if not inner or inner[-1] not in ".!?":
+        return quote  # "“B,” he added." carries its own cue
+    return (quote[0], nxt[1])
+
+
+def _headline_colon(sent: Any) -> _Found | None:
+    """A headline or lead-in of the form "Kerry: “...”" or "NY Daily News: ...": a short
+    name, a colon, then what it says."""
+    text = sent.doc_text
+    colon = next((t for t in sent if t.text == ":"), None)
+    if colon is None or colon.i == sent.start or colon.i - sent.start > 5:
+        return None
+    before = [t for t in sent if t.i < colon.i]
+    after = [t for t in sent if t.i > colon.i and not t.is_space]
+    if len(after) < 3 or not all(t.text[:1].isupper() or t.is_punct for t in before):
+        return None
+    named = any(
+        e.label_ in ("PERSON", "ORG", "GPE", "NORP") and e.start < colon.i for e in sent.ents
+    )
+    if not named and not is_outlet(text[before[0].idx : colon.idx].strip()):
+        return None
+    content = _trimmed(text, _span(after))
+    source = _trimmed(text, _span(before))
+    if content is None or source is None:
+        return None
+    quotes = quote_spans(text, content[0] - 1, content[1] + 1)
+    return _Found(
+        (colon.idx, colon.idx + 1),
+        source,
+        content,
+        _is_direct(content, quotes),
+        before[-1],
+    )
 
 
 def _adjacent_quote(quotes: list[tuple[int, int]], verb: Any, sent: Any) -> tuple[int, int] | None:
@@ -285,7 +525,7 @@ def _adjacent_quote(quotes: list[tuple[int, int]], verb: Any, sent: Any) -> tupl
             gap = text[cue_e:s]
         else:
             continue
-        close = len(gap) <= 60 and not re.search(r"[.;!?]", gap.strip(" \"”’'.,"))
+        close = len(gap) <= 60 and not re.search(r"[.;!?]", gap.strip(" \"”’',"))
         if close and (best is None or abs(s - cue_s) < abs(best[0] - cue_s)):
             best = (s, e)
     return best
@@ -301,6 +541,14 @@ def _is_direct(span: tuple[int, int] | None, quotes: list[tuple[int, int]]) -> b
 
 def _overlaps(a: tuple[int, int], b: tuple[int, int]) -> bool:
     return a[0] < b[1] and b[0] < a[1]
+
+
+def _within(quotes: list[tuple[int, int]], at: int) -> bool:
+    return any(s <= at < e for s, e in quotes)
+
+
+def _inside(a: tuple[int, int] | None, b: tuple[int, int] | None) -> bool:
+    return a is not None and b is not None and b[0] <= a[0] and a[1] <= b[1]
 
 
 def _source_kind(
@@ -359,14 +607,12 @@ def _record(
 ) -> Attribution:
     text = sent.doc_text
     src_text = text[found.source[0] : found.source[1]] if found.source else None
-    kind, label = _source_kind(src_text or "", found.head, sent, found.source)
-    if kind in ("organization", "other") and src_text and people.known(src_text):
+    named = found.refers or found.source  # "who" is named by the phrase it stands for
+    name = text[named[0] : named[1]] if named else None
+    kind, label = _source_kind(name or "", found.head, sent, named)
+    if kind in ("organization", "other") and name and people.known(name):
         kind, label = "person", "PERSON"
-    canonical = (
-        _canonical(src_text, kind, label, sent, found.source, people)
-        if src_text and found.source
-        else None
-    )
+    canonical = _canonical(name, kind, label, sent, named, people) if name and named else None
     parts = [p for p in (found.cue, found.source, found.content) if p is not None]
     start, end = min(p[0] for p in parts), max(p[1] for p in parts)
 

@@ -128,6 +128,9 @@ SIGNALS = (
 )
 
 
+_SELF = frozenset(["i", "we", "you", "us"])
+
+
 def signals(
     sent: Any, quants: Sequence[Any], atts: Sequence[Any], text: str | None = None
 ) -> dict[str, float]:
@@ -155,6 +158,8 @@ def signals(
         and not any(c.dep_ in ("nsubj", "nsubjpass", "expl", "aux") for c in root.children)
     )
     counts = [q for q in quants if q.unit == "count"]
+    # Borrowed authority only: "we call on all parties" is the writer's own voice.
+    atts = [a for a in atts if (a.attributed_to or "").lower() not in _SELF]
     return {
         "quantity": float(bool(quants)),
         "quantities_2": float(len(quants) >= 2),

@@ -152,7 +152,6 @@ SPEECH_VERBS = frozenset(
         "reply",
         "respond",
         "testify",
-        "believe",
         "think",
         "expect",
         "fear",
@@ -183,6 +182,57 @@ SPEECH_VERBS = frozenset(
         "demand",
         "blame",
         "charge",
+        # from the GenderGapTracker quote-verb list (MIT)
+        "advise",
+        "assure",
+        "clarify",
+        "continue",
+        "convince",
+        "decry",
+        "exclaim",
+        "highlight",
+        "proclaim",
+        "reassure",
+        "reckon",
+        "remind",
+        "restate",
+        "recount",
+        "boast",
+        "brag",
+        "complain",
+        "joke",
+        "muse",
+        "caution",
+        "concur",
+        "counter",
+        "retort",
+        "shout",
+        "tell",
+        "wonder",
+        "worry",
+        "lament",
+        "imply",
+        "hint",
+        "acknowledge",
+        "speculate",
+        "surmise",
+        "figure",
+        "learn",
+        "doubt",
+        "guess",
+        "suspect",
+        "assume",
+        "conclude",
+        "determine",
+        "forecast",
+        "project",
+        "claim",
+        "contend",
+        "protest",
+        "assess",
+        "judge",
+        "read",
+        "suggest",
     ]
 )
 
@@ -204,7 +254,112 @@ WEAK_SPEECH_VERBS = frozenset(
         "believe",
         "expect",
         "count",
+        "continue",
+        "learn",
+        "figure",
+        "read",
+        "judge",
+        "determine",
+        "project",
+        "worry",
+        "convince",
+        "remind",
+        "assume",
     ]
+)
+
+# Cues whose content is an infinitive ("plans to run", "declined to comment", "urged them
+# to leave"): intentions, refusals, appearances and appeals.
+XCOMP_CUE_VERBS = frozenset(
+    """plan hope decline refuse vow pledge promise threaten seem appear intend agree aim
+    prefer decide offer urge ask encourage warn call order instruct advise
+    invite persuade convince remind forbid yearn pretend claim choose move propose""".split()
+)
+
+# Cues whose content is a noun phrase object ("endorsed Cruz", "announced his
+# resignation", "described the field as weak"): stances, speech acts on a topic.
+OBJECT_CUE_VERBS = frozenset(
+    """announce propose endorse criticize criticise reject cite describe deny praise condemn
+    blame accuse slam blast dismiss defend applaud question acknowledge admit see call
+    characterize characterise label brand view consider regard predict estimate confirm
+    claim express reveal disclose demand recommend favor favour prefer dispute stress
+    emphasize emphasise denounce decry hail commend fault mock ridicule tout champion
+    promise pledge vow threaten urge request suggest dub deem report rule fear doubt echo
+    repeat""".split()
+)
+
+# Cues with a preposition that opens their content ("called for a ban", "referred to").
+PREP_CUES = frozenset(
+    (verb, prep)
+    for verb, preps in (
+        ("call", "for on"),
+        ("refer", "to"),
+        ("point", "to"),
+        ("argue", "for against"),
+        ("push", "for"),
+        ("press", "for"),
+        ("appeal", "for to"),
+        ("warn", "of about against"),
+        ("speak", "of about"),
+        ("talk", "about"),
+        ("complain", "about of"),
+        ("comment", "on"),
+        ("insist", "on"),
+        ("worry", "about"),
+        ("object", "to"),
+        ("respond", "to"),
+        ("testify", "about"),
+        ("boast", "about of"),
+        ("brag", "about"),
+        ("agree", "with on"),
+        ("disagree", "with on"),
+        ("campaign", "for against"),
+        ("advocate", "for"),
+        ("lobby", "for against"),
+        ("apologize", "for"),
+        ("apologise", "for"),
+        ("blame", "for on"),
+        ("criticize", "for"),
+        ("praise", "for"),
+        ("joke", "about"),
+        ("write", "about of"),
+        ("ask", "about for"),
+        ("hint", "at"),
+        ("allude", "to"),
+    )
+    for prep in preps.split()
+)
+
+# Verbs that present their clause as held without saying by whom ("seemed to be",
+# "appears to have"); with a passive cue ("is expected to", "is said to") likewise.
+RAISING_CUE_VERBS = frozenset(["seem", "appear"])
+
+# What data, polls and reports show ("the poll shows Clinton ahead").
+FINDING_VERBS = frozenset(["show", "find", "put", "give", "have", "place", "suggest"])
+
+# Nouns that carry an attributed content ("the claim that ...", "his criticism of ...").
+NOUN_CUES = frozenset(
+    """claim assertion suggestion argument belief fear worry concern sense view hope promise
+    pledge warning allegation accusation insistence notion idea position message response
+    demand proposal decision statement announcement admission acknowledgment
+    acknowledgement assessment conclusion prediction expectation theory charge criticism
+    complaint denial report rumor rumour speculation word news sign indication
+    confidence doubt call vow threat testimony contention impression perception
+    recognition acknowledgement praise condemnation endorsement support rejection
+    opposition""".split()
+)
+NOUN_OF_CUES = frozenset(
+    """criticism praise condemnation endorsement support rejection opposition denunciation
+    defense defence accusation allegation""".split()
+)
+
+CUE_LEMMAS = (
+    SPEECH_VERBS
+    | RAISING_CUE_VERBS
+    | FINDING_VERBS
+    | XCOMP_CUE_VERBS
+    | OBJECT_CUE_VERBS
+    | frozenset(verb for verb, _ in PREP_CUES)
 )
 
 
