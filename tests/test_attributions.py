@@ -122,3 +122,129 @@ def test_quote_spans_unbalanced() -> None:
     text = "He said: “We stay here. And we will"
     [(s, e)] = quote_spans(text, 0, len(text))
     assert text[s:e] == "We stay here. And we will"
+
+
+FORMS = [
+    # sentence, source, cue, content: the forms issue 5 lists, one each
+    (
+        "The convoy, he said, was hit twice near the crossing.",
+        "he",
+        "said",
+        "The convoy, he said, was hit twice near the crossing",
+    ),
+    (
+        "The ministry denied the report, saying no troops had crossed the border.",
+        "The ministry",
+        "saying",
+        "no troops had crossed the border",
+    ),
+    (
+        "Ivanova, who said the shelling lasted four hours, left the city on Sunday.",
+        "who",
+        "said",
+        "the shelling lasted four hours",
+    ),
+    (
+        "The envoy arrived in Doha and said talks would resume on Monday.",
+        "The envoy",
+        "said",
+        "talks would resume on Monday",
+    ),
+    (
+        "The opposition called for an independent inquiry into the strike.",
+        "The opposition",
+        "called for",
+        "an independent inquiry into the strike",
+    ),
+    (
+        "The army has declined to say how many soldiers were wounded.",
+        "The army",
+        "has declined",
+        "to say how many soldiers were wounded",
+    ),
+    (
+        "As confirmed by local media, the bridge was closed to traffic.",
+        "local media",
+        "confirmed",
+        "the bridge was closed to traffic",
+    ),
+    (
+        "Kerry: “The ceasefire holds in most of the country.”",
+        "Kerry",
+        ":",
+        "The ceasefire holds in most of the country",
+    ),
+]
+
+
+@pytest.mark.parametrize(("sentence", "source", "cue", "content"), FORMS)
+def test_attribution_forms(nlp: Any, sentence: str, source: str, cue: str, content: str) -> None:
+    found = attributions(nlp, sentence)
+    assert (source, cue, content) in [(a.attributed_to, a.cue, a.content) for a in found]
+
+
+def test_noun_cue_with_possessor(nlp: Any) -> None:
+    found = attributions(nlp, "The governor's claim that the dam was mined drew protests.")
+    assert [(a.attributed_to, a.cue, a.content) for a in found] == [
+        ("The governor's", "claim", "that the dam was mined")
+    ]
+
+
+def test_first_person_belief_inside_quote_is_the_speakers(nlp: Any) -> None:
+    found = attributions(nlp, "“I think the line will hold,” the commander said.")
+    assert [(a.attributed_to, a.cue) for a in found] == [("the commander", "said")]
+
+
+def test_quote_continues_after_its_cue(nlp: Any) -> None:
+    text = "“We will rebuild the school,” the mayor said. “It will open in May.”"
+    [a] = attributions(nlp, text)
+    assert a.content == "We will rebuild the school,” the mayor said. “It will open in May"
+    assert a.direct
+
+
+def test_doubled_apostrophes_are_quote_marks() -> None:
+    text = "''We stay,'' he said."
+    [(s, e)] = quote_spans(text, 0, len(text))
+    assert text[s:e] == "We stay,"
+
+
+def test_role_affiliation_and_later_mentions(tmp_path: Any) -> None:
+    from claimledger.model import Document
+    from claimledger.pipeline import extract_all
+    from claimledger.settings import Settings
+
+    text = (
+        "Ukrainian Defence Minister Rustem Umerov said 40 drones were shot down overnight. "
+        "Umerov added that two power stations were hit. The minister said repairs would take "
+        "a week. He told reporters the air defences held.\n\n"
+        "Kremlin spokesman Dmitry Peskov said the talks had stalled. A spokesman for the "
+        "Russian Defence Ministry said 12 drones were intercepted."
+    )
+    [ex] = extract_all([Document(text=text, source="t")], Settings(workers=1))
+    got = [
+        (a.attributed_to, a.attributed_to_canonical, a.source_role, a.source_affiliation)
+        for a in ex.attributions  # type: ignore[union-attr]
+    ]
+    assert got == [
+        (
+            "Ukrainian Defence Minister Rustem Umerov",
+            "Rustem Umerov",
+            "Defence Minister",
+            "Ukraine",
+        ),
+        ("Umerov", "Rustem Umerov", "Defence Minister", "Ukraine"),
+        ("The minister", "Rustem Umerov", "Defence Minister", "Ukraine"),
+        ("He", "Rustem Umerov", "Defence Minister", "Ukraine"),
+        (
+            "Kremlin spokesman Dmitry Peskov",
+            "Dmitry Peskov",
+            "spokesman",
+            "Government of Russia (Kremlin)",
+        ),
+        (
+            "A spokesman for the Russian Defence Ministry",
+            "A spokesman for the Russian Defence Ministry",
+            "spokesman",
+            "Russian Defence Ministry",
+        ),
+    ]

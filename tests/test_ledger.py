@@ -38,9 +38,29 @@ def counts(db: Path) -> dict[str, int]:
 def test_schema_wal_and_migrations(db: Path) -> None:
     with Ledger(db) as ledger:
         assert ledger.conn.execute("PRAGMA journal_mode").fetchone()[0] == "wal"
-        assert ledger.schema_version() == 1
+        assert ledger.schema_version() == 2
         names = {r[0] for r in ledger.conn.execute("SELECT name FROM sqlite_master")}
     assert set(TABLES) | {"reviews", "reference_figures", "schema_migrations"} <= names
+
+
+def test_version_1_ledger_upgrades_in_place(db: Path) -> None:
+    from claimledger.ledger import migrations
+
+    (version, name, sql) = migrations()[0]
+    with sqlite3.connect(db) as conn:
+        conn.executescript(sql)
+        conn.execute(
+            "CREATE TABLE schema_migrations "
+            "(version INTEGER PRIMARY KEY, name TEXT NOT NULL, applied_at TEXT NOT NULL)"
+        )
+        conn.execute("INSERT INTO schema_migrations VALUES (?, ?, 'then')", (version, name))
+    api.ingest([str(EXAMPLE)], db, Settings(workers=1))
+    with sqlite3.connect(db) as conn:
+        assert conn.execute("SELECT MAX(version) FROM schema_migrations").fetchone()[0] == 2
+        roles = conn.execute(
+            "SELECT COUNT(*) FROM attributions WHERE source_role IS NOT NULL"
+        ).fetchone()[0]
+    assert roles >= 1  # the example names its sources by role
 
 
 def test_reingest_adds_nothing(db: Path, tmp_path: Path) -> None:

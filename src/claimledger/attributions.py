@@ -11,9 +11,16 @@ import re
 from dataclasses import replace
 from typing import Any
 
-from claimledger.entities import PersonRegistry, canonical_name, is_outlet, normalise
+from claimledger.entities import (
+    PersonRegistry,
+    canonical_name,
+    is_outlet,
+    normalise,
+    person_name,
+)
 from claimledger.lexicon import (
     CUE_LEMMAS,
+    DEMONYMS,
     DOCUMENT_SOURCE_HEADS,
     FINDING_VERBS,
     NOUN_CUES,
@@ -84,6 +91,10 @@ _ORG_HEADS = frozenset(
 _CUE_ADVERBS = frozenset(
     "also later previously earlier initially repeatedly once again publicly privately "
     "recently then already never often still further reportedly separately".split()
+)
+_ROLE_WORDS = frozenset(
+    "spokesman spokeswoman spokesperson official minister aide analyst expert economist "
+    "researcher professor strategist commissioner representative envoy".split()
 )
 _FIRST_SECOND = frozenset(["i", "we", "you"])
 _RELATIVE = frozenset(["who", "that", "which", "whom"])
@@ -310,7 +321,8 @@ def _content(verb: Any, lemma: str) -> tuple[tuple[int, int] | None, str, int]:
         return _span(_subtree(ccomp)), "ccomp", cue_end
     if is_as and verb.dep_ == "advcl":
         own = {t.i for t in verb.subtree}
-        return _span([t for t in _subtree(verb.head) if t.i not in own]), "as", cue_end
+        clause = verb.head.head if verb.head.dep_ in ("aux", "auxpass") else verb.head
+        return _span([t for t in _subtree(clause) if t.i not in own]), "as", cue_end
     if verb.dep_ == "parataxis" and lemma in SPEECH_VERBS and verb.head.i != verb.i:
         own = {t.i for t in verb.subtree}
         return _span([t for t in _subtree(verb.head) if t.i not in own]), "aside", cue_end
@@ -593,7 +605,7 @@ def _canonical(
     inside = [e for e in sent.ents if e.start_char >= span[0] and e.end_char <= span[1]]
     if kind == "person":
         person = next((e for e in inside if e.label_ == "PERSON"), None)
-        return people.resolve(person.text if person is not None else source_text)
+        return people.resolve(person_name(person) if person is not None else source_text)
     if kind == "outlet":
         outlet = next((e for e in inside if is_outlet(e.text)), None)
         return canonical_name(outlet.text if outlet is not None else source_text)
@@ -613,6 +625,24 @@ def _record(
     if kind in ("organization", "other") and name and people.known(name):
         kind, label = "person", "PERSON"
     canonical = _canonical(name, kind, label, sent, named, people) if name and named else None
+    role = affiliation = None
+    if found.source is not None and kind in ("person", "unnamed", "other", "organization"):
+        whole = found.source if text[found.source[0] : found.source[1]] != "who" else named
+        role, affiliation = _role_affiliation(sent, whole or found.source)
+    if kind == "person" and canonical:
+        has_name = any(
+            e.label_ == "PERSON" and named and _overlaps((e.start_char, e.end_char), named)
+            for e in sent.ents
+        )
+        definite = name is not None and name.split()[0].lower() not in ("a", "an", "one")
+        if not has_name and role and definite and name and name.lower() not in _PRONOUNS:
+            match = people.by_role(role)  # "the minister", "the defence minister"
+            if match is not None:
+                canonical, role = match, None  # the role the document gave that person
+        elif has_name and (role or affiliation):
+            people.describe(canonical, role, affiliation)
+        known_role, known_affiliation = people.role_of(canonical)
+        role, affiliation = role or known_role, affiliation or known_affiliation
     parts = [p for p in (found.cue, found.source, found.content) if p is not None]
     start, end = min(p[0] for p in parts), max(p[1] for p in parts)
 
@@ -637,7 +667,47 @@ def _record(
         content_end=at(found.content, 1),
         direct=found.direct,
         sentence_index=sentence_index,
+        source_role=role,
+        source_affiliation=affiliation,
     )
+
+
+def _role_affiliation(sent: Any, span: tuple[int, int]) -> tuple[str | None, str | None]:
+    """The role and affiliation a source phrase gives, before or after the name:
+    "Ukrainian Defence Minister Rustem Umerov", "Dmitry Peskov, the Kremlin spokesman",
+    "a spokesman for the Russian Defence Ministry"."""
+    text = sent.doc_text
+    toks = [t for t in sent if span[0] <= t.idx < span[1]]
+    ents = [e for e in sent.ents if span[0] <= e.start_char and e.end_char <= span[1]]
+    in_ent = {i: e for e in ents for i in range(e.start, e.end)}
+    role = affiliation = None
+    for e in ents:
+        if e.label_ in ("NORP", "GPE", "ORG") and affiliation is None:
+            key = normalise(e.text).lower()
+            affiliation = DEMONYMS.get(key) or canonical_name(e.text, e.label_)
+    words = [
+        t
+        for t in toks
+        if t.i not in in_ent or in_ent[t.i].label_ not in ("PERSON", "NORP", "GPE", "ORG")
+    ]
+    heads = [t for t in words if t.lemma_.lower() in PERSON_ROLE_HEADS | _ROLE_WORDS]
+    if heads:
+        last = heads[0]
+        first = last
+        for t in reversed([w for w in words if w.i < last.i]):
+            if t.i != first.i - 1 or t.dep_ not in ("compound", "amod", "nmod") or t.is_punct:
+                break
+            if t.lower_ in DEMONYMS:
+                break
+            first = t
+        role = text[first.idx : last.idx + len(last.text)]
+        if affiliation is None:
+            of = [t for t in toks if t.i > last.i and t.lower_ in ("of", "for", "at")]
+            if of:
+                obj = [t for t in toks if t.i > of[0].i and t.dep_ != "det" and not t.is_punct]
+                if obj:
+                    affiliation = normalise(text[obj[0].idx : obj[-1].idx + len(obj[-1].text)])
+    return role, affiliation
 
 
 def _link_nested(found: list[Attribution]) -> list[Attribution]:

@@ -59,11 +59,62 @@ def is_outlet(name: str) -> bool:
     return bool(words) and all(w[:1].isupper() for w in words) and bool(_OUTLET_WORDS.search(base))
 
 
+def person_name(ent: Any) -> str:
+    """A PERSON entity with the given names the small model leaves out of it on the left
+    ("Defence Minister Rustem Umerov": the entity is "Umerov"; the name "Rustem Umerov")."""
+    doc = ent.doc
+    start = ent.start
+    while start > 0:
+        t = doc[start - 1]
+        if (
+            t.tag_ == "NNP"
+            and t.dep_ == "compound"
+            and t.ent_type_ in ("", "PERSON")
+            and not _TITLES.match(t.text + " ")
+            and t.lower_ not in _ROLE_TITLES
+        ):
+            start -= 1
+        else:
+            break
+    return doc[start : ent.end].text if start < ent.start else str(ent.text)
+
+
+_ROLE_TITLES = frozenset(
+    "minister president premier chancellor secretary spokesman spokeswoman ambassador envoy "
+    "general commander governor mayor senator chief director head leader chairman".split()
+)
+
+
 class PersonRegistry:
-    """Full names of people seen so far in a document, to resolve later short mentions."""
+    """Full names of people seen so far in a document, to resolve later short mentions
+    ("Umerov", "he", "the minister"), with the role and affiliation the document gave them."""
 
     def __init__(self) -> None:
         self.full_names: list[str] = []
+        self.roles: dict[str, tuple[str | None, str | None]] = {}
+
+    def describe(self, full_name: str, role: str | None, affiliation: str | None) -> None:
+        """Record what the document says ``full_name`` is; a later mention keeps it."""
+        old_role, old_aff = self.roles.get(full_name, (None, None))
+        self.roles[full_name] = (role or old_role, affiliation or old_aff)
+        if full_name in self.full_names:
+            self.full_names.remove(full_name)
+        self.full_names.append(full_name)
+
+    def role_of(self, full_name: str) -> tuple[str | None, str | None]:
+        return self.roles.get(full_name, (None, None))
+
+    def by_role(self, role_words: str) -> str | None:
+        """The latest person whose role ends with the head of ``role_words`` ("the
+        minister", "the defence minister" -> the last minister named)."""
+        words = role_words.lower().split()
+        if not words:
+            return None
+        for full in reversed(self.full_names):
+            role = (self.roles.get(full, (None, None))[0] or "").lower().split()
+            if role and role[-1] == words[-1] and all(w in role for w in words[:-1]):
+                return full
+        return None
 
     def resolve(self, name: str) -> str:
         clean = canonical_name(name, "PERSON")
@@ -100,7 +151,9 @@ def extract_entities(
         text = ent.text
         start = ent.start_char  # offsets are into the parsed chunk; ``offset`` is its start
         canonical = (
-            people.resolve(text) if ent.label_ == "PERSON" else canonical_name(text, ent.label_)
+            people.resolve(person_name(ent))
+            if ent.label_ == "PERSON"
+            else canonical_name(text, ent.label_)
         )
         out.append(
             Entity(

@@ -258,6 +258,8 @@ class Ledger:
                     bool(r["direct"]),
                     claim_index[r["claim_id"]],
                     cue_of.get(r["parent_id"]),
+                    r["source_role"],
+                    r["source_affiliation"],
                 )
             )
         ex.entities = [
@@ -421,6 +423,8 @@ def _insert_document(c: sqlite3.Connection, ex: Extraction, run_id: str) -> None
                 int(a.direct),
                 by_cue.get(a.parent_start) if a.parent_start is not None else None,
                 run_id,
+                a.source_role,
+                a.source_affiliation,
             )
         )
     mention_rows = []
@@ -458,7 +462,7 @@ def _insert_document(c: sqlite3.Connection, ex: Extraction, run_id: str) -> None
             merged = sorted(set(json.loads(row[0])) | aliases)
             c.execute("UPDATE actors SET aliases = ? WHERE id = ?", (json.dumps(merged), aid))
     c.executemany(
-        "INSERT OR IGNORE INTO attributions VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
+        "INSERT OR IGNORE INTO attributions VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
         att_rows,
     )
     c.executemany("INSERT OR IGNORE INTO mentions VALUES (?,?,?,?,?,?,?,?,?,?)", mention_rows)

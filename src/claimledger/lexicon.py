@@ -397,6 +397,8 @@ UNNAMED_SOURCE_HEADS = frozenset(
         "investigators",
         "researchers",
         "economists",
+        "media",
+        "reports",
     ]
 )
 
@@ -536,6 +538,60 @@ OUTLET_ALIASES: dict[str, str] = {
     "dpa": "dpa",
     "anadolu": "Anadolu Agency",
     "anadolu agency": "Anadolu Agency",
+}
+
+# Nationality adjectives to the country a source speaks for ("Ukrainian Defence Minister").
+DEMONYMS: dict[str, str] = {
+    k: v
+    for v, ks in (
+        ("Ukraine", "ukrainian"),
+        ("Russia", "russian"),
+        ("Israel", "israeli"),
+        ("Palestine", "palestinian"),
+        ("United States", "american u.s. us"),
+        ("United Kingdom", "british uk u.k."),
+        ("France", "french"),
+        ("Germany", "german"),
+        ("China", "chinese"),
+        ("Iran", "iranian"),
+        ("Syria", "syrian"),
+        ("Iraq", "iraqi"),
+        ("Turkey", "turkish"),
+        ("Lebanon", "lebanese"),
+        ("Yemen", "yemeni"),
+        ("Sudan", "sudanese"),
+        ("Egypt", "egyptian"),
+        ("Qatar", "qatari"),
+        ("Saudi Arabia", "saudi"),
+        ("Poland", "polish"),
+        ("Belarus", "belarusian"),
+        ("Georgia", "georgian"),
+        ("Armenia", "armenian"),
+        ("Azerbaijan", "azerbaijani"),
+        ("Afghanistan", "afghan"),
+        ("Pakistan", "pakistani"),
+        ("India", "indian"),
+        ("Japan", "japanese"),
+        ("Ethiopia", "ethiopian"),
+        ("Somalia", "somali"),
+        ("Libya", "libyan"),
+        ("Mali", "malian"),
+        ("Nigeria", "nigerian"),
+        ("Venezuela", "venezuelan"),
+        ("Colombia", "colombian"),
+        ("Mexico", "mexican"),
+        ("Canada", "canadian"),
+        ("Italy", "italian"),
+        ("Spain", "spanish"),
+        ("Netherlands", "dutch"),
+        ("Jordan", "jordanian"),
+        ("United Arab Emirates", "emirati"),
+        ("Moldova", "moldovan"),
+        ("Serbia", "serbian"),
+        ("Kosovo", "kosovar"),
+        ("Myanmar", "burmese"),
+    )
+    for k in ks.split()
 }
 
 # Heads of source phrases that name one person by role ("the bank's governor").

@@ -119,6 +119,8 @@ class Attribution:
     direct: bool
     sentence_index: int = -1
     parent_start: int | None = None  # offsets of an enclosing attribution's cue, when nested
+    source_role: str | None = None  # "Defence Minister", as the document gives it
+    source_affiliation: str | None = None  # "Ukraine": the country or body the source speaks for
 
     @property
     def id(self) -> str:

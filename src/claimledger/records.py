@@ -75,6 +75,8 @@ def attribution_record(ctx: _Context, a: Attribution) -> dict[str, Any]:
         attributed_to=a.attributed_to,
         attributed_to_canonical=a.attributed_to_canonical,
         source_kind=a.source_kind,
+        source_role=a.source_role,
+        source_affiliation=a.source_affiliation,
         cue=a.cue,
         content=a.content,
         source_start=a.source_start,
