@@ -170,24 +170,20 @@ def quote_spans(text: str, start: int, end: int) -> list[tuple[int, int]]:
     i = start
     while i < end:
         ch = text[i]
-        if ch == "'" and text.startswith("''", i):
-            j = text.find("''", i + 2, end)
-            stop = j if j >= 0 else end
-            if stop > i + 2:
-                spans.append((i + 2, stop))
-            i = stop + 2
+        if text.startswith("''", i):
+            width, closer = 2, "''"
+        elif ch in "“«„" or ch == '"':
+            width, closer = 1, {"“": "”", "«": "»", "„": "“"}.get(ch, '"')
+        else:
+            i += 1
             continue
-        if ch in "“«„" or ch == '"':
-            closer = {"“": "”", "«": "»", "„": "“"}.get(ch, '"')
-            j = text.find(closer, i + 1, end)
-            if ch == "„" and j < 0:
-                j = text.find("”", i + 1, end)
-            stop = j if j >= 0 else end
-            if stop > i + 1:
-                spans.append((i + 1, stop))
-            i = stop + 1
-            continue
-        i += 1
+        j = text.find(closer, i + width, end)
+        if ch == "„" and j < 0:
+            j = text.find("”", i + 1, end)
+        stop = j if j >= 0 else end
+        if stop > i + width:
+            spans.append((i + width, stop))
+        i = stop + width
     return spans
 
 
