@@ -1,13 +1,33 @@
-"""Run a command and measure its wall time and peak memory (the whole process tree)."""
+"""Run a command and measure its wall time and peak memory (the whole process tree); run
+one system of a side-by-side bench in its own process, JSON in and out."""
 
 from __future__ import annotations
 
+import json
 import os
 import subprocess
+import sys
 import threading
 import time
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
+
+# The peers' own environment (bench/setup_peers.sh), apart from claimledger's.
+PEER_PYTHON = Path(__file__).resolve().parent / ".peers" / "venv" / "bin" / "python"
+
+
+def run_json(python: str, args: list[str], payload: Any) -> dict[str, Any]:
+    """Run ``python args`` with ``payload`` as JSON on stdin; its JSON stdout, its stderr
+    passed on. Exits the bench with the system's stderr when it fails."""
+    proc = subprocess.run(
+        [python, *args], input=json.dumps(payload), text=True, capture_output=True, check=False
+    )
+    if proc.returncode != 0:
+        raise SystemExit(f"bench: {args[-1][:40]} failed:\n{proc.stderr[-3000:]}")
+    sys.stderr.write(proc.stderr)
+    result: dict[str, Any] = json.loads(proc.stdout)
+    return result
 
 
 @dataclass

@@ -13,17 +13,15 @@ it runs with the same spaCy pipeline as claimledger.
 from __future__ import annotations
 
 import argparse
-import json
-import subprocess
 import sys
 from pathlib import Path
 from typing import Any
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 import polnear as pn
+from _measure import PEER_PYTHON, run_json
 
 HERE = Path(__file__).resolve().parent
-PEER_PYTHON = HERE / ".peers" / "venv" / "bin" / "python"
 
 CLAIMLEDGER_RUN = """
 import json, sys, time
@@ -49,17 +47,6 @@ json.dump({"seconds": time.perf_counter() - started, "predictions": out}, sys.st
 """
 
 
-def run(python: str, args: list[str], texts: list[str]) -> dict[str, Any]:
-    proc = subprocess.run(
-        [python, *args], input=json.dumps(texts), text=True, capture_output=True, check=False
-    )
-    if proc.returncode != 0:
-        raise SystemExit(f"bench: {args[-1][:40]} failed:\n{proc.stderr[-3000:]}")
-    sys.stderr.write(proc.stderr)
-    result: dict[str, Any] = json.loads(proc.stdout)
-    return result
-
-
 def relations(preds: list[list[dict[str, Any]]]) -> list[list[pn.Relation]]:
     def span(v: Any) -> pn.Span | None:
         return None if v is None else (int(v[0]), int(v[1]))
@@ -80,11 +67,11 @@ def main() -> int:
     texts = [a.text for a in articles]
     systems = []
     print(f"bench: claimledger on {len(texts)} articles", file=sys.stderr)
-    ours = run(sys.executable, ["-c", CLAIMLEDGER_RUN], texts)
+    ours = run_json(sys.executable, ["-c", CLAIMLEDGER_RUN], texts)
     systems.append(("claimledger", relations(ours["predictions"]), ours["seconds"]))
     if not args.no_peers and PEER_PYTHON.exists():
         print("bench: textacy", file=sys.stderr)
-        res = run(str(PEER_PYTHON), [str(HERE / "peers" / "run_textacy.py")], texts)
+        res = run_json(str(PEER_PYTHON), [str(HERE / "peers" / "run_textacy.py")], texts)
         systems.append(("textacy 0.13.0", relations(res["predictions"]), res["seconds"]))
     elif not args.no_peers:
         print("bench: textacy not installed; run bash bench/setup_peers.sh", file=sys.stderr)

@@ -12,7 +12,6 @@ from __future__ import annotations
 
 import argparse
 import json
-import subprocess
 import sys
 import time
 from pathlib import Path
@@ -20,10 +19,10 @@ from typing import Any
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 import newsquant as nq
+from _measure import PEER_PYTHON, run_json
 
 HERE = Path(__file__).resolve().parent
 DATA = HERE.parent.parent / "shared" / "data" / "quantity" / "newsquant-dev.json"
-PEER_PYTHON = HERE / ".peers" / "venv" / "bin" / "python"
 
 CLAIMLEDGER_RUN = """
 import json, sys, time
@@ -40,20 +39,6 @@ kinds = frozenset({"quantities"})
 out = [list(records(ex, "quantities")) for ex in extract_all(docs, Settings(workers=1), kinds)]
 json.dump({"seconds": time.perf_counter() - started, "predictions": out}, sys.stdout)
 """
-
-
-def run(python: str, code_or_script: list[str], sentences: list[str]) -> dict[str, Any]:
-    proc = subprocess.run(
-        [python, *code_or_script],
-        input=json.dumps(sentences),
-        text=True,
-        capture_output=True,
-        check=False,
-    )
-    if proc.returncode != 0:
-        raise SystemExit(f"bench: {code_or_script[-1][:40]} failed:\n{proc.stderr[-3000:]}")
-    result: dict[str, Any] = json.loads(proc.stdout)
-    return result
 
 
 def peer_items(preds: list[list[dict[str, Any]]], name: str) -> list[list[nq.Item]]:
@@ -86,7 +71,7 @@ def main() -> int:
     systems: list[tuple[str, list[list[nq.Item]], float, bool]] = []
 
     print("bench: claimledger", file=sys.stderr)
-    ours = run(sys.executable, ["-c", CLAIMLEDGER_RUN], sentences)
+    ours = run_json(sys.executable, ["-c", CLAIMLEDGER_RUN], sentences)
     systems.append(
         ("claimledger", [nq.our_items(p) for p in ours["predictions"]], ours["seconds"], False)
     )
@@ -96,7 +81,7 @@ def main() -> int:
             ("CQE 2.0.3", "run_cqe.py", False),
         ):
             print(f"bench: {name}", file=sys.stderr)
-            res = run(str(PEER_PYTHON), [str(HERE / "peers" / script)], sentences)
+            res = run_json(str(PEER_PYTHON), [str(HERE / "peers" / script)], sentences)
             systems.append((name, peer_items(res["predictions"], name), res["seconds"], averaged))
     elif not args.no_peers:
         print("bench: peers not installed; run bash bench/setup_peers.sh", file=sys.stderr)
