@@ -88,6 +88,10 @@ _ORG_HEADS = frozenset(
         "mission",
     ]
 )
+# Cues that take an infinitive (the infinitive's own verb is not a second cue), and cues
+# whose clausal complement is their content.
+_INFINITIVE_CUES = XCOMP_CUE_VERBS | RAISING_CUE_VERBS
+_CLAUSE_CUES = SPEECH_VERBS | OBJECT_CUE_VERBS | XCOMP_CUE_VERBS
 _CUE_ADVERBS = frozenset(
     "also later previously earlier initially repeatedly once again publicly privately "
     "recently then already never often still further reportedly separately".split()
@@ -96,6 +100,7 @@ _ROLE_WORDS = frozenset(
     "spokesman spokeswoman spokesperson official minister aide analyst expert economist "
     "researcher professor strategist commissioner representative envoy".split()
 )
+_ROLE_HEADS = PERSON_ROLE_HEADS | _ROLE_WORDS
 _FIRST_SECOND = frozenset(["i", "we", "you"])
 _RELATIVE = frozenset(["who", "that", "which", "whom"])
 _PRONOUNS = {
@@ -147,7 +152,7 @@ def extract_attributions(
             att.content = _without_dateline(sent.doc_text, att.content)
             found.append(_record(att, sent, doc_id, offset, sentence_index, people))
     if not found:
-        att = _headline_colon(sent)
+        att = _headline_colon(sent, quotes)
         if att is not None:
             found.append(_record(att, sent, doc_id, offset, sentence_index, people))
     return _link_nested(found)
@@ -372,7 +377,7 @@ def _content(verb: Any, lemma: str) -> tuple[tuple[int, int] | None, str, int]:
 def _verb_cue(verb: Any, sent: Any, quotes: list[tuple[int, int]]) -> _Found | None:
     text = sent.doc_text
     lemma = verb.lemma_.lower()
-    if verb.dep_ == "xcomp" and verb.head.lemma_.lower() in XCOMP_CUE_VERBS | RAISING_CUE_VERBS:
+    if verb.dep_ == "xcomp" and verb.head.lemma_.lower() in _INFINITIVE_CUES:
         return None  # "declined to say whether ...": one cue, "declined", holds it
     subj, refers = _subject(verb)
     content, how, cue_end = _content(verb, lemma)
@@ -393,7 +398,7 @@ def _verb_cue(verb: Any, sent: Any, quotes: list[tuple[int, int]]) -> _Found | N
         content = _continued(text, (min(content[0], near[0]), near[1]), quotes)
     if content is None:
         return None
-    if how == "ccomp" and lemma not in SPEECH_VERBS | OBJECT_CUE_VERBS | XCOMP_CUE_VERBS:
+    if how == "ccomp" and lemma not in _CLAUSE_CUES:
         return None
     if lemma in WEAK_SPEECH_VERBS and how in ("aside", "as") and not direct:
         return None
@@ -463,13 +468,11 @@ def _noun_cue(noun: Any, sent: Any, quotes: list[tuple[int, int]]) -> _Found | N
         return None
     poss = _child(noun, "poss")
     source = _trimmed(text, _span(_subtree(poss))) if poss is not None else None
-    start = noun
+    start = noun  # the cue runs from after the possessor ("'s recent assertion")
     if poss is not None:
-        nxt = [t for t in _subtree(poss) if t.i > poss.i] or [poss]
-        start = sent.doc[nxt[-1].i + 1] if nxt[-1].i + 1 <= noun.i else noun
+        after = max(t.i for t in poss.subtree) + 1
+        start = sent.doc[after] if after <= noun.i else noun
     cue = (start.idx, noun.idx + len(noun.text))
-    if source is not None and _overlaps(source, cue):
-        cue = (noun.idx, cue[1])
     return _Found(cue, source, _trimmed(text, content), _is_direct(content, quotes), poss)
 
 
@@ -490,7 +493,7 @@ def _continued(text: str, quote: tuple[int, int], quotes: list[tuple[int, int]])
     return (quote[0], nxt[1])
 
 
-def _headline_colon(sent: Any) -> _Found | None:
+def _headline_colon(sent: Any, quotes: list[tuple[int, int]]) -> _Found | None:
     """A headline or lead-in of the form "Kerry: “...”" or "NY Daily News: ...": a short
     name, a colon, then what it says."""
     text = sent.doc_text
@@ -510,7 +513,6 @@ def _headline_colon(sent: Any) -> _Found | None:
     source = _trimmed(text, _span(before))
     if content is None or source is None:
         return None
-    quotes = quote_spans(text, content[0] - 1, content[1] + 1)
     return _Found(
         (colon.idx, colon.idx + 1),
         source,
@@ -623,7 +625,8 @@ def _record(
     canonical = _canonical(name, kind, label, sent, named, people) if name and named else None
     role = affiliation = None
     if found.source is not None and kind in ("person", "unnamed", "other", "organization"):
-        whole = found.source if text[found.source[0] : found.source[1]] != "who" else named
+        relative = text[found.source[0] : found.source[1]].lower() in _RELATIVE
+        whole = named if relative else found.source
         role, affiliation = _role_affiliation(sent, whole or found.source)
     if kind == "person" and canonical:
         has_name = any(
@@ -677,28 +680,29 @@ def _role_affiliation(sent: Any, span: tuple[int, int]) -> tuple[str | None, str
     ents = [e for e in sent.ents if span[0] <= e.start_char and e.end_char <= span[1]]
     in_ent = {i: e for e in ents for i in range(e.start, e.end)}
     role = affiliation = None
-    for e in ents:
-        if e.label_ in ("NORP", "GPE", "ORG") and affiliation is None:
-            key = normalise(e.text).lower()
-            affiliation = DEMONYMS.get(key) or canonical_name(e.text, e.label_)
+    body = next((e for e in ents if e.label_ in ("NORP", "GPE", "ORG")), None)
+    if body is not None:
+        affiliation = DEMONYMS.get(normalise(body.text).lower()) or canonical_name(
+            body.text, body.label_
+        )
     words = [
         t
         for t in toks
         if t.i not in in_ent or in_ent[t.i].label_ not in ("PERSON", "NORP", "GPE", "ORG")
     ]
-    heads = [t for t in words if t.lemma_.lower() in PERSON_ROLE_HEADS | _ROLE_WORDS]
+    heads = [t for t in words if t.lemma_.lower() in _ROLE_HEADS]
     if heads:
-        last = heads[0]
-        first = last
-        for t in reversed([w for w in words if w.i < last.i]):
+        head = heads[0]
+        first = head
+        for t in reversed([w for w in words if w.i < head.i]):
             if t.i != first.i - 1 or t.dep_ not in ("compound", "amod", "nmod") or t.is_punct:
                 break
             if t.lower_ in DEMONYMS:
                 break
             first = t
-        role = text[first.idx : last.idx + len(last.text)]
+        role = text[first.idx : head.idx + len(head.text)]
         if affiliation is None:
-            of = [t for t in toks if t.i > last.i and t.lower_ in ("of", "for", "at")]
+            of = [t for t in toks if t.i > head.i and t.lower_ in ("of", "for", "at")]
             if of:
                 obj = [t for t in toks if t.i > of[0].i and t.dep_ != "det" and not t.is_punct]
                 if obj:

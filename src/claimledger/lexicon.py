@@ -207,13 +207,11 @@ SPEECH_VERBS = frozenset(
         "counter",
         "retort",
         "shout",
-        "tell",
         "wonder",
         "worry",
         "lament",
         "imply",
         "hint",
-        "acknowledge",
         "speculate",
         "surmise",
         "figure",
@@ -222,17 +220,13 @@ SPEECH_VERBS = frozenset(
         "guess",
         "suspect",
         "assume",
-        "conclude",
         "determine",
         "forecast",
         "project",
-        "claim",
-        "contend",
         "protest",
         "assess",
         "judge",
         "read",
-        "suggest",
     ]
 )
 
@@ -345,7 +339,7 @@ NOUN_CUES = frozenset(
     acknowledgement assessment conclusion prediction expectation theory charge criticism
     complaint denial report rumor rumour speculation word news sign indication
     confidence doubt call vow threat testimony contention impression perception
-    recognition acknowledgement praise condemnation endorsement support rejection
+    recognition praise condemnation endorsement support rejection
     opposition""".split()
 )
 NOUN_OF_CUES = frozenset(
