@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import os
 import time
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
@@ -22,7 +23,7 @@ from claimledger.report import figure_text, source_label, write_reports
 from claimledger.settings import Settings
 
 WHAT = ("quantities", "attributions", "claims", "entities", "all")
-EXPORT_WHAT = ("documents", "claims", "quantities", "attributions", "entities")
+EXPORT_WHAT = ("documents", "claims", "quantities", "attributions", "entities", "claimreview")
 FORMATS = ("jsonl", "csv", "parquet")
 
 
@@ -224,9 +225,24 @@ def export(db: str | Path, what: str, fmt: str = "jsonl") -> Iterator[dict[str, 
         raise UsageError(f"--what {what!r} is not one of {', '.join(EXPORT_WHAT)}")
     if fmt not in FORMATS:
         raise UsageError(f"--format {fmt!r} is not one of {', '.join(FORMATS)}")
+    if what == "claimreview":
+        yield from claimreview(db)
+        return
     with Ledger(db, create=False) as ledger:
         for doc_id in ledger.document_ids():
             yield from records(ledger.load(doc_id), what)
+
+
+def claimreview(
+    db: str | Path, *, organisation: str | None = None, base_url: str | None = None
+) -> Iterator[dict[str, Any]]:
+    """schema.org ClaimReview JSON-LD for every reviewed claim, from its latest verdict."""
+    from claimledger import desk
+
+    org = organisation or os.environ.get("CLAIMLEDGER_ORG") or "Unnamed review desk"
+    url = base_url or os.environ.get("CLAIMLEDGER_BASE_URL") or "http://127.0.0.1:8000"
+    with Ledger(db, create=False) as ledger:
+        yield from desk.claim_reviews(ledger, org, url)
 
 
 def report(db: str | Path, doc_ids: Iterable[str] | None, out_dir: str | Path) -> list[Path]:

@@ -10,6 +10,7 @@ import argparse
 import csv
 import io
 import json
+import os
 import sys
 from collections.abc import Iterable, Sequence
 from pathlib import Path
@@ -138,6 +139,41 @@ def build_parser() -> argparse.ArgumentParser:
         help="output file (default: stdout; required for parquet)",
     )
 
+    p.add_argument(
+        "--org",
+        default=None,
+        help="claimreview: the reviewing organisation named as author (default: $CLAIMLEDGER_ORG)",
+    )
+    p.add_argument(
+        "--base-url",
+        default=None,
+        help="claimreview: where the desk's claim pages are published, for each review's url "
+        "(default: $CLAIMLEDGER_BASE_URL or http://127.0.0.1:8000)",
+    )
+
+    p = sub.add_parser("serve", help="open the ledger in the review desk, a local web app")
+    _add_db(p)
+    p.add_argument("--host", default="127.0.0.1", help="address to listen on (default 127.0.0.1)")
+    p.add_argument("--port", type=int, default=8000, help="port (default 8000; 0: any free one)")
+    p.add_argument(
+        "--token",
+        default=None,
+        help="access token every request must carry; required for a non-loopback --host "
+        "(default: $CLAIMLEDGER_TOKEN)",
+    )
+    p.add_argument(
+        "--org",
+        default=None,
+        help="the reviewing organisation, author of exported ClaimReviews "
+        "(default: $CLAIMLEDGER_ORG)",
+    )
+    p.add_argument(
+        "--base-url",
+        default=None,
+        help="public address of the desk, for ClaimReview urls (default: the address served)",
+    )
+    p.add_argument("--access-log", action="store_true", help="log each request on stderr")
+
     p = sub.add_parser("report", help="write HTML reports for stored documents")
     _add_db(p)
     p.add_argument("doc_ids", nargs="*", metavar="DOC_ID")
@@ -255,7 +291,16 @@ def cmd_claims(args: argparse.Namespace) -> int:
 
 
 def cmd_export(args: argparse.Namespace) -> int:
-    rows = api.export(_db(args), args.what, args.format)
+    if args.what == "claimreview":
+        if not (args.org or os.environ.get("CLAIMLEDGER_ORG")):
+            print(
+                "claimledger: warning: no --org given; ClaimReviews name the author "
+                "'Unnamed review desk'",
+                file=sys.stderr,
+            )
+        rows = api.claimreview(_db(args), organisation=args.org, base_url=args.base_url)
+    else:
+        rows = api.export(_db(args), args.what, args.format)
     if args.format == "parquet":
         if args.output is None:
             raise UsageError("--format parquet writes a binary file; give it a path with -o")
@@ -323,6 +368,21 @@ def cmd_report(args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_serve(args: argparse.Namespace) -> int:
+    from claimledger.web.server import serve
+
+    serve(
+        _db(args),
+        host=args.host,
+        port=args.port,
+        token=args.token,
+        organisation=args.org,
+        base_url=args.base_url,
+        access_log=args.access_log,
+    )
+    return 0
+
+
 COMMANDS = {
     "check": lambda a: cmd_ingest(a, check=True),
     "ingest": cmd_ingest,
@@ -330,6 +390,7 @@ COMMANDS = {
     "claims": cmd_claims,
     "export": cmd_export,
     "report": cmd_report,
+    "serve": cmd_serve,
 }
 
 

@@ -9,7 +9,7 @@ as visible markers so they cannot reorder what a reader sees.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from html import escape
 from pathlib import Path
 
@@ -20,7 +20,7 @@ CSP = (
     "default-src 'none'; style-src 'unsafe-inline'; img-src data:; "
     "base-uri 'none'; form-action 'none'"
 )
-_BIDI = re.compile("[\u200e\u200f\u202a-\u202e\u2066-\u2069\u061c]")
+BIDI = re.compile("[\u200e\u200f\u202a-\u202e\u2066-\u2069\u061c]")
 TYPE_COLOURS = {
     "statistic": "#fde68a",
     "event": "#bfdbfe",
@@ -53,7 +53,7 @@ text-align:left;vertical-align:top}
 def inert(text: str) -> str:
     """Escape text for HTML and make bidi controls visible instead of active."""
     escaped = escape(text, quote=True)
-    return _BIDI.sub(lambda m: f'<span class="ctl">U+{ord(m.group()):04X}</span>', escaped)
+    return BIDI.sub(lambda m: f'<span class="ctl">U+{ord(m.group()):04X}</span>', escaped)
 
 
 def _page(title: str, body: str) -> str:
@@ -113,7 +113,18 @@ def _fmt(x: float | None) -> str:
     return f"{x:,.0f}" if float(x).is_integer() else f"{x:,.4g}"
 
 
-def _highlighted_text(ex: Extraction) -> str:
+def _claim_span(claim: Claim, inner: str) -> str:
+    colour = TYPE_COLOURS.get(claim.types[0] if claim.types else "other", "#e5e7eb")
+    return (
+        f'<span class="claim" id="c-{claim.id}" style="background:{colour}" '
+        f'title="score {claim.score:.2f}: {escape(", ".join(claim.types))}">'
+        f"{inner}</span>"
+    )
+
+
+def highlighted_text(ex: Extraction, wrap: Callable[[Claim, str], str] = _claim_span) -> str:
+    """The document's text, escaped, with its figures and sources marked and each claim's
+    sentence wrapped by ``wrap(claim, inner_html)``."""
     text = ex.document.text
     claims = {c.sentence_index: c for c in ex.claims}
     marks: list[tuple[int, int, str, str]] = []
@@ -141,12 +152,7 @@ def _highlighted_text(ex: Extraction) -> str:
         claim = claims.get(s.index)
         inner = _with_marks(text, s.start, s.end, kept)
         if claim is not None and claim.label == "claim":
-            colour = TYPE_COLOURS.get(claim.types[0] if claim.types else "other", "#e5e7eb")
-            out.append(
-                f'<span class="claim" id="c-{claim.id}" style="background:{colour}" '
-                f'title="score {claim.score:.2f}: {escape(", ".join(claim.types))}">'
-                f"{inner}</span>"
-            )
+            out.append(wrap(claim, inner))
         else:
             out.append(inner)
         pos = s.end
@@ -197,7 +203,7 @@ def document_html(ex: Extraction) -> str:
         f'<header><a href="index.html">all documents</a><h1>{inert(title)}</h1>'
         f'<div class="meta" style="color:#cbd5e1">{meta} · id {doc.id}</div></header>'
         f'<main><section><div class="legend">{legend}</div>'
-        f'<div class="text">{_highlighted_text(ex)}</div></section>'
+        f'<div class="text">{highlighted_text(ex)}</div></section>'
         f'<section class="panel"><h2>{len(ranked)} claims, ranked by check-worthiness</h2>'
         f'<p class="meta">What the document says, not what is true: each claim is this '
         f"document's statement, with the source it gives.</p>"

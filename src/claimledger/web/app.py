@@ -1,0 +1,391 @@
+"""The review desk: a Starlette app over one ledger, rendered on the server with Jinja2.
+
+Every page is also JSON at the same path with ``.json`` appended; both come from the same
+dict built by :mod:`claimledger.desk`. No scripts run in the pages (the Content-Security-
+Policy allows none): hovering a highlighted claim shows its figures, source and score with
+CSS, and clicking opens the claim.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import hmac
+import secrets
+import sys
+import threading
+import traceback
+from dataclasses import dataclass, field
+from importlib import resources
+from pathlib import Path
+from typing import Any
+from urllib.parse import parse_qsl, urlencode, urlsplit
+
+from jinja2 import Environment, PackageLoader, select_autoescape
+from markupsafe import Markup, escape
+from starlette.applications import Starlette
+from starlette.exceptions import HTTPException
+from starlette.requests import Request
+from starlette.responses import JSONResponse, RedirectResponse, Response
+from starlette.routing import Route
+
+from claimledger import __version__, desk
+from claimledger.errors import UsageError
+from claimledger.ledger import Ledger
+from claimledger.model import Claim, Extraction
+from claimledger.report import BIDI, figure_text, highlighted_text, inert, source_text
+from claimledger.web.guard import LOOPBACK_HOSTS, Guard
+
+CSRF_COOKIE = "claimledger_csrf"
+_HEX_ID = frozenset("0123456789abcdef")
+
+
+class NotFound(Exception):
+    """A document or claim id the ledger does not hold."""
+
+
+@dataclass
+class DeskConfig:
+    db: Path
+    organisation: str = "Unnamed review desk"
+    base_url: str = "http://127.0.0.1:8000"
+    token: str | None = None
+    loopback_only: bool = True
+    secret: bytes = field(default_factory=lambda: secrets.token_bytes(32))
+
+
+class _Ledgers(threading.local):
+    ledger: Ledger | None = None
+
+
+def create_app(config: DeskConfig) -> Guard:
+    """The ASGI app: the desk's routes behind the :class:`Guard`."""
+    with Ledger(config.db, create=False):  # exists, and is migrated to this version
+        pass
+    env = Environment(
+        loader=PackageLoader("claimledger.web", "templates"),
+        autoescape=select_autoescape(default=True),
+        trim_blocks=True,
+        lstrip_blocks=True,
+        finalize=_visible_controls,
+    )
+    env.globals.update(version=__version__, verdicts=desk.VERDICTS, claim_types=desk.CLAIM_TYPES)
+    css = resources.files("claimledger.web").joinpath("static", "app.css").read_bytes()
+    css_etag = hashlib.sha256(css).hexdigest()[:16]
+    local = _Ledgers()
+
+    def ledger() -> Ledger:
+        if local.ledger is None:
+            local.ledger = Ledger(config.db, create=False)
+        return local.ledger
+
+    # -- responses ------------------------------------------------------------------------
+    def csrf_cookie(request: Request) -> tuple[str, bool]:
+        value = request.cookies.get(CSRF_COOKIE, "")
+        if len(value) == 43 and value.replace("-", "").replace("_", "").isalnum():
+            return value, False
+        return secrets.token_urlsafe(32), True
+
+    def csrf_token(cookie: str) -> str:
+        return hmac.new(config.secret, cookie.encode(), hashlib.sha256).hexdigest()
+
+    def render(
+        request: Request, template: str, data: dict[str, Any], status: int = 200
+    ) -> Response:
+        if request.url.path.endswith(".json"):
+            return JSONResponse(data, status_code=status)
+        cookie, new = csrf_cookie(request)
+        html = env.get_template(template).render(
+            data=data,
+            request=request,
+            csrf=csrf_token(cookie),
+            query=dict(request.query_params),
+            page_url=page_url,
+        )
+        response = Response(html, status_code=status, media_type="text/html; charset=utf-8")
+        if new:
+            response.set_cookie(CSRF_COOKIE, cookie, httponly=True, samesite="strict", path="/")
+        return response
+
+    def page_url(request: Request, **changes: Any) -> str:
+        """This page's address with some query parameters changed (None removes one)."""
+        params = dict(request.query_params)
+        for key, value in changes.items():
+            if value is None:
+                params.pop(key, None)
+            else:
+                params[key] = str(value)
+        path = request.url.path
+        return path + (f"?{urlencode(params)}" if params else "")
+
+    # -- pages ----------------------------------------------------------------------------
+    def overview(request: Request) -> Response:
+        data = desk.overview(ledger())
+        data["ledger"] = config.db.name
+        data["top"] = desk.claims(ledger(), desk.ClaimFilter(reviewed=False, per_page=10))["claims"]
+        return render(request, "overview.html", data)
+
+    def documents(request: Request) -> Response:
+        p = request.query_params
+        data = desk.documents(
+            ledger(),
+            text=_text(p.get("q")),
+            outlet=_text(p.get("outlet")),
+            date_from=_date(p.get("from"), "from"),
+            date_to=_date(p.get("to"), "to"),
+            page=_int(p.get("page"), "page", 1),
+            per_page=_int(p.get("per_page"), "per_page", 50),
+        )
+        return render(request, "documents.html", data)
+
+    def document(request: Request) -> Response:
+        doc_id, _ = _split(request.path_params["name"])
+        if not _is_id(doc_id) or not _has_document(doc_id):
+            raise NotFound(f"no document with id {doc_id!r} in this ledger; /documents lists them")
+        ex = ledger().load(doc_id)
+        data = desk.claims(
+            ledger(), desk.ClaimFilter(doc_id=doc_id, sort="document", per_page=desk.MAX_PER_PAGE)
+        )
+        claim_dicts = data["claims"]
+        page = 2
+        while len(claim_dicts) < data["total"]:
+            more = desk.ClaimFilter(doc_id=doc_id, sort="document", per_page=200, page=page)
+            claim_dicts += desk.claims(ledger(), more)["claims"]
+            page += 1
+        doc = ex.document
+        payload = {
+            "id": doc.id,
+            "source": doc.source,
+            **doc.metadata(),
+            "text": doc.text,
+            "claims": claim_dicts,
+        }
+        if request.url.path.endswith(".json"):
+            return render(request, "document.html", payload)
+        payload["highlighted"] = Markup(_highlight(ex))
+        payload["ranked"] = sorted(claim_dicts, key=lambda c: -c["score"])
+        payload["title"] = doc.title or doc.source
+        return render(request, "document.html", payload)
+
+    def _has_document(doc_id: str) -> bool:
+        q = "SELECT 1 FROM documents WHERE id = ?"
+        return ledger().conn.execute(q, (doc_id,)).fetchone() is not None
+
+    def _highlight(ex: Extraction) -> str:
+        quantities = {q.id: q for q in ex.quantities}
+        attributions = {a.id: a for a in ex.attributions}
+
+        def wrap(claim: Claim, inner: str) -> str:
+            kind = claim.types[0] if claim.types else "other"
+            figures = [figure_text(quantities[i]) for i in claim.quantity_ids if i in quantities]
+            sources = [
+                source_text(attributions[i]) for i in claim.attribution_ids if i in attributions
+            ]
+            pop = (
+                f"<b>score {claim.score:.2f}</b> · {inert(', '.join(claim.types))}"
+                f"<br>figures: {inert('; '.join(figures) or 'none')}"
+                f"<br>source: {inert('; '.join(sources) or 'none stated')}"
+            )
+            return (
+                f'<a class="claim t-{escape(kind)}" id="c-{claim.id}" '
+                f'href="/claims/{claim.id}">{inner}<span class="pop" role="tooltip">'
+                f"{pop}</span></a>"
+            )
+
+        return highlighted_text(ex, wrap)
+
+    def claims(request: Request) -> Response:
+        p = request.query_params
+        label = p.get("label", "claim")
+        f = desk.ClaimFilter(
+            claim_type=_text(p.get("type")),
+            min_score=_float(p.get("min_score"), "min_score"),
+            max_score=_float(p.get("max_score"), "max_score"),
+            label=None if label == "all" else label,
+            has_figure=_yes_no(p.get("has_figure"), "has_figure"),
+            source=_text(p.get("source")),
+            reviewed=_yes_no(p.get("reviewed"), "reviewed"),
+            doc_id=_text(p.get("doc")),
+            text=_text(p.get("q")),
+            sort=p.get("sort") or "score",
+            page=_int(p.get("page"), "page", 1),
+            per_page=_int(p.get("per_page"), "per_page", 50),
+        )
+        return render(request, "claims.html", desk.claims(ledger(), f))
+
+    def claim(request: Request) -> Response:
+        claim_id, _ = _split(request.path_params["name"])
+        item = desk.claim(ledger(), claim_id) if _is_id(claim_id) else None
+        if item is None:
+            raise NotFound(
+                f"no claim with id {claim_id!r} in this ledger; the worklist at /claims lists them"
+            )
+        return render(request, "claim.html", item)
+
+    async def add_review(request: Request) -> Response:
+        claim_id = request.path_params["name"]
+        body = (await request.body()).decode("utf-8", "replace")
+        if not request.headers.get("content-type", "").startswith(
+            "application/x-www-form-urlencoded"
+        ):
+            raise UsageError("send the review form (application/x-www-form-urlencoded)")
+        form = dict(parse_qsl(body, keep_blank_values=True))
+        _check_csrf(request, form.get("csrf", ""))
+        if not _is_id(claim_id):
+            raise NotFound(f"no claim with id {claim_id!r} in this ledger")
+        try:
+            review = desk.add_review(
+                ledger(),
+                claim_id,
+                form.get("verdict", ""),
+                form.get("reviewer", ""),
+                form.get("note", ""),
+            )
+        except LookupError:
+            raise NotFound(f"no claim with id {claim_id!r} in this ledger") from None
+        return RedirectResponse(f"/claims/{claim_id}#review-{review['id']}", status_code=303)
+
+    def _check_csrf(request: Request, given: str) -> None:
+        origin = request.headers.get("origin")
+        # Browsers send Origin on form posts; "null" (a sandboxed or file page) is not ours.
+        if origin is not None and urlsplit(origin).netloc != request.headers.get("host"):
+            raise Forbidden(f"a form from {origin} cannot post to this desk")
+        cookie = request.cookies.get(CSRF_COOKIE, "")
+        if not cookie or not hmac.compare_digest(given, csrf_token(cookie)):
+            raise Forbidden(
+                "the form's security token is missing or stale (the server restarted, or the "
+                "form came from another site); reload the claim page and submit again"
+            )
+
+    def claimreview(request: Request) -> Response:
+        reviews = list(desk.claim_reviews(ledger(), config.organisation, config.base_url))
+        return JSONResponse(reviews, media_type="application/ld+json")
+
+    def stylesheet(request: Request) -> Response:
+        if request.headers.get("if-none-match") == css_etag:
+            return Response(status_code=304)
+        return Response(
+            css, media_type="text/css", headers={"etag": css_etag, "cache-control": "no-cache"}
+        )
+
+    # -- errors ---------------------------------------------------------------------------
+    def error(request: Request, status: int, message: str) -> Response:
+        data = {"error": message, "status": status}
+        try:
+            return render(request, "error.html", data, status)
+        except Exception:  # the error page itself failed: plain text, never a traceback
+            return Response(f"{status}: {message}\n", status_code=status, media_type="text/plain")
+
+    async def on_usage(request: Request, exc: Exception) -> Response:
+        return error(request, 400, str(exc))
+
+    async def on_not_found(request: Request, exc: Exception) -> Response:
+        return error(request, 404, str(exc))
+
+    async def on_forbidden(request: Request, exc: Exception) -> Response:
+        return error(request, 403, str(exc))
+
+    async def on_http(request: Request, exc: Exception) -> Response:
+        assert isinstance(exc, HTTPException)
+        messages = {
+            404: f"nothing at {request.url.path}; start from the overview at /",
+            405: f"{request.method} is not allowed at {request.url.path}",
+        }
+        return error(request, exc.status_code, messages.get(exc.status_code, str(exc.detail)))
+
+    async def on_crash(request: Request, exc: Exception) -> Response:
+        print(f"claimledger serve: error on {request.method} {request.url.path}:", file=sys.stderr)
+        traceback.print_exception(exc, file=sys.stderr)
+        return error(request, 500, "the desk hit an internal error; the log on stderr has details")
+
+    routes = [
+        Route("/", overview),
+        Route("/index.json", overview),
+        Route("/.json", overview),
+        Route("/documents", documents),
+        Route("/documents.json", documents),
+        Route("/documents/{name}", document),
+        Route("/claims", claims),
+        Route("/claims.json", claims),
+        Route("/claims/{name}", claim),
+        Route("/claims/{name}/reviews", add_review, methods=["POST"]),
+        Route("/claimreview.json", claimreview),
+        Route("/static/app.css", stylesheet),
+    ]
+    app = Starlette(
+        routes=routes,
+        exception_handlers={
+            UsageError: on_usage,
+            NotFound: on_not_found,
+            Forbidden: on_forbidden,
+            HTTPException: on_http,
+            Exception: on_crash,
+        },
+    )
+    hosts = LOOPBACK_HOSTS if config.loopback_only else None
+    return Guard(app, token=config.token, allowed_hosts=hosts)
+
+
+class Forbidden(Exception):
+    """A form post without a valid CSRF token, or from another origin."""
+
+
+def _visible_controls(value: Any) -> Any:
+    """Every ``{{ value }}``: bidirectional controls become visible text ("[U+202E]") so
+    they cannot reorder what a reviewer reads; autoescaping then escapes the rest. Plain text,
+    not markup, because the value may sit inside an attribute."""
+    if isinstance(value, str) and not isinstance(value, Markup):
+        return BIDI.sub(lambda m: f"[U+{ord(m.group()):04X}]", value)
+    return value
+
+
+def _split(name: str) -> tuple[str, bool]:
+    return (name[:-5], True) if name.endswith(".json") else (name, False)
+
+
+def _is_id(value: str) -> bool:
+    return len(value) == 16 and set(value) <= _HEX_ID
+
+
+def _text(value: str | None) -> str | None:
+    if value is None or not value.strip():
+        return None
+    if len(value) > 500:
+        raise UsageError("a search or filter value is longer than 500 characters")
+    return value.strip()
+
+
+def _int(value: str | None, name: str, default: int) -> int:
+    if value is None or value == "":
+        return default
+    try:
+        return int(value)
+    except ValueError:
+        raise UsageError(f"{name} must be a whole number, not {value[:40]!r}") from None
+
+
+def _float(value: str | None, name: str) -> float | None:
+    if value is None or value == "":
+        return None
+    try:
+        return float(value)
+    except ValueError:
+        raise UsageError(f"{name} must be a number between 0 and 1, not {value[:40]!r}") from None
+
+
+def _yes_no(value: str | None, name: str) -> bool | None:
+    if value is None or value in ("", "any"):
+        return None
+    if value in ("yes", "no"):
+        return value == "yes"
+    raise UsageError(f"{name} must be yes, no or any, not {value[:40]!r}")
+
+
+def _date(value: str | None, name: str) -> str | None:
+    if value is None or value == "":
+        return None
+    from datetime import date
+
+    try:
+        return date.fromisoformat(value).isoformat()
+    except ValueError:
+        raise UsageError(f"{name} must be a date as YYYY-MM-DD, not {value[:40]!r}") from None
