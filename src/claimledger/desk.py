@@ -23,8 +23,8 @@ from claimledger.report import figure_text, source_label
 VERDICTS = ("Supported", "Refuted", "Not Enough Evidence", "Conflicting Evidence/Cherrypicking")
 CLAIM_TYPES = ("statistic", "event", "quote", "prediction", "causal", "comparison", "other")
 SORTS = {
-    "score": "c.score DESC, d.source, c.idx",
-    "score_asc": "c.score ASC, d.source, c.idx",
+    "score": "c.score DESC, c.doc_id, c.idx",
+    "score_asc": "c.score ASC, c.doc_id, c.idx",
     "document": "d.source, d.record, c.idx",
     "reviewed": "last_review_at DESC, c.score DESC",
 }
@@ -163,10 +163,8 @@ def claims(ledger: Ledger, f: ClaimFilter) -> dict[str, Any]:
     """One page of the ranked worklist with each claim's figures, sources and verdict."""
     where, args = _claim_where(f)
     sql_where = " AND ".join(where)
-    total = ledger.conn.execute(
-        f"SELECT COUNT(*) FROM claims c JOIN documents d ON d.id = c.doc_id WHERE {sql_where}",
-        args,
-    ).fetchone()[0]
+    count = f"SELECT COUNT(*) FROM claims c WHERE {sql_where}"
+    total = ledger.conn.execute(count, args).fetchone()[0]
     rows = ledger.conn.execute(
         "SELECT c.id, c.doc_id, c.idx, c.text, c.score, c.label, c.types, "
         "d.title, d.source, d.outlet, d.published, "
@@ -193,8 +191,10 @@ def _claim_where(f: ClaimFilter) -> tuple[list[str], list[Any]]:
         where.append("c.label = ?")
         args.append(f.label)
     if f.claim_type:
-        where.append("EXISTS (SELECT 1 FROM json_each(c.types) WHERE json_each.value = ?)")
-        args.append(f.claim_type)
+        # types is a JSON list of words from CLAIM_TYPES: the quoted word is an exact test,
+        # and several times faster than json_each over every claim.
+        where.append("instr(c.types, ?) > 0")
+        args.append(json.dumps(f.claim_type))
     if f.min_score is not None:
         where.append("c.score >= ?")
         args.append(f.min_score)

@@ -21,6 +21,7 @@ CSP = (
     "base-uri 'none'; form-action 'none'"
 )
 BIDI = re.compile("[\u200e\u200f\u202a-\u202e\u2066-\u2069\u061c]")
+_LONG_RUN = re.compile(r"\S{100,}")
 TYPE_COLOURS = {
     "statistic": "#fde68a",
     "event": "#bfdbfe",
@@ -50,10 +51,31 @@ text-align:left;vertical-align:top}
 """
 
 
-def inert(text: str) -> str:
-    """Escape text for HTML and make bidi controls visible instead of active."""
+def _escape_controls(text: str) -> str:
     escaped = escape(text, quote=True)
     return BIDI.sub(lambda m: f'<span class="ctl">U+{ord(m.group()):04X}</span>', escaped)
+
+
+def inert(text: str) -> str:
+    """Text as HTML element content: escaped, bidi controls shown as visible markers instead
+    of acting, and a break opportunity (``<wbr>``) every 100 characters of a long unbroken
+    run, which keeps a browser from spending minutes laying out a 1 MB line."""
+    out = []
+    pos = 0
+    for m in _LONG_RUN.finditer(text):
+        out.append(_escape_controls(text[pos : m.start()]))
+        run = m.group()
+        pieces = (run[i : i + 100] for i in range(0, len(run), 100))
+        out.append("<wbr>".join(_escape_controls(piece) for piece in pieces))
+        pos = m.end()
+    out.append(_escape_controls(text[pos:]))
+    return "".join(out)
+
+
+def plain_inert(text: str) -> str:
+    """Bidi controls as visible plain text ("[U+202E]"), for attributes and titles; the
+    caller still escapes."""
+    return BIDI.sub(lambda m: f"[U+{ord(m.group()):04X}]", text)
 
 
 def _page(title: str, body: str) -> str:
@@ -61,7 +83,7 @@ def _page(title: str, body: str) -> str:
         '<!DOCTYPE html>\n<html lang="en"><head><meta charset="utf-8">'
         f'<meta http-equiv="Content-Security-Policy" content="{CSP}">'
         '<meta name="referrer" content="no-referrer">'
-        f"<title>{inert(title)}</title><style>{STYLE}</style></head><body>{body}</body></html>\n"
+        f"<title>{escape(plain_inert(title))}</title><style>{STYLE}</style></head><body>{body}</body></html>\n"
     )
 
 
