@@ -19,6 +19,7 @@ from claimledger.entities import (
     person_name,
 )
 from claimledger.lexicon import (
+    ACTOR_ALIASES,
     CUE_LEMMAS,
     DEMONYMS,
     DOCUMENT_SOURCE_HEADS,
@@ -86,6 +87,11 @@ _ORG_HEADS = frozenset(
         "center",
         "centre",
         "mission",
+        "rebels",
+        "rebel",
+        "monitor",
+        "observatory",
+        "militia",
     ]
 )
 # Cues that take an infinitive (the infinitive's own verb is not a second cue), and cues
@@ -98,10 +104,13 @@ _CUE_ADVERBS = frozenset(
 )
 _ROLE_WORDS = frozenset(
     "spokesman spokeswoman spokesperson official minister aide analyst expert economist "
-    "researcher professor strategist commissioner representative envoy".split()
+    "researcher professor strategist commissioner representative envoy observer "
+    "investigator".split()
 )
 _ROLE_HEADS = PERSON_ROLE_HEADS | _ROLE_WORDS
 _FIRST_SECOND = frozenset(["i", "we", "you"])
+_QUOTED_AS = frozenset(["quote", "cite"])
+_BELIEF_VERBS = frozenset(["believe"])
 _RELATIVE = frozenset(["who", "that", "which", "whom"])
 _PRONOUNS = {
     "he": "person",
@@ -216,6 +225,18 @@ def _span(tokens: list[Any]) -> tuple[int, int] | None:
 
 
 def _trimmed(doc_text: str, span: tuple[int, int] | None) -> tuple[int, int] | None:
+    trimmed = _trim(doc_text, span)
+    if trimmed is None or span is None:
+        return trimmed
+    s, e = trimmed
+    # 'the talks were "constructive"': keep a closing quote mark whose opening one is kept
+    for close, opens in (('"', '"'), ("”", "“")):
+        if e < span[1] and doc_text[e] == close and doc_text[s:e].count(opens) % 2 == 1:
+            return (s, e + 1) if opens != close or doc_text[s] != close else (s, e)
+    return (s, e)
+
+
+def _trim(doc_text: str, span: tuple[int, int] | None) -> tuple[int, int] | None:
     if span is None:
         return None
     s, e = span
@@ -296,6 +317,13 @@ def _subject(verb: Any) -> tuple[Any | None, Any | None]:
             v = v.head
         elif v.dep_ == "pcomp" and v.head.dep_ == "prep":
             v = v.head.head
+            quoted = _child(v, "nsubjpass")
+            if quoted is not None and v.lemma_.lower() in _QUOTED_AS:
+                return quoted, quoted  # "the minister was quoted as saying"
+        elif v.dep_ == "acl" and v.tag_ == "VBD" and v.head.dep_ == "ROOT" and v is verb:
+            # "A ministry press release called the report fabricated": a main verb the
+            # parser hung on its subject as a reduced relative (a past tense, not "-ed").
+            return v.head, v.head
         elif v.dep_ == "acl" and v.head.lemma_.lower() in DOCUMENT_SOURCE_HEADS:
             v = v.head.head if v.head.dep_ in ("dobj", "pobj") else v.head
             if v.dep_ == "prep":
@@ -367,10 +395,18 @@ def _content(verb: Any, lemma: str) -> tuple[tuple[int, int] | None, str, int]:
             c
             for c in verb.children
             if c.i >= dobj.i
-            and (c.dep_ in ("dobj", "oprd", "ccomp") or c.lower_ in ("as", "of", "for"))
+            and (
+                c.dep_ in ("dobj", "oprd", "ccomp")
+                or c.lower_ in ("as", "of", "for")
+                or (c.lower_ == "at" and lemma in ("estimate", "put"))  # "the toll at 230"
+            )
         ]
         end = max(_span(_subtree(c))[1] for c in parts)  # type: ignore[index]
         return (_subtree(dobj)[0].idx, end), "object", cue_end
+    agent = _child(verb, "agent")
+    if passive is not None and agent is not None and lemma in _CLAUSE_CUES:
+        # "The figures were confirmed by the Red Cross": what was confirmed is the subject.
+        return _span(_subtree(passive)), "passive", cue_end
     return None, "", cue_end
 
 
@@ -379,6 +415,8 @@ def _verb_cue(verb: Any, sent: Any, quotes: list[tuple[int, int]]) -> _Found | N
     lemma = verb.lemma_.lower()
     if verb.dep_ == "xcomp" and verb.head.lemma_.lower() in _INFINITIVE_CUES:
         return None  # "declined to say whether ...": one cue, "declined", holds it
+    if lemma == "cite" and verb.tag_ == "VBG" and verb.dep_ in ("advcl", "xcomp"):
+        return _citing(verb, sent, quotes)
     subj, refers = _subject(verb)
     content, how, cue_end = _content(verb, lemma)
     cue = (verb.idx, cue_end)
@@ -396,12 +434,16 @@ def _verb_cue(verb: Any, sent: Any, quotes: list[tuple[int, int]]) -> _Found | N
         direct = _is_direct(content, quotes)
     if content is not None and direct and near is not None and near[1] <= verb.idx:
         content = _continued(text, (min(content[0], near[0]), near[1]), quotes)
+    elif content is not None and direct and content[1] <= verb.idx:
+        content = _continued(text, content, quotes)
     if content is None:
         return None
     if how == "ccomp" and lemma not in _CLAUSE_CUES:
         return None
     if lemma in WEAK_SPEECH_VERBS and how in ("aside", "as") and not direct:
         return None
+    if lemma in _BELIEF_VERBS and (subj is None or subj.pos_ not in ("NOUN", "PROPN")):
+        return None  # "officials believe" is cited; "I believe", "many believe" are not
     if how == "raising":
         subj = refers = None
     elif subj is None and verb.tag_ != "VBN":
@@ -418,7 +460,26 @@ def _verb_cue(verb: Any, sent: Any, quotes: list[tuple[int, int]]) -> _Found | N
         if source is not None and _overlaps(source, content) and not _inside(cue, content):
             return None  # a content around its cue ("A, he said, B") holds its source too
     referent = _trimmed(text, _span(_source_tokens(refers))) if refers is not None else None
-    return _Found(_cue_words(verb, cue), source, _trimmed(text, content), direct, refers, referent)
+    cue = _cue_words(verb, cue)
+    if verb.dep_ == "pcomp" and verb.head.lower_ == "as" and verb.head.head.lemma_ in _QUOTED_AS:
+        cue = (_cue_words(verb.head.head, (verb.head.head.idx, 0))[0], cue[1])
+    return _Found(cue, source, _trimmed(text, content), direct, refers, referent)
+
+
+def _citing(verb: Any, sent: Any, quotes: list[tuple[int, int]]) -> _Found | None:
+    """A participle "citing": in "The agency, citing military sources, said ..." the
+    sources are the ones cited for what the agency says."""
+    cited = _child(verb, "dobj")
+    said = verb.head
+    if cited is None or said.lemma_.lower() not in SPEECH_VERBS:
+        return None
+    content, how, _ = _content(said, said.lemma_.lower())
+    if content is None or how != "ccomp":
+        return None
+    text = sent.doc_text
+    cue = (verb.idx, verb.idx + len(verb.text))
+    source = _trimmed(text, _span(_subtree(cited)))
+    return _Found(cue, source, _trimmed(text, content), _is_direct(content, quotes), cited)
 
 
 def _cue_words(verb: Any, cue: tuple[int, int]) -> tuple[int, int]:
@@ -467,6 +528,18 @@ def _noun_cue(noun: Any, sent: Any, quotes: list[tuple[int, int]]) -> _Found | N
     if content is None:
         return None
     poss = _child(noun, "poss")
+    if poss is None and noun.dep_ == "ROOT" and noun.tag_ == "NNS":
+        # "The IMF forecasts that ...": a verb the tagger read as a plural noun, its
+        # subject as a compound; the name before it is the source.
+        names = [c for c in noun.children if c.dep_ == "compound" and c.tag_ == "NNP"]
+        if names:
+            det = _child(noun, "det")
+            first = det if det is not None and det.i < names[0].i else names[0]
+            subject = (first.idx, names[-1].idx + len(names[-1].text))
+            cue = (noun.idx, noun.idx + len(noun.text))
+            return _Found(
+                cue, subject, _trimmed(text, content), _is_direct(content, quotes), names[-1]
+            )
     source = _trimmed(text, _span(_subtree(poss))) if poss is not None else None
     start = noun  # the cue runs from after the possessor ("'s recent assertion")
     if poss is not None:
@@ -484,6 +557,8 @@ def _continued(text: str, quote: tuple[int, int], quotes: list[tuple[int, int]])
         return quote
     nxt = later[0]
     between = text[quote[1] : nxt[0]]
+    if len(between) <= 120 and re.fullmatch(r"[,\"”’'\s]+[^.!?\"“”]*,\s*[\"“']+", between):
+        return (quote[0], nxt[1])  # "“A,” the governor said, “and B.”": one quote, split
     m = re.search(r"[.!?][\"”’']*\s+[\"“']+$", between)
     if m is None or re.search(r"[.!?]", between[: m.start()]) or len(between) > 120:
         return quote
@@ -569,9 +644,14 @@ def _source_kind(
         return "unnamed", None
     labels = [e.label_ for e in sent.ents if e.start_char < span[1] and span[0] < e.end_char]
     lemma = head.lemma_.lower() if head is not None else ""
+    word = head.lower_ if head is not None else ""
     lower = source_text.lower()
     if lower in _PRONOUNS:
         return _PRONOUNS[lower], None
+    if word == "media":  # "local media", "state media": outlets, unnamed
+        return "outlet", None
+    if _titled_name(sent, span) is not None:  # "German Chancellor Olaf Scholz"
+        return "person", "PERSON"
     if is_outlet(source_text) or any(
         is_outlet(e.text) for e in sent.ents if e.start_char >= span[0] and e.end_char <= span[1]
     ):
@@ -582,11 +662,38 @@ def _source_kind(
         return "document", None
     if lemma in PERSON_ROLE_HEADS and head is not None and head.tag_ in ("NN", "NNP"):
         return "person", None
-    if any(label in ("ORG", "GPE", "NORP") for label in labels) or lemma in _ORG_HEADS:
-        return "organization", next((x for x in labels if x in ("ORG", "GPE", "NORP")), None)
-    if lemma in UNNAMED_SOURCE_HEADS:
+    if lemma in UNNAMED_SOURCE_HEADS or word in UNNAMED_SOURCE_HEADS:
         return "unnamed", None
+    if (
+        any(label in ("ORG", "GPE", "NORP") for label in labels)
+        or lemma in _ORG_HEADS
+        or normalise(source_text).lower() in ACTOR_ALIASES
+    ):
+        return "organization", next((x for x in labels if x in ("ORG", "GPE", "NORP")), None)
     return "other", None
+
+
+def _titled_name(sent: Any, span: tuple[int, int] | None) -> tuple[int, int] | None:
+    """The name after a person's title when the tagger missed the person: "German
+    Chancellor Olaf Scholz" gives "Olaf Scholz" (the small model tags it ORG)."""
+    if span is None:
+        return None
+    toks = [t for t in sent if span[0] <= t.idx < span[1]]
+    for k, tok in enumerate(toks[:-1]):
+        if tok.lemma_.lower() not in PERSON_ROLE_HEADS or tok.tag_ != "NNP":
+            continue
+        name = []
+        for t in toks[k + 1 :]:
+            if t.tag_ != "NNP" or t.ent_type_ in ("GPE", "NORP"):
+                break
+            name.append(t)
+        if (
+            name
+            and name[-1].dep_ in ("nsubj", "nsubjpass", "pobj", "appos", "conj")
+            and (any(t.ent_type_ in ("PERSON", "ORG") for t in name))
+        ):
+            return (name[0].idx, name[-1].idx + len(name[-1].text))
+    return None
 
 
 def _canonical(
@@ -598,12 +705,16 @@ def _canonical(
     people: PersonRegistry,
 ) -> str:
     lower = source_text.lower()
-    if lower in ("he", "she") and people.last():
-        return people.last() or source_text
+    if lower in ("he", "she") and (people.last_source or people.last()):
+        return people.last_source or people.last() or source_text
     inside = [e for e in sent.ents if e.start_char >= span[0] and e.end_char <= span[1]]
     if kind == "person":
         person = next((e for e in inside if e.label_ == "PERSON"), None)
-        return people.resolve(person_name(person) if person is not None else source_text)
+        if person is not None:
+            return people.resolve(person_name(person))
+        titled = _titled_name(sent, span)
+        text = sent.doc_text
+        return people.resolve(text[titled[0] : titled[1]] if titled else source_text)
     if kind == "outlet":
         outlet = next((e for e in inside if is_outlet(e.text)), None)
         return canonical_name(outlet.text if outlet is not None else source_text)
@@ -628,8 +739,13 @@ def _record(
         relative = text[found.source[0] : found.source[1]].lower() in _RELATIVE
         whole = named if relative else found.source
         role, affiliation = _role_affiliation(sent, whole or found.source)
+    if affiliation and normalise(affiliation).lower() in (
+        normalise(canonical or "").lower(),
+        normalise(name or "").lower(),
+    ):
+        affiliation = None  # "the foreign ministry" is not affiliated with itself
     if kind == "person" and canonical:
-        has_name = any(
+        has_name = _titled_name(sent, named) is not None or any(
             e.label_ == "PERSON" and named and _overlaps((e.start_char, e.end_char), named)
             for e in sent.ents
         )
@@ -642,6 +758,10 @@ def _record(
             people.describe(canonical, role, affiliation)
         known_role, known_affiliation = people.role_of(canonical)
         role, affiliation = role or known_role, affiliation or known_affiliation
+        if definite and name and name.lower() not in _PRONOUNS:
+            people.last_source = canonical
+    if kind not in ("person", "unnamed"):
+        role = None  # an organisation is not a role
     parts = [p for p in (found.cue, found.source, found.content) if p is not None]
     start, end = min(p[0] for p in parts), max(p[1] for p in parts)
 
@@ -680,19 +800,32 @@ def _role_affiliation(sent: Any, span: tuple[int, int]) -> tuple[str | None, str
     ents = [e for e in sent.ents if span[0] <= e.start_char and e.end_char <= span[1]]
     in_ent = {i: e for e in ents for i in range(e.start, e.end)}
     role = affiliation = None
-    body = next((e for e in ents if e.label_ in ("NORP", "GPE", "ORG")), None)
+    words = [  # names are not role words; "foreign ministry" (tagged ORG, lower case) is
+        t
+        for t in toks
+        if t.i not in in_ent
+        or in_ent[t.i].label_ not in ("PERSON", "NORP", "GPE", "ORG")
+        or (in_ent[t.i].label_ == "ORG" and t.is_lower)
+    ]
+    heads = [t for t in words if t.lemma_.lower() in _ROLE_HEADS]
+    if not heads:  # "Olena Kovalenko, a police investigator": the apposition's noun
+        heads = [t for t in words if t.dep_ == "appos" and t.tag_ in ("NN", "NNS")]
+    head = heads[0] if heads else None
+    # The body a person speaks for: a name before the role ("Ukrainian", "Hamas official"),
+    # or after it with of/for/at ("a spokesman for the ministry"); not a place they are in.
+    body = next(
+        (
+            e
+            for e in ents
+            if e.label_ in ("NORP", "GPE", "ORG") and (head is None or e.start <= head.i)
+        ),
+        None,
+    )
     if body is not None:
         affiliation = DEMONYMS.get(normalise(body.text).lower()) or canonical_name(
             body.text, body.label_
         )
-    words = [
-        t
-        for t in toks
-        if t.i not in in_ent or in_ent[t.i].label_ not in ("PERSON", "NORP", "GPE", "ORG")
-    ]
-    heads = [t for t in words if t.lemma_.lower() in _ROLE_HEADS]
-    if heads:
-        head = heads[0]
+    if head is not None:
         first = head
         for t in reversed([w for w in words if w.i < head.i]):
             if t.i != first.i - 1 or t.dep_ not in ("compound", "amod", "nmod") or t.is_punct:
@@ -700,13 +833,26 @@ def _role_affiliation(sent: Any, span: tuple[int, int]) -> tuple[str | None, str
             if t.lower_ in DEMONYMS:
                 break
             first = t
-        role = text[first.idx : head.idx + len(head.text)]
+        last = head
+        doc = head.doc
+        while (  # "Secretary-General"
+            last.i + 2 < len(doc)
+            and doc[last.i + 1].text == "-"
+            and not doc[last.i].whitespace_
+            and not doc[last.i + 1].whitespace_
+            and doc[last.i + 2].idx < span[1]
+        ):
+            last = doc[last.i + 2]
+        role = text[first.idx : last.idx + len(last.text)]
         if affiliation is None:
-            of = [t for t in toks if t.i > head.i and t.lower_ in ("of", "for", "at")]
-            if of:
-                obj = [t for t in toks if t.i > of[0].i and t.dep_ != "det" and not t.is_punct]
-                if obj:
-                    affiliation = normalise(text[obj[0].idx : obj[-1].idx + len(obj[-1].text)])
+            of = [c for c in head.children if c.dep_ == "prep" and c.lower_ in ("of", "for", "at")]
+            obj = _child(of[0], "pobj") if of else None
+            if obj is not None and obj.pos_ in ("NOUN", "PROPN"):  # not "a mother of four"
+                inner = [t for t in _subtree(obj) if t.dep_ != "det" and not t.is_punct]
+                affiliation = normalise(text[inner[0].idx : inner[-1].idx + len(inner[-1].text)])
+                named = next((e for e in ents if e.start <= obj.i < e.end), None)
+                if named is not None and named.label_ in ("ORG", "GPE", "NORP"):
+                    affiliation = canonical_name(named.text, named.label_)
     return role, affiliation
 
 

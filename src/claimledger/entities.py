@@ -92,6 +92,8 @@ class PersonRegistry:
     def __init__(self) -> None:
         self.full_names: list[str] = []
         self.roles: dict[str, tuple[str | None, str | None]] = {}
+        # the latest person cited as a source, named or by role ("the colonel"): "he" next
+        self.last_source: str | None = None
 
     def describe(self, full_name: str, role: str | None, affiliation: str | None) -> None:
         """Record what the document says ``full_name`` is; a later mention keeps it."""

@@ -153,6 +153,7 @@ SPEECH_VERBS = frozenset(
         "respond",
         "testify",
         "think",
+        "believe",
         "expect",
         "fear",
         "hope",
@@ -340,7 +341,7 @@ NOUN_CUES = frozenset(
     complaint denial report rumor rumour speculation word news sign indication
     confidence doubt call vow threat testimony contention impression perception
     recognition praise condemnation endorsement support rejection
-    opposition""".split()
+    opposition forecast estimate""".split()
 )
 NOUN_OF_CUES = frozenset(
     """criticism praise condemnation endorsement support rejection opposition denunciation
@@ -389,6 +390,8 @@ UNNAMED_SOURCE_HEADS = frozenset(
         "insiders",
         "authorities",
         "investigators",
+        "investigator",
+        "prosecutors",
         "researchers",
         "economists",
         "media",
@@ -440,8 +443,13 @@ ACTOR_ALIASES: dict[str, str] = {
     "ohchr": "Office of the UN High Commissioner for Human Rights",
     "ocha": "UN Office for the Coordination of Humanitarian Affairs",
     "unhcr": "UN Refugee Agency (UNHCR)",
+    "un refugee agency": "UN Refugee Agency (UNHCR)",
+    "the un refugee agency": "UN Refugee Agency (UNHCR)",
     "who": "World Health Organization",
     "icrc": "International Committee of the Red Cross",
+    "médecins sans frontières": "Médecins Sans Frontières",
+    "kyiv": "Kyiv",
+    "kiev": "Kyiv",
     "red cross": "International Committee of the Red Cross",
     "nato": "NATO",
     "eu": "European Union",
