@@ -418,6 +418,14 @@ def _verb_cue(verb: Any, sent: Any, quotes: list[tuple[int, int]]) -> _Found | N
     if lemma == "cite" and verb.tag_ == "VBG" and verb.dep_ in ("advcl", "xcomp"):
         return _citing(verb, sent, quotes)
     subj, refers = _subject(verb)
+    if subj is None and lemma in SPEECH_VERBS:
+        obj = _child(verb, "dobj")
+        if (
+            obj is not None
+            and obj.i > verb.i
+            and any(c.dep_ == "ccomp" and c.i < verb.i for c in verb.children)
+        ):
+            subj = refers = obj  # "“...,” added a New Hampshire Democrat": the parser's object
     content, how, cue_end = _content(verb, lemma)
     cue = (verb.idx, cue_end)
     # "X said: "..." " and quotes next to the cue take precedence for direct speech,
@@ -658,6 +666,14 @@ def _source_kind(
         return "outlet", "ORG"
     if "PERSON" in labels:
         return "person", "PERSON"
+    if (
+        head is not None
+        and (lemma in _ROLE_HEADS or head.ent_type_ == "NORP")
+        and any(c.dep_ == "det" and c.lower_ in ("a", "an", "another") for c in head.children)
+    ):
+        # "a diplomat", "a Red Cross spokeswoman", "another New Hampshire Democrat": one
+        # person the document does not name
+        return "unnamed", None
     if lemma in DOCUMENT_SOURCE_HEADS:
         return "document", None
     if lemma in PERSON_ROLE_HEADS and head is not None and head.tag_ in ("NN", "NNP"):
@@ -811,6 +827,9 @@ def _role_affiliation(sent: Any, span: tuple[int, int]) -> tuple[str | None, str
     if not heads:  # "Olena Kovalenko, a police investigator": the apposition's noun
         heads = [t for t in words if t.dep_ == "appos" and t.tag_ in ("NN", "NNS")]
     head = heads[0] if heads else None
+    if head is None and toks and toks[-1].ent_type_ == "NORP":
+        # "another New Hampshire Democrat": the party is what the person speaks for
+        return None, canonical_name(toks[-1].text, "NORP")
     # The body a person speaks for: a name before the role ("Ukrainian", "Hamas official"),
     # or after it with of/for/at ("a spokesman for the ministry"); not a place they are in.
     body = next(

@@ -36,7 +36,7 @@ CASES: list[tuple[str, list[A]]] = [
             (
                 "a Red Cross spokeswoman",
                 "a Red Cross spokeswoman",
-                "person",
+                "unnamed",
                 "spokeswoman",
                 "International Committee of the Red Cross",
                 "told",
@@ -262,7 +262,7 @@ CASES: list[tuple[str, list[A]]] = [
             (
                 "A spokesman for the ministry",
                 "A spokesman for the ministry",
-                "person",
+                "unnamed",
                 "spokesman",
                 "ministry",
                 "said",
@@ -829,7 +829,7 @@ CASES: list[tuple[str, list[A]]] = [
             (
                 "a diplomat",
                 "a diplomat",
-                "person",
+                "unnamed",
                 "diplomat",
                 None,
                 "said",
@@ -1856,6 +1856,38 @@ CASES: list[tuple[str, list[A]]] = [
                 "warned of",
                 "a cholera outbreak",
                 False,
+                None,
+            ),
+        ],
+    ),
+    (
+        "“It is ours to lose at this point,” added another New Hampshire Democrat.",
+        [
+            (
+                "another New Hampshire Democrat",
+                "another New Hampshire Democrat",
+                "unnamed",
+                None,
+                "Democrat",
+                "added",
+                "It is ours to lose at this point",
+                True,
+                None,
+            ),
+        ],
+    ),
+    (
+        '"The gap is large," noted a Republican strategist.',
+        [
+            (
+                "a Republican strategist",
+                "a Republican strategist",
+                "unnamed",
+                "strategist",
+                "Republican",
+                "noted",
+                "The gap is large",
+                True,
                 None,
             ),
         ],
