@@ -134,6 +134,10 @@ def test_worklist_filters_sort_and_pages(server: Server) -> None:
     pages = server.get_json("/claims.json?per_page=3&page=2")
     assert pages["pages"] == -(-every["total"] // 3) and len(pages["claims"]) == 3
     assert [c["id"] for c in pages["claims"]] == [c["id"] for c in every["claims"][3:6]]
+    one_doc = every["claims"][0]["doc_id"]
+    mine = server.get_json(f"/claims.json?doc={one_doc}&per_page=200")["claims"]
+    assert mine and all(c["doc_id"] == one_doc for c in mine)
+    assert len(mine) == sum(c["doc_id"] == one_doc for c in every["claims"])
     sentences = server.get_json("/claims.json?label=all&per_page=200")["total"]
     assert sentences > every["total"]
     html = server.get("/claims?type=statistic&per_page=3").text

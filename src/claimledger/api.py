@@ -11,6 +11,7 @@ from pathlib import Path
 from typing import Any
 
 from claimledger import __version__
+from claimledger.desk import ClaimFilter, claim_reviews, claim_where
 from claimledger.errors import UsageError
 from claimledger.ingest import read_inputs
 from claimledger.ledger import Ledger, quantity_from_row
@@ -160,18 +161,13 @@ def claims(
     limit: int | None = 20,
 ) -> list[ClaimRow]:
     """Claims ranked by check-worthiness, with their figures and attributed sources."""
-    where: list[str] = ["c.score >= ?"]
-    args: list[Any] = [min_score]
-    ids = list(doc_ids or [])
-    if ids:
-        where.append(f"c.doc_id IN ({','.join('?' * len(ids))})")
-        args.extend(ids)
-    if claim_type:
-        where.append("EXISTS (SELECT 1 FROM json_each(c.types) WHERE json_each.value = ?)")
-        args.append(claim_type)
-    if label:
-        where.append("c.label = ?")
-        args.append(label)
+    f = ClaimFilter(
+        claim_type=claim_type,
+        min_score=min_score,
+        label=label,
+        doc_ids=tuple(doc_ids or ()),
+    )
+    where, args = claim_where(f)
     sql = (
         "SELECT c.*, d.source, d.title FROM claims c JOIN documents d ON d.id = c.doc_id "
         f"WHERE {' AND '.join(where)} ORDER BY c.score DESC, d.source, c.idx"
@@ -237,12 +233,10 @@ def claimreview(
     db: str | Path, *, organisation: str | None = None, base_url: str | None = None
 ) -> Iterator[dict[str, Any]]:
     """schema.org ClaimReview JSON-LD for every reviewed claim, from its latest verdict."""
-    from claimledger import desk
-
     org = organisation or os.environ.get("CLAIMLEDGER_ORG") or "Unnamed review desk"
     url = base_url or os.environ.get("CLAIMLEDGER_BASE_URL") or "http://127.0.0.1:8000"
     with Ledger(db, create=False) as ledger:
-        yield from desk.claim_reviews(ledger, org, url)
+        yield from claim_reviews(ledger, org, url)
 
 
 def report(db: str | Path, doc_ids: Iterable[str] | None, out_dir: str | Path) -> list[Path]:

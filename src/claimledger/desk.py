@@ -45,7 +45,7 @@ class ClaimFilter:
     has_figure: bool | None = None
     source: str | None = None  # part of the attributed source's name, any case
     reviewed: bool | None = None
-    doc_id: str | None = None
+    doc_ids: tuple[str, ...] = ()  # only these documents
     text: str | None = None  # part of the claim's text, any case
     sort: str = "score"
     page: int = 1
@@ -161,7 +161,7 @@ def documents(
 
 def claims(ledger: Ledger, f: ClaimFilter) -> dict[str, Any]:
     """One page of the ranked worklist with each claim's figures, sources and verdict."""
-    where, args = _claim_where(f)
+    where, args = claim_where(f)
     sql_where = " AND ".join(where)
     count = f"SELECT COUNT(*) FROM claims c WHERE {sql_where}"
     total = ledger.conn.execute(count, args).fetchone()[0]
@@ -184,7 +184,8 @@ def claims(ledger: Ledger, f: ClaimFilter) -> dict[str, Any]:
     }
 
 
-def _claim_where(f: ClaimFilter) -> tuple[list[str], list[Any]]:
+def claim_where(f: ClaimFilter) -> tuple[list[str], list[Any]]:
+    """SQL conditions on ``claims c`` and their parameters for a filter (paging aside)."""
     where: list[str] = ["1"]
     args: list[Any] = []
     if f.label:
@@ -215,9 +216,9 @@ def _claim_where(f: ClaimFilter) -> tuple[list[str], list[Any]]:
             "OR instr(lower(a.attributed_to_canonical), lower(?)) > 0))"
         )
         args += [f.source, f.source]
-    if f.doc_id:
-        where.append("c.doc_id = ?")
-        args.append(f.doc_id)
+    if f.doc_ids:
+        where.append(f"c.doc_id IN ({_in(f.doc_ids)})")
+        args.extend(f.doc_ids)
     if f.text:
         where.append("instr(lower(c.text), lower(?)) > 0")
         args.append(f.text)

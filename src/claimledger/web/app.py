@@ -145,14 +145,16 @@ def create_app(config: DeskConfig) -> Guard:
         if not _is_id(doc_id) or not _has_document(doc_id):
             raise NotFound(f"no document with id {doc_id!r} in this ledger; /documents lists them")
         ex = ledger().load(doc_id)
-        data = desk.claims(
-            ledger(), desk.ClaimFilter(doc_id=doc_id, sort="document", per_page=desk.MAX_PER_PAGE)
-        )
-        claim_dicts = data["claims"]
-        page = 2
-        while len(claim_dicts) < data["total"]:
-            more = desk.ClaimFilter(doc_id=doc_id, sort="document", per_page=200, page=page)
-            claim_dicts += desk.claims(ledger(), more)["claims"]
+        claim_dicts: list[dict[str, Any]] = []
+        page = 1
+        while True:  # every claim of the document, a worklist page at a time
+            f = desk.ClaimFilter(
+                doc_ids=(doc_id,), sort="document", per_page=desk.MAX_PER_PAGE, page=page
+            )
+            data = desk.claims(ledger(), f)
+            claim_dicts += data["claims"]
+            if page >= data["pages"]:
+                break
             page += 1
         doc = ex.document
         payload = {
@@ -213,7 +215,7 @@ def create_app(config: DeskConfig) -> Guard:
             has_figure=_yes_no(p.get("has_figure"), "has_figure"),
             source=_text(p.get("source")),
             reviewed=_yes_no(p.get("reviewed"), "reviewed"),
-            doc_id=_text(p.get("doc")),
+            doc_ids=tuple(d for d in p.getlist("doc") if d.strip()),
             text=_text(p.get("q")),
             sort=p.get("sort") or "score",
             page=_int(p.get("page"), "page", 1),
