@@ -134,6 +134,9 @@ def test_worklist_filters_sort_and_pages(server: Server) -> None:
     pages = server.get_json("/claims.json?per_page=3&page=2")
     assert pages["pages"] == -(-every["total"] // 3) and len(pages["claims"]) == 3
     assert [c["id"] for c in pages["claims"]] == [c["id"] for c in every["claims"][3:6]]
+    calls = server.get_json("/claims.json?type=exhortation&label=all&per_page=200")["claims"]
+    assert "We must stop this madness now!" in [c["text"] for c in calls]
+    assert all(c["types"] == ["exhortation"] and c["label"] == "not_claim" for c in calls)
     one_doc = every["claims"][0]["doc_id"]
     mine = server.get_json(f"/claims.json?doc={one_doc}&per_page=200")["claims"]
     assert mine and all(c["doc_id"] == one_doc for c in mine)

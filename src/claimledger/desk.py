@@ -21,7 +21,19 @@ from claimledger.report import figure_text, source_label
 
 # AVeriTeC's four verdicts, the labels fact-checkers' datasets and ClaimReview feeds use.
 VERDICTS = ("Supported", "Refuted", "Not Enough Evidence", "Conflicting Evidence/Cherrypicking")
-CLAIM_TYPES = ("statistic", "event", "quote", "prediction", "causal", "comparison", "other")
+# Claim types, then the types of sentences that are not claims (checkworthy.claim_types).
+CLAIM_TYPES = (
+    "statistic",
+    "event",
+    "quote",
+    "prediction",
+    "causal",
+    "comparison",
+    "opinion",
+    "exhortation",
+    "question",
+    "other",
+)
 SORTS = {
     "score": "c.score DESC, c.doc_id, c.idx",
     "score_asc": "c.score ASC, c.doc_id, c.idx",
