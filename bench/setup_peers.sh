@@ -27,4 +27,8 @@ pip=".peers/venv/bin/pip"
 "$pip" install --quiet --disable-pip-version-check --no-deps cqe==2.0.3
 # textacy's direct_quotations, the open attribution baseline (bench/attributions.py).
 "$pip" install --quiet --disable-pip-version-check textacy==0.13.0
+# With scikit-learn present (textacy brings it) quantulum3 uses its unit classifier, as
+# quantulum3[classifier] does: that needs stemming, and the scikit-learn the shipped model
+# was pickled with (1.8.0; under textacy's newer one it fails: "No module named '_loss'").
+"$pip" install --quiet --disable-pip-version-check scikit-learn==1.8.0 stemming==1.0.1
 echo "[peers] ready: bench/.peers/venv" >&2
