@@ -523,6 +523,16 @@ _TRANSITIVE = re.compile(
 )
 
 
+# Verbs whose "up" is a particle, not a rise: "gave up 517 yards", "made up 40%", "racked up
+# 30 points". Not "ended up 2%", "opened up 1%" or "picked up 12 seats", which are rises.
+_PHRASAL_UP = re.compile(
+    r"(?i:\b(?:g[ai]ve[sn]?|giving|set(?:s|ting)?|ma(?:de|ke|kes|king)|t[ao]ok|takes?|"
+    r"taking|sign(?:ed|s|ing)?|back(?:ed|s)?|rack(?:ed|s|ing)?|chalk(?:ed|s)?|"
+    r"clock(?:ed|s)?|tot(?:ted|s)?|sum(?:med|s)?|add(?:ed|s)?|round(?:ed|s)?|line[ds]?|"
+    r"show(?:ed|s|n)?|snap(?:ped|s)?|scoop(?:ed|s)?|ring(?:s)?|rang)\s+)$"
+)
+
+
 def _change_before(before: str, transitive: bool = True) -> str | None:
     """The direction of a change verb just before a figure: "rose 4%", "fell by almost 3".
 
@@ -540,6 +550,8 @@ def _change_before(before: str, transitive: bool = True) -> str | None:
         word = next((w for w in reversed(nearby) if _is_direction_word(w)), word)
     if word.lower() in ("lower", "higher"):
         return None  # comparatives before a figure are not changes: "higher 5% tariffs"
+    if word.lower() == "up" and _PHRASAL_UP.search(stripped[: m.start()]):
+        return None  # "gave up 517 rushing yards", "racked up 30 points": not a rise
     if not transitive and not by and _TRANSITIVE.fullmatch(word):
         return None  # "lost 40 rounds" counts rounds; "was cut by 500,000 bpd" is a change
     for direction, pattern in _DIRECTION.items():

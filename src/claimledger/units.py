@@ -159,6 +159,7 @@ CURRENCY_SYMBOLS = {
     "€": "EUR",
     "£": "GBP",
     "¥": "JPY",
+    "y=": "JPY",  # Reuters writes yen as "Y=590 billion"
     "₴": "UAH",
     "₽": "RUB",
     "₪": "ILS",
@@ -174,7 +175,7 @@ CURRENCY_CODES = (
 )
 CURRENCY_PREFIX = (
     r"(?:\b(?:(?i:us|u\.s\.)\s?\$|(?i:au|a|ca|c|nz|hk|s|r)\$|HK\s\$|RM)|\$(?:US|A|NZ|C)?|"
-    r"€|£|¥|₴|₽|₪|₹|₩|₺|"
+    r"€|£|¥|\bY=|₴|₽|₪|₹|₩|₺|"
     r"\b(?i:rs\.?)\s?|"
     r"\b(?:" + "|".join(CURRENCY_CODES) + r")\s?)"
 )

@@ -846,4 +846,32 @@ CASES: list[tuple[str, list[Q]]] = [
     ("Resolution 2334 was adopted by the Security Council.", []),
     ("The attack began at 5:30 a.m. local time.", []),
     ("Talks resumed on 12 May in Geneva.", []),
+    # "up" as a particle is not a rise ("gave up", "made up", "racked up"); "ended up 4%" is
+    (
+        "The defenders gave up three villages in two days, the army said.",
+        [
+            ("three", 3, 3, 3, "count", "exact", None, None, "villages"),
+            ("two days", 2, 2, 2, "day", "exact", None, None, None),
+        ],
+    ),
+    (
+        "Women and children made up 60% of the displaced, the agency said.",
+        [("60%", 60, 60, 60, "percent", "exact", None, None, None)],
+    ),
+    (
+        "The militia has racked up 40 attacks this year, monitors said.",
+        [("40", 40, 40, 40, "count", "exact", None, None, "attacks")],
+    ),
+    (
+        "Shares in the arms maker ended up 4% on Friday.",
+        [("4%", 4, 4, 4, "percent", "exact", None, ("up", None, None), None)],
+    ),
+    # Reuters' yen: "Y=590 billion"
+    (
+        "Tokyo put the cost of the relief effort at Y=590 billion ($5.4 billion), Kyodo reported.",
+        [
+            ("Y=590 billion", 590e9, 590e9, 590e9, "JPY", "exact", None, None, None),
+            ("$5.4 billion", 5.4e9, 5.4e9, 5.4e9, "USD", "exact", None, None, None),
+        ],
+    ),
 ]
