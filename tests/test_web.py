@@ -389,3 +389,23 @@ def test_reviews_survive_reextraction(tmp_path: Path, ledger_file: Path) -> None
         assert s.get_json(f"/claims/{c['id']}.json")["history"][0]["reviewer"] == "Ana Lima"
     finally:
         s.stop()
+
+
+def test_claimreview_author_of_a_report_is_its_issuing_body(tmp_path: Path) -> None:
+    from claimledger import desk
+    from claimledger.ledger import Ledger
+
+    (tmp_path / "un.txt").write_text(
+        "A UN report said more than 2 million people had fled the country since March.\n",
+        encoding="utf-8",
+    )
+    db = tmp_path / "un.db"
+    api.ingest([str(tmp_path / "un.txt")], db, Settings(workers=1))
+    with Ledger(db) as ledger:
+        [claim] = desk.claims(ledger, desk.ClaimFilter())["claims"]
+        assert claim["sources"][0]["kind"] == "document"
+        assert claim["sources"][0]["affiliation"] == "United Nations"
+        desk.add_review(ledger, claim["id"], "Supported", "Ana Lima")
+        [review] = desk.claim_reviews(ledger, "Org", "http://desk.example")
+    assert review["itemReviewed"]["author"] == {"@type": "Organization", "name": "United Nations"}
+    assert review["url"].startswith(f"http://desk.example/claims/{claim['id']}#review-")

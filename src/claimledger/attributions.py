@@ -751,7 +751,7 @@ def _record(
         kind, label = "person", "PERSON"
     canonical = _canonical(name, kind, label, sent, named, people) if name and named else None
     role = affiliation = None
-    if found.source is not None and kind in ("person", "unnamed", "other", "organization"):
+    if found.source is not None and kind != "outlet":
         relative = text[found.source[0] : found.source[1]].lower() in _RELATIVE
         whole = named if relative else found.source
         role, affiliation = _role_affiliation(sent, whole or found.source)

@@ -461,16 +461,21 @@ def claim_reviews(ledger: Ledger, organisation: str, base_url: str) -> Iterator[
         if r["text"] is None:  # a review from before snapshots, on a claim since re-extracted
             continue
         src = q(
-            "SELECT a.attributed_to, a.attributed_to_canonical, a.source_kind "
-            "FROM claim_attributions ca JOIN attributions a ON a.id = ca.attribution_id "
-            "WHERE ca.claim_id = ? AND a.source_kind IN ('person', 'organization', 'outlet') "
+            # a named source; or a document whose issuing body is known ("a UN report")
+            "SELECT a.attributed_to, a.attributed_to_canonical, a.source_kind, "
+            "a.source_affiliation FROM claim_attributions ca "
+            "JOIN attributions a ON a.id = ca.attribution_id WHERE ca.claim_id = ? AND ("
+            "(a.source_kind IN ('person', 'organization', 'outlet') "
             "AND COALESCE(a.attributed_to_canonical, a.attributed_to) IS NOT NULL "
-            "AND (a.attributed_to_canonical IS NOT NULL OR a.source_kind != 'person') "
+            "AND (a.attributed_to_canonical IS NOT NULL OR a.source_kind != 'person')) "
+            "OR (a.source_kind = 'document' AND a.source_affiliation IS NOT NULL)) "
             "ORDER BY a.start_char LIMIT 1",
             (r["claim_id"],),
         ).fetchone()
         author: dict[str, Any] | None = None
-        if src is not None:
+        if src is not None and src["source_kind"] == "document":
+            author = {"@type": "Organization", "name": src["source_affiliation"]}
+        elif src is not None:
             kind = "Person" if src["source_kind"] in _PERSONS else "Organization"
             author = {"@type": kind, "name": src["attributed_to_canonical"] or src["attributed_to"]}
         elif r["author"]:

@@ -409,7 +409,7 @@ CASES: list[tuple[str, list[A]]] = [
                 "a report by Human Rights Watch",
                 "document",
                 None,
-                None,
+                "Human Rights Watch",
                 "According to",
                 "the detainees were beaten",
                 False,
