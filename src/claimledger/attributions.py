@@ -110,6 +110,7 @@ _ROLE_WORDS = frozenset(
 _ROLE_HEADS = PERSON_ROLE_HEADS | _ROLE_WORDS
 _FIRST_SECOND = frozenset(["i", "we", "you"])
 _QUOTED_AS = frozenset(["quote", "cite"])
+_HEARSAY_ADVERBS = frozenset(["reportedly", "allegedly", "purportedly", "supposedly", "reputedly"])
 _BELIEF_VERBS = frozenset(["believe"])
 _RELATIVE = frozenset(["who", "that", "which", "whom"])
 _PRONOUNS = {
@@ -153,10 +154,12 @@ def extract_attributions(
             and sent.doc[tok.i + 1].lower_ == "to"
         ):
             att = _according_to(tok, sent, quotes)
-        elif tok.pos_ in ("VERB", "AUX") and tok.lemma_.lower() in CUE_LEMMAS:
+        elif tok.pos_ in ("VERB", "AUX") and _lemma(tok) in CUE_LEMMAS:
             att = _verb_cue(tok, sent, quotes)
         elif tok.pos_ == "NOUN" and tok.lemma_.lower() in NOUN_CUES:
             att = _noun_cue(tok, sent, quotes)
+        elif tok.lower_ in _HEARSAY_ADVERBS:
+            att = _hearsay(tok, sent, quotes)
         if att is not None:
             att.content = _without_dateline(sent.doc_text, att.content)
             found.append(_record(att, sent, doc_id, offset, sentence_index, people))
@@ -249,6 +252,14 @@ def _trim(doc_text: str, span: tuple[int, int] | None) -> tuple[int, int] | None
             break  # keep the full stop of "U.S." or "Jr."
         e -= 1
     return (s, e) if e > s else None
+
+
+# Forms the small model's lemmatizer gets wrong for cue verbs ("hopes" -> "hop").
+_LEMMA_FIXES = {"hopes": "hope", "hoped": "hope", "hoping": "hope"}
+
+
+def _lemma(tok: Any) -> str:
+    return _LEMMA_FIXES.get(tok.lower_) or str(tok.lemma_).lower()
 
 
 def _subtree(tok: Any) -> list[Any]:
@@ -381,14 +392,16 @@ def _content(verb: Any, lemma: str) -> tuple[tuple[int, int] | None, str, int]:
         return (_subtree(first)[0].idx, _span(_subtree(xcomp))[1]), "xcomp", cue_end  # type: ignore[index]
     dobj = _child(verb, "dobj")
     subj = _child(verb, "nsubj")
+    shown = dobj or _child(verb, "dative")  # "polls show him leading"
     if (
-        dobj is not None
+        shown is not None
         and lemma in FINDING_VERBS
         and subj is not None
         and subj.lemma_.lower() in DOCUMENT_SOURCE_HEADS
     ):
         # "A new poll shows Clinton and Sanders in a dead heat": what the data shows.
-        right = [t for t in _subtree(verb) if t.i >= dobj.i and not t.is_punct]
+        first = _subtree(shown)[0].i
+        right = [t for t in _subtree(verb) if t.i >= first and not t.is_punct]
         return _span(right), "object", cue_end
     if dobj is not None and lemma in OBJECT_CUE_VERBS and dobj.i > verb.i:
         parts = [
@@ -412,8 +425,8 @@ def _content(verb: Any, lemma: str) -> tuple[tuple[int, int] | None, str, int]:
 
 def _verb_cue(verb: Any, sent: Any, quotes: list[tuple[int, int]]) -> _Found | None:
     text = sent.doc_text
-    lemma = verb.lemma_.lower()
-    if verb.dep_ == "xcomp" and verb.head.lemma_.lower() in _INFINITIVE_CUES:
+    lemma = _lemma(verb)
+    if verb.dep_ == "xcomp" and _lemma(verb.head) in _INFINITIVE_CUES:
         return None  # "declined to say whether ...": one cue, "declined", holds it
     if lemma == "cite" and verb.tag_ == "VBG" and verb.dep_ in ("advcl", "xcomp"):
         return _citing(verb, sent, quotes)
@@ -474,14 +487,29 @@ def _verb_cue(verb: Any, sent: Any, quotes: list[tuple[int, int]]) -> _Found | N
     return _Found(cue, source, _trimmed(text, content), direct, refers, referent)
 
 
+def _hearsay(adverb: Any, sent: Any, quotes: list[tuple[int, int]]) -> _Found | None:
+    """ "The commander was allegedly paid by the smugglers": a claim passed on with no
+    source, which is what a checker most needs to see. The content is the whole clause.
+    Not when the verb is itself a cue ("reportedly said"): the adverb is part of that cue."""
+    verb = adverb.head
+    if adverb.dep_ != "advmod" or verb.pos_ not in ("VERB", "AUX") or _lemma(verb) in CUE_LEMMAS:
+        return None
+    text = sent.doc_text
+    content = _trimmed(text, _span(_subtree(verb)))
+    if content is None:
+        return None
+    cue = (adverb.idx, adverb.idx + len(adverb.text))
+    return _Found(cue, None, content, _is_direct(content, quotes), None)
+
+
 def _citing(verb: Any, sent: Any, quotes: list[tuple[int, int]]) -> _Found | None:
     """A participle "citing": in "The agency, citing military sources, said ..." the
     sources are the ones cited for what the agency says."""
     cited = _child(verb, "dobj")
     said = verb.head
-    if cited is None or said.lemma_.lower() not in SPEECH_VERBS:
+    if cited is None or _lemma(said) not in SPEECH_VERBS:
         return None
-    content, how, _ = _content(said, said.lemma_.lower())
+    content, how, _ = _content(said, _lemma(said))
     if content is None or how != "ccomp":
         return None
     text = sent.doc_text

@@ -428,6 +428,18 @@ DOCUMENT_SOURCE_HEADS = frozenset(
         "investigation",
         "poll",
         "census",
+        "record",
+        "records",
+        "file",
+        "files",
+        "footage",
+        "imagery",
+        "image",
+        "images",
+        "video",
+        "photo",
+        "photograph",
+        "statistics",
     ]
 )
 

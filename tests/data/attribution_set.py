@@ -1892,4 +1892,68 @@ CASES: list[tuple[str, list[A]]] = [
             ),
         ],
     ),
+    (
+        "The commander was allegedly paid by the smugglers.",
+        [
+            (
+                None,
+                None,
+                "unnamed",
+                None,
+                None,
+                "allegedly",
+                "The commander was allegedly paid by the smugglers",
+                False,
+                None,
+            ),
+        ],
+    ),
+    (
+        "Satellite imagery shows dozens of destroyed buildings in the town.",
+        [
+            (
+                "Satellite imagery",
+                "Satellite imagery",
+                "document",
+                None,
+                None,
+                "shows",
+                "dozens of destroyed buildings in the town",
+                False,
+                None,
+            ),
+        ],
+    ),
+    (
+        "The governor hopes the bridge will reopen by May.",
+        [
+            (
+                "The governor",
+                "governor",
+                "person",
+                "governor",
+                None,
+                "hopes",
+                "the bridge will reopen by May",
+                False,
+                None,
+            ),
+        ],
+    ),
+    (
+        "A UN report said more than 2 million people had fled the country.",
+        [
+            (
+                "A UN report",
+                "A UN report",
+                "document",
+                None,
+                "United Nations",
+                "said",
+                "more than 2 million people had fled the country",
+                False,
+                None,
+            ),
+        ],
+    ),
 ]
