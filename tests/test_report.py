@@ -34,7 +34,8 @@ def test_report_escapes_script_and_markup(tmp_path: Path) -> None:
 def test_report_lists_claims_with_figures_and_source(tmp_path: Path) -> None:
     src = tmp_path / "a.txt"
     src.write_text(
-        "At least 12 people were killed in the strike, the regional governor said.",
+        "At least 12 people were killed in the strike, the regional governor said.\n\n"
+        "Ukrainian Defence Minister Rustem Umerov said 40 drones were shot down overnight.",
         encoding="utf-8",
     )
     result = api.check([str(src)], tmp_path / "l.db", tmp_path / "r", Settings(workers=1))
@@ -42,5 +43,7 @@ def test_report_lists_claims_with_figures_and_source(tmp_path: Path) -> None:
     assert 'class="claim"' in page and 'class="q"' in page
     assert "at least 12 count of people killed" in page
     assert "the regional governor" in page
+    assert "the regional governor [person; reported; cue: said]" in page
+    assert "= Rustem Umerov (Defence Minister, Ukraine) [person; reported; cue: said]" in page
     index = (tmp_path / "r" / "index.html").read_text(encoding="utf-8")
     assert f"doc-{result.ingest.doc_ids[0]}.html" in index

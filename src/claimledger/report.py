@@ -124,7 +124,15 @@ def source_label(attributed_to: str | None, canonical: str | None) -> str:
 
 
 def source_text(a: Attribution) -> str:
+    """The source for a reader: "Umerov = Rustem Umerov (Defence Minister, Ukraine) [person;
+    reported; cue: said]"."""
     who = source_label(a.attributed_to, a.attributed_to_canonical)
+    name = (a.attributed_to_canonical or a.attributed_to or "").lower()
+    described = ", ".join(
+        x for x in (a.source_role, a.source_affiliation) if x and x.lower() not in name
+    )
+    if described:
+        who = f"{who} ({described})"
     quoted = "quoted" if a.direct else "reported"
     return f"{who} [{a.source_kind}; {quoted}; cue: {a.cue}]"
 
