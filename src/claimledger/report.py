@@ -159,7 +159,9 @@ def highlighted_text(ex: Extraction, wrap: Callable[[Claim, str], str] = _claim_
     claims = {c.sentence_index: c for c in ex.claims}
     marks: list[tuple[int, int, str, str]] = []
     for q in ex.quantities:
-        marks.append((q.start, q.end, "mark", f'class="q" title="{escape(figure_text(q))}"'))
+        marks.append(
+            (q.start, q.end, "mark", f'class="q" title="{escape(plain_inert(figure_text(q)))}"')
+        )
     for a in ex.attributions:
         if a.source_start is not None and a.source_end is not None:
             marks.append(
@@ -167,7 +169,7 @@ def highlighted_text(ex: Extraction, wrap: Callable[[Claim, str], str] = _claim_
                     a.source_start,
                     a.source_end,
                     "span",
-                    f'class="src" title="{escape(source_text(a))}"',
+                    f'class="src" title="{escape(plain_inert(source_text(a)))}"',
                 )
             )
     marks.sort(key=lambda m: (m[0], -m[1]))
