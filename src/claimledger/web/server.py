@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import ipaddress
 import os
+import re
 import socket
 import sys
 from pathlib import Path
@@ -47,9 +48,10 @@ def serve(
             "could read the ledger and record verdicts. Pass --token with a long random secret "
             "(or set CLAIMLEDGER_TOKEN), or keep the default --host 127.0.0.1"
         )
-    if token is not None and len(token) < MIN_TOKEN:
+    if token is not None and not re.fullmatch(rf"[A-Za-z0-9._~+/=-]{{{MIN_TOKEN},}}", token):
         raise UsageError(
-            f"--token must be at least {MIN_TOKEN} characters; "
+            f"--token must be at least {MIN_TOKEN} characters of letters, digits and ._~+/=- "
+            "(it travels in a header, a cookie and a URL); "
             'make one with: python -c "import secrets; print(secrets.token_urlsafe(24))"'
         )
     if not 0 <= port <= 65535:
