@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import json
-import os
 import time
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
@@ -21,7 +20,7 @@ from claimledger.pipeline import ALL_KINDS, extract_all
 from claimledger.progress import Progress
 from claimledger.records import records
 from claimledger.report import figure_text, source_label, write_reports
-from claimledger.settings import Settings
+from claimledger.settings import Settings, review_base_url, review_organisation
 
 WHAT = ("quantities", "attributions", "claims", "entities", "all")
 EXPORT_WHAT = ("documents", "claims", "quantities", "attributions", "entities", "claimreview")
@@ -215,14 +214,21 @@ def _quantities_of(ledger: Ledger, claim_id: str) -> list[Quantity]:
     return [quantity_from_row(r) for r in rows]
 
 
-def export(db: str | Path, what: str, fmt: str = "jsonl") -> Iterator[dict[str, Any]]:
+def export(
+    db: str | Path,
+    what: str,
+    fmt: str = "jsonl",
+    *,
+    organisation: str | None = None,
+    base_url: str | None = None,
+) -> Iterator[dict[str, Any]]:
     """Every stored record of one kind, in the same shape ``extract`` prints."""
     if what not in EXPORT_WHAT:
         raise UsageError(f"--what {what!r} is not one of {', '.join(EXPORT_WHAT)}")
     if fmt not in FORMATS:
         raise UsageError(f"--format {fmt!r} is not one of {', '.join(FORMATS)}")
     if what == "claimreview":
-        yield from claimreview(db)
+        yield from claimreview(db, organisation=organisation, base_url=base_url)
         return
     with Ledger(db, create=False) as ledger:
         for doc_id in ledger.document_ids():
@@ -233,8 +239,7 @@ def claimreview(
     db: str | Path, *, organisation: str | None = None, base_url: str | None = None
 ) -> Iterator[dict[str, Any]]:
     """schema.org ClaimReview JSON-LD for every reviewed claim, from its latest verdict."""
-    org = organisation or os.environ.get("CLAIMLEDGER_ORG") or "Unnamed review desk"
-    url = base_url or os.environ.get("CLAIMLEDGER_BASE_URL") or "http://127.0.0.1:8000"
+    org, url = review_organisation(organisation), review_base_url(base_url)
     with Ledger(db, create=False) as ledger:
         yield from claim_reviews(ledger, org, url)
 

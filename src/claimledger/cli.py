@@ -10,7 +10,6 @@ import argparse
 import csv
 import io
 import json
-import os
 import sys
 from collections.abc import Iterable, Sequence
 from pathlib import Path
@@ -20,7 +19,14 @@ from claimledger import __version__, api
 from claimledger.errors import ClaimLedgerError, UsageError
 from claimledger.model import Rejection
 from claimledger.progress import Progress
-from claimledger.settings import DEFAULT_MAX_BYTES, Settings, default_db_path
+from claimledger.settings import (
+    DEFAULT_BASE_URL,
+    DEFAULT_MAX_BYTES,
+    DEFAULT_ORGANISATION,
+    Settings,
+    default_db_path,
+    review_organisation,
+)
 from claimledger.table import claims_table
 
 
@@ -148,7 +154,7 @@ def build_parser() -> argparse.ArgumentParser:
         "--base-url",
         default=None,
         help="claimreview: where the desk's claim pages are published, for each review's url "
-        "(default: $CLAIMLEDGER_BASE_URL or http://127.0.0.1:8000)",
+        f"(default: $CLAIMLEDGER_BASE_URL or {DEFAULT_BASE_URL})",
     )
 
     p = sub.add_parser("serve", help="open the ledger in the review desk, a local web app")
@@ -291,16 +297,15 @@ def cmd_claims(args: argparse.Namespace) -> int:
 
 
 def cmd_export(args: argparse.Namespace) -> int:
-    if args.what == "claimreview":
-        if not (args.org or os.environ.get("CLAIMLEDGER_ORG")):
-            print(
-                "claimledger: warning: no --org given; ClaimReviews name the author "
-                "'Unnamed review desk'",
-                file=sys.stderr,
-            )
-        rows = api.claimreview(_db(args), organisation=args.org, base_url=args.base_url)
-    else:
-        rows = api.export(_db(args), args.what, args.format)
+    if args.what == "claimreview" and review_organisation(args.org) == DEFAULT_ORGANISATION:
+        print(
+            f"claimledger: warning: no --org given; ClaimReviews name the author "
+            f"{DEFAULT_ORGANISATION!r}",
+            file=sys.stderr,
+        )
+    rows = api.export(
+        _db(args), args.what, args.format, organisation=args.org, base_url=args.base_url
+    )
     if args.format == "parquet":
         if args.output is None:
             raise UsageError("--format parquet writes a binary file; give it a path with -o")

@@ -93,7 +93,7 @@ def overview(ledger: Ledger) -> dict[str, Any]:
     ):
         verdicts[row[0]] = int(row[1])
     return {
-        "ledger": str(ledger.path),
+        "ledger": ledger.path.name,
         "documents": count("SELECT COUNT(*) FROM documents"),
         "sentences": count("SELECT COUNT(*) FROM claims"),
         "claims": count("SELECT COUNT(*) FROM claims WHERE label = 'claim'"),
@@ -162,10 +162,7 @@ def documents(
         )
     ]
     return {
-        "total": int(total),
-        "page": page,
-        "per_page": per_page,
-        "pages": max(1, -(-int(total) // per_page)),
+        **_paging(total, page, per_page),
         "outlets": outlets,
         "documents": [dict(r) for r in rows],
     }
@@ -187,12 +184,15 @@ def claims(ledger: Ledger, f: ClaimFilter) -> dict[str, Any]:
     ).fetchall()
     items = [_claim_row(r) for r in rows]
     _attach(ledger, items)
+    return {**_paging(total, f.page, f.per_page), "claims": items}
+
+
+def _paging(total: int, page: int, per_page: int) -> dict[str, int]:
     return {
         "total": int(total),
-        "page": f.page,
-        "per_page": f.per_page,
-        "pages": max(1, -(-int(total) // f.per_page)),
-        "claims": items,
+        "page": page,
+        "per_page": per_page,
+        "pages": max(1, -(-int(total) // per_page)),
     }
 
 

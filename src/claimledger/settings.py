@@ -16,6 +16,22 @@ def default_db_path() -> Path:
     return Path(os.environ.get("CLAIMLEDGER_DB") or DEFAULT_DB)
 
 
+DEFAULT_ORGANISATION = "Unnamed review desk"
+DEFAULT_BASE_URL = "http://127.0.0.1:8000"
+
+
+def review_organisation(given: str | None = None) -> str:
+    """The organisation ClaimReviews name as author: ``given``, ``CLAIMLEDGER_ORG``, or a
+    placeholder that says none was set."""
+    return given or os.environ.get("CLAIMLEDGER_ORG") or DEFAULT_ORGANISATION
+
+
+def review_base_url(given: str | None = None, served: str = DEFAULT_BASE_URL) -> str:
+    """Where the desk's claim pages are published: ``given``, ``CLAIMLEDGER_BASE_URL``, or
+    the address the desk is served at."""
+    return given or os.environ.get("CLAIMLEDGER_BASE_URL") or served
+
+
 @dataclass(frozen=True)
 class Settings:
     # ingest

@@ -14,6 +14,7 @@ import secrets
 import sys
 import threading
 import traceback
+from collections.abc import Awaitable, Callable
 from dataclasses import dataclass, field
 from importlib import resources
 from pathlib import Path
@@ -34,6 +35,7 @@ from claimledger.errors import UsageError
 from claimledger.ledger import Ledger
 from claimledger.model import Claim, Extraction
 from claimledger.report import figure_text, highlighted_text, inert, plain_inert, source_text
+from claimledger.settings import DEFAULT_BASE_URL, DEFAULT_ORGANISATION
 from claimledger.web.guard import LOOPBACK_HOSTS, Guard
 
 CSRF_COOKIE = "claimledger_csrf"
@@ -47,8 +49,8 @@ class NotFound(Exception):
 @dataclass
 class DeskConfig:
     db: Path
-    organisation: str = "Unnamed review desk"
-    base_url: str = "http://127.0.0.1:8000"
+    organisation: str = DEFAULT_ORGANISATION
+    base_url: str = DEFAULT_BASE_URL
     token: str | None = None
     loopback_only: bool = True
     secret: bytes = field(default_factory=lambda: secrets.token_bytes(32))
@@ -123,7 +125,6 @@ def create_app(config: DeskConfig) -> Guard:
     # -- pages ----------------------------------------------------------------------------
     def overview(request: Request) -> Response:
         data = desk.overview(ledger())
-        data["ledger"] = config.db.name
         data["top"] = desk.claims(ledger(), desk.ClaimFilter(reviewed=False, per_page=10))["claims"]
         return render(request, "overview.html", data)
 
@@ -290,14 +291,13 @@ def create_app(config: DeskConfig) -> Guard:
         except Exception:  # the error page itself failed: plain text, never a traceback
             return Response(f"{status}: {message}\n", status_code=status, media_type="text/plain")
 
-    async def on_usage(request: Request, exc: Exception) -> Response:
-        return error(request, 400, str(exc))
+    def said(status: int) -> Callable[[Request, Exception], Awaitable[Response]]:
+        """A handler for errors whose message is the page: bad input, unknown ids, forms."""
 
-    async def on_not_found(request: Request, exc: Exception) -> Response:
-        return error(request, 404, str(exc))
+        async def handle(request: Request, exc: Exception) -> Response:
+            return error(request, status, str(exc))
 
-    async def on_forbidden(request: Request, exc: Exception) -> Response:
-        return error(request, 403, str(exc))
+        return handle
 
     async def on_http(request: Request, exc: Exception) -> Response:
         assert isinstance(exc, HTTPException)
@@ -329,9 +329,9 @@ def create_app(config: DeskConfig) -> Guard:
     app = Starlette(
         routes=routes,
         exception_handlers={
-            UsageError: on_usage,
-            NotFound: on_not_found,
-            Forbidden: on_forbidden,
+            UsageError: said(400),
+            NotFound: said(404),
+            Forbidden: said(403),
             HTTPException: on_http,
             Exception: on_crash,
         },

@@ -14,6 +14,7 @@ import sys
 from pathlib import Path
 
 from claimledger.errors import UsageError
+from claimledger.settings import review_base_url, review_organisation
 from claimledger.web.app import DeskConfig, create_app
 
 MIN_TOKEN = 16
@@ -75,8 +76,8 @@ def serve(
     url = f"http://{shown}:{bound_port}"
     config = DeskConfig(
         db=db,
-        organisation=organisation or os.environ.get("CLAIMLEDGER_ORG") or "Unnamed review desk",
-        base_url=base_url or os.environ.get("CLAIMLEDGER_BASE_URL") or url,
+        organisation=review_organisation(organisation),
+        base_url=review_base_url(base_url, served=url),
         token=token,
         loopback_only=loopback,
     )
