@@ -39,6 +39,8 @@ from claimledger.model import Attribution
 from claimledger.parsed import as_sent
 
 _TRIM = " \t\n\r,;:—–-\"“”„«»‘’'"
+# Heads of organisation sources; words that are also unnamed-source heads are left out
+# (those are checked first: "authorities" and "prosecutors" are unnamed sources).
 _ORG_HEADS = frozenset(
     [
         "ministry",
@@ -60,7 +62,6 @@ _ORG_HEADS = frozenset(
         "parliament",
         "commission",
         "authority",
-        "authorities",
         "company",
         "party",
         "group",
@@ -70,11 +71,7 @@ _ORG_HEADS = frozenset(
         "presidency",
         "staff",
         "headquarters",
-        "spokesman",
-        "spokeswoman",
-        "spokesperson",
         "prosecutor",
-        "prosecutors",
         "directorate",
         "regime",
         "coalition",
@@ -673,27 +670,31 @@ def _inside(a: tuple[int, int] | None, b: tuple[int, int] | None) -> bool:
 
 
 def _source_kind(
-    source_text: str, head: Any | None, sent: Any, span: tuple[int, int] | None
-) -> tuple[str, str | None]:
-    """(source_kind, entity label) for a source phrase."""
+    source_text: str,
+    head: Any | None,
+    sent: Any,
+    span: tuple[int, int] | None,
+    titled: tuple[int, int] | None,
+) -> str:
+    """The source_kind of a source phrase; ``titled`` is its :func:`_titled_name`."""
     if span is None:
-        return "unnamed", None
+        return "unnamed"
     labels = [e.label_ for e in sent.ents if e.start_char < span[1] and span[0] < e.end_char]
     lemma = head.lemma_.lower() if head is not None else ""
     word = head.lower_ if head is not None else ""
     lower = source_text.lower()
     if lower in _PRONOUNS:
-        return _PRONOUNS[lower], None
+        return _PRONOUNS[lower]
     if word == "media":  # "local media", "state media": outlets, unnamed
-        return "outlet", None
-    if _titled_name(sent, span) is not None:  # "German Chancellor Olaf Scholz"
-        return "person", "PERSON"
+        return "outlet"
+    if titled is not None:  # "German Chancellor Olaf Scholz"
+        return "person"
     if is_outlet(source_text) or any(
         is_outlet(e.text) for e in sent.ents if e.start_char >= span[0] and e.end_char <= span[1]
     ):
-        return "outlet", "ORG"
+        return "outlet"
     if "PERSON" in labels:
-        return "person", "PERSON"
+        return "person"
     if (
         head is not None
         and (lemma in _ROLE_HEADS or head.ent_type_ == "NORP")
@@ -701,20 +702,20 @@ def _source_kind(
     ):
         # "a diplomat", "a Red Cross spokeswoman", "another New Hampshire Democrat": one
         # person the document does not name
-        return "unnamed", None
+        return "unnamed"
     if lemma in DOCUMENT_SOURCE_HEADS:
-        return "document", None
+        return "document"
     if lemma in PERSON_ROLE_HEADS and head is not None and head.tag_ in ("NN", "NNP"):
-        return "person", None
+        return "person"
     if lemma in UNNAMED_SOURCE_HEADS or word in UNNAMED_SOURCE_HEADS:
-        return "unnamed", None
+        return "unnamed"
     if (
         any(label in ("ORG", "GPE", "NORP") for label in labels)
         or lemma in _ORG_HEADS
         or normalise(source_text).lower() in ACTOR_ALIASES
     ):
-        return "organization", next((x for x in labels if x in ("ORG", "GPE", "NORP")), None)
-    return "other", None
+        return "organization"
+    return "other"
 
 
 def _titled_name(sent: Any, span: tuple[int, int] | None) -> tuple[int, int] | None:
@@ -743,9 +744,9 @@ def _titled_name(sent: Any, span: tuple[int, int] | None) -> tuple[int, int] | N
 def _canonical(
     source_text: str,
     kind: str,
-    label: str | None,
     sent: Any,
     span: tuple[int, int],
+    titled: tuple[int, int] | None,
     people: PersonRegistry,
 ) -> str:
     lower = source_text.lower()
@@ -756,7 +757,6 @@ def _canonical(
         person = next((e for e in inside if e.label_ == "PERSON"), None)
         if person is not None:
             return people.resolve(person_name(person))
-        titled = _titled_name(sent, span)
         text = sent.doc_text
         return people.resolve(text[titled[0] : titled[1]] if titled else source_text)
     if kind == "outlet":
@@ -774,10 +774,11 @@ def _record(
     src_text = text[found.source[0] : found.source[1]] if found.source else None
     named = found.refers or found.source  # "who" is named by the phrase it stands for
     name = text[named[0] : named[1]] if named else None
-    kind, label = _source_kind(name or "", found.head, sent, named)
+    titled = _titled_name(sent, named)
+    kind = _source_kind(name or "", found.head, sent, named, titled)
     if kind in ("organization", "other") and name and people.known(name):
-        kind, label = "person", "PERSON"
-    canonical = _canonical(name, kind, label, sent, named, people) if name and named else None
+        kind = "person"
+    canonical = _canonical(name, kind, sent, named, titled, people) if name and named else None
     role = affiliation = None
     if found.source is not None and kind != "outlet":
         relative = text[found.source[0] : found.source[1]].lower() in _RELATIVE
@@ -789,7 +790,7 @@ def _record(
     ):
         affiliation = None  # "the foreign ministry" is not affiliated with itself
     if kind == "person" and canonical:
-        has_name = _titled_name(sent, named) is not None or any(
+        has_name = titled is not None or any(
             e.label_ == "PERSON" and named and _overlaps((e.start_char, e.end_char), named)
             for e in sent.ents
         )
