@@ -80,6 +80,23 @@ UNIT_NAMES = {
 }
 
 
+# Hundredths of a currency, which claimledger stores in the currency: the benchmark names
+# them as below (pence as "point", which is how its annotators wrote "118.5p").
+SUBUNIT_NAMES = (
+    ("USD", r"\bcents?\b", "cent"),
+    ("GBP", r"\d\s?p\b|\bpence\b|\bpenny\b", "point"),
+    ("MYR", r"\bsen\b", "sen"),
+    ("RUB", r"\bkope?cks?\b", "kopeck"),
+)
+
+
+def _subunit(rec: dict[str, Any]) -> str | None:
+    for code, pattern, name in SUBUNIT_NAMES:
+        if rec["unit"] == code and re.search(pattern, rec["text"], re.I):
+            return name
+    return None
+
+
 def unit_name(canonical: str) -> str:
     """NewsQuant's name for one of claimledger's canonical units."""
     if canonical in CURRENCY_NAMES:
@@ -88,8 +105,6 @@ def unit_name(canonical: str) -> str:
 
 
 def _singular(word: str) -> str:
-    if word[:1].isupper():
-        return word  # "Americans" stays as the benchmark writes it
     rules = (
         ("ies", "y"),
         ("sses", "ss"),
@@ -109,9 +124,7 @@ def _singular(word: str) -> str:
 def our_unit(rec: dict[str, Any]) -> str:
     unit = rec["unit"]
     if unit in CURRENCY_NAMES:
-        name = CURRENCY_NAMES[unit]
-        if unit == "USD" and re.search(r"\bcents?\b", rec["text"], re.I):
-            name = "cent"
+        name = _subunit(rec) or CURRENCY_NAMES[unit]
     elif unit == "count":
         noun = (rec.get("quantified") or "").split()
         # the counted noun, without the casualty verb claimledger appends ("people killed")
@@ -142,8 +155,8 @@ def our_items(records: Sequence[dict[str, Any]]) -> list[Item]:
             value = rec["value"]
         if value is None:
             continue
-        if isinstance(value, (int, float)) and our_unit(rec).startswith("cent"):
-            value = float(value) * 100
+        if isinstance(value, (int, float)) and _subunit(rec):
+            value = round(float(value) * 100, 6)
         label = {
             "exact": "=",
             "approx": "~",
@@ -154,7 +167,10 @@ def our_items(records: Sequence[dict[str, Any]]) -> list[Item]:
             "range": "=",
             "vague": "=",
         }[rec["bound"]]
-        if change.get("direction") and change.get("from") is None and label != "~":
+        # A change by an amount carries its direction; a level a change reaches ("rose 9% to
+        # $84", change.to set) the benchmark mostly labels "=" (10 of 13 in the dev half).
+        moved_by = change.get("from") is None and change.get("to") is None
+        if change.get("direction") and moved_by and label != "~":
             label = change["direction"]
         out.append(Item(value if isinstance(value, tuple) else float(value), our_unit(rec), label))
     return out

@@ -26,14 +26,16 @@ _WSEQ = (
 )
 _PER_TIME = r"day|week|month|year|hour|minute|second|night|quarter|annum"
 _PER = (
-    rf"(?P<per>\s*(?:(?i:per|each|every)\s+(?P<perunit>(?i:square\s+)?[A-Za-z]{{2,}})|"
+    rf"(?P<per>\s*(?:(?i:per|each|every)\s+(?P<perunit>(?i:sq\.?\s?(?:m|km|ft|mi)\b|"
+    rf"(?:square\s+)?[A-Za-z]{{2,}}))|"
     rf"\s+(?i:a|an)\s+(?P<pertime>(?i:{_PER_TIME}|litre|liter|gallon|barrel|ounce|tonne|ton|"
     rf"kilo|kilogram|share|head|person|piece|unit|dose))\b(?!\s+(?i:earlier|ago|before|later|"
     rf"after))|\s*/\s*(?P<perslash>(?i:{_PER_TIME}|[a-z]{{1,6}}))\b))"
 )
 ATOM = re.compile(
-    rf"(?P<sign>[+−]|\b(?i:minus)[\s-]?)?(?P<cur>{CURRENCY_PREFIX})?"
-    rf"(?P<num>{DIGITS}|[½¼¾⅓⅔]|\b(?i:{_WSEQ})\b)"
+    rf"(?P<sign>[+−]|\b(?i:minus)[\s-]?)?(?P<cur>{CURRENCY_PREFIX})?(?P<neg>(?<=[$€£¥])[-−])?"
+    rf"(?P<sci>\d+(?:\.\d+)?\s?[×x]\s?10(?:\^|\*\*)?(?P<exp>[-−⁻]?[\d⁰¹²³⁴⁵⁶⁷⁸⁹]{{1,3}})(?!\d))?"
+    rf"(?(sci)|(?P<num>{DIGITS}|[½¼¾⅓⅔]|\b(?i:{_WSEQ})\b))"
     r"(?P<scale>[\s-]?(?i:hundred|thousand|million|billion|trillion)s?\b"
     r"(?:\s+(?i:thousand|million|billion)\b)?|(?<=\d)\s?(?i:bn|mn|mln|tn|k|m|b)\b)?"
     rf"(?P<unit>\s?-?\s?{UNIT_RE})?"
@@ -48,7 +50,7 @@ APPROX = [
     (r"(?:at least|no fewer than|no less than|a minimum of|not less than|≥)", "at_least"),
     (
         r"(?:less than|fewer than|under|below|almost|nearly|just under|just short of|"
-        r"short of|lower than|<)",
+        r"short of|lower than|sub-|<)",
         "less_than",
     ),
     (
@@ -112,7 +114,7 @@ _DIRECTION = {
         r"climb(?:ed|s|ing)?|jump(?:ed|s|ing)?|surge[sd]?|surging|soar(?:ed|s|ing)?|"
         r"gain(?:ed|s|ing)?|up|raise[sd]?|raising|swell(?:ed|s)?|spike[sd]?|advance[sd]?|"
         r"advancing|rall(?:y|ied|ies)|added|adding|boost(?:ed|s)?|widen(?:ed|s)?|"
-        r"expand(?:ed|s)?|leap(?:t|ed|s)?|rebound(?:ed|s)?|higher)"
+        r"expand(?:ed|s)?|leap(?:t|ed|s)?|rebound(?:ed|s)?|higher|upwards?)"
     ),
     "down": re.compile(
         r"(?i:fell|fall(?:s|en|ing)?|drop(?:ped|s|ping)?|decline[sd]?|declining|"
@@ -120,7 +122,7 @@ _DIRECTION = {
         r"shr[ai]nk(?:s|ing)?|shrunk|down|cut(?:s|ting)?|reduce[sd]?|reducing|slump(?:ed|s)?|"
         r"tumble[sd]?|dipped|dip(?:s)?|contract(?:ed|s)?|eased|sank|sink(?:s)?|lost|lose[s]?|"
         r"losing|shed(?:s|ding)?|slipped|slip(?:s)?|retreat(?:ed|s)?|narrow(?:ed|s)?|"
-        r"crash(?:ed|es)?|sagged|lower)"
+        r"crash(?:ed|es)?|sagged|lower|downwards?)"
     ),
 }
 # Verbs that make a count a casualty or event count ("12 people were killed"), in the forms
@@ -141,6 +143,10 @@ _DETERMINERS_BEFORE_ONE = re.compile(
     r"(?i:\b(?:the|same|each|every|no|any|this|that|which|another|only|a|last|first|"
     r"next|other|single|right|wrong|new|old|big|little|good|bad)\s+)$"
 )
+
+
+_SUBUNITS = {"USD_cent": "USD", "GBP_penny": "GBP", "MYR_sen": "MYR", "RUB_kopeck": "RUB"}
+_VIDEO_LINES = frozenset({144.0, 240.0, 360.0, 480.0, 576.0, 720.0, 1080.0, 1440.0, 2160.0, 4320.0})
 
 
 @dataclass
@@ -166,6 +172,7 @@ def extract_quantities(sent: Any, doc_id: str, offset: int, sentence_index: int)
     quantities += _vague(text, quantities)
     quantities.sort(key=lambda q: q["start"])
     _conversions_inherit(quantities, text)
+    _levels_after_change(quantities, text)
     out = []
     for q in quantities:
         start, end = q["start"], q["end"]
@@ -174,6 +181,14 @@ def extract_quantities(sent: Any, doc_id: str, offset: int, sentence_index: int)
             quantified = _quantified(sent, start, end)
             if quantified is None and "counted_at" in q:
                 quantified = _quantified(sent, *q["counted_at"])
+            if quantified:
+                quantified, unit = _unit_in_counted(quantified, q["unit"])
+                q["unit"] = "vague" if q["unit"] == "vague" else unit
+            if quantified and q["per"] is None:  # "3,000 tests per day"
+                rest = text[end:].lstrip()
+                rate = rest.startswith(quantified) and _GAP_RATE.match(rest[len(quantified) :])
+                if rate:
+                    q["per"] = _per_unit(rate.group(1))
         out.append(
             Quantity(
                 doc_id=doc_id,
@@ -194,23 +209,40 @@ def extract_quantities(sent: Any, doc_id: str, offset: int, sentence_index: int)
     return out
 
 
+_SUPERSCRIPTS = str.maketrans("⁰¹²³⁴⁵⁶⁷⁸⁹⁻−", "0123456789--")
+
+
 def _atom(m: re.Match[str], text: str) -> _Atom | None:
-    num = m.group("num")
-    if num.lower() in ("a", "an"):
-        return None
-    value = parse_number(num)
+    value: float | None
+    if m.group("sci"):  # "1.99×10−30", "6 x 10^9"
+        mantissa = re.match(r"\d+(?:\.\d+)?", m.group("sci"))
+        assert mantissa is not None
+        value = float(f"{mantissa.group()}e{int(m.group('exp').translate(_SUPERSCRIPTS))}")
+    else:
+        num = m.group("num")
+        if num.lower() in ("a", "an"):
+            return None
+        value = parse_number(num)
     if value is None:
         return None
     sign = (m.group("sign") or "").strip(" -").lower()
-    if sign == "minus":
-        value = -value  # "minus 233 Celsius", "minus-5 yards"
+    if sign == "minus" or m.group("neg"):
+        value = -value  # "minus 233 Celsius", "minus-5 yards", "$-50.8bn"
     scale = (m.group("scale") or "").strip(" -").lower()
     currency = currency_of(m.group("cur")) if m.group("cur") else None
     unit_text = (m.group("unit") or "").strip()
     unit_text = unit_text[1:].strip() if unit_text.startswith("-") else unit_text
     unit = canonical_unit(unit_text) if unit_text else None
     end = m.end()
-    if unit_text and len(unit_text) == 1 and unit_text != "%" and m.group("unit")[0].isspace():
+    if (
+        unit == "GBP_penny"
+        and unit_text == "p"
+        and (re.match(r"\.?\s?m\b", text[m.end("unit") :]) or value in _VIDEO_LINES)
+    ):
+        unit, end = None, m.start("unit")  # "5 p.m.", "1080p"
+    elif (
+        unit_text and len(unit_text) == 1 and unit_text not in "%p" and m.group("unit")[0].isspace()
+    ):
         unit, end = None, m.start("unit")  # "5 m" or "7 s": single letters only when attached
     raw_scale = (m.group("scale") or "").strip(" -")
     if raw_scale in ("m", "b") and not currency:
@@ -221,8 +253,8 @@ def _atom(m: re.Match[str], text: str) -> _Atom | None:
     else:
         for word in scale.split():
             value *= SCALES.get(word.rstrip("s") if len(word) > 2 else word, 1.0)
-    if unit == "USD_cent":
-        unit, value = "USD", value / 100
+    if unit in _SUBUNITS:  # "19 cents", "18 sen", "68p": hundredths of the currency
+        unit, value = _SUBUNITS[unit], value / 100
     if currency and unit in (None, "USD", "count", "times"):
         unit = currency
     elif currency and unit is not None:
@@ -235,7 +267,7 @@ def _atom(m: re.Match[str], text: str) -> _Atom | None:
             end = m.start("per")
     if per is None and m.group("per") is None:
         end = max(
-            m.end("num"),
+            m.end("sci") if m.group("sci") else m.end("num"),
             m.end("scale") if m.group("scale") else 0,
             end if unit is not None and m.group("unit") else 0,
         )
@@ -292,8 +324,12 @@ def _excluded(a: _Atom, text: str, sent: Any) -> bool:
     same whether or not NER runs."""
     before, after = text[: a.start], text[a.end :]
     raw = text[a.start : a.end]
-    if re.search(r"[A-Za-z][-‐]?$", before) and raw[:1] not in "$€£¥₴₽₪₹":
-        return True  # F-16, COVID-19, MH17, Baa1, last-32, TA-125
+    if (
+        re.search(r"[A-Za-z][-‐]?$|\b[A-Z]{2,}\s[-‐]$", before)
+        and raw[:1] not in "$€£¥₴₽₪₹"
+        and not re.search(r"(?i:\bsub-)$", before)
+    ):
+        return True  # F-16, COVID-19, "COVID -19", MH17, Baa1, last-32, TA-125; not "sub-7"
     if re.search(r"[\w.:/]$", before) and raw[:1].isdigit():
         return True  # the tail of "10:27", "24/7", "v2.3"
     if re.match(r"/\d{1,2}/\d{2,4}\b", after):
@@ -312,6 +348,10 @@ def _excluded(a: _Atom, text: str, sent: Any) -> bool:
         return True
     if _YEAR.match(raw.strip()) and not _counts_plural_noun(sent, a):
         return True
+    if re.fullmatch(r"21\d\d", raw.strip()) and _TEMPORAL_BEFORE.search(before):
+        return True  # "submerging coastal regions by 2120"
+    if _STREET_AFTER.match(after):
+        return True  # "49 Zorro Ranch Road", "16-18 Industrial Avenue", "22 Ave Foch"
     if _NAME_PREFIX.search(before) or _NAME_PREFIX_ANY_CASE.search(before):
         return True
     word = raw.strip().lower()
@@ -323,6 +363,12 @@ def _excluded(a: _Atom, text: str, sent: Any) -> bool:
     return _looks_like_name(a, before, after, sent)
 
 
+_STREET_AFTER = re.compile(
+    r"(?:[-–]\d+[A-Za-z]?)?\s+(?:(?:[A-Z][\w'’-]*\s+){1,3}(?:Road|Rd|Street|St|Avenue|Ave|"
+    r"Boulevard|Blvd|Lane|Drive|Dr|Way|Place|Pl|Square|Terrace|Court|Highway|Crescent)"
+    r"(?=\s*(?:[,.;)]|$)|\s+[A-Z])|"
+    r"(?:Ave|Avenue|Rue|Via|Calle|Boulevard)\s+[A-Z])"
+)
 _TEMPORAL_BEFORE = re.compile(
     r"(?i:\b(?:in|since|by|from|until|till|between|of|during|before|after|through|and|to|"
     r"year|fiscal|early|late|mid|spring|summer|autumn|fall|winter|season)\s*)$"
@@ -395,7 +441,29 @@ _FROM_TO_GAP = re.compile(r"\s*(?:\S+\s+){0,6}?(?i:to)\s+")
 _RANGE_GAP = re.compile(r"\s*(?:(?i:to)|-|–|—|(?i:or))\s*")
 
 
-_GAP_RATE = re.compile(r"(?i:\b(?:a|an|per|each)\s+(day|week|month|year|hour))\b")
+_GAP_RATE = re.compile(
+    r"\s*(?i:\b(?:a|an|per|each)\s+(day|week|month|year|hour))\b"
+    r"(?!\s+(?i:earlier|ago|before|later|after))"
+)
+
+
+_MOVES = re.compile(
+    r"(?i:\b(?:went|go(?:es|ing)?|gone|moved?|moving|changed?|changing|revised|revising|"
+    r"shifted|shifting|switched|slow(?:ed|s|ing)?|accelerat(?:ed|es|ing)|doubled|tripled|"
+    r"halved|improved|worsened|cut|raised|lowered|hiked|downgraded|upgraded)\b)"
+)
+
+
+def _spans_not_moves(before: str, a: _Atom, b: _Atom) -> bool:
+    """ "from X to Y" with no verb of change before it ("estimates range from 30,000 to
+    40,000", "homes from $750,000 to $1 million") is a range, not a change."""
+    tail = before[-60:]
+    if re.search(r"(?i:\brang(?:e[sd]?|ing))\b", tail):
+        return True
+    moving = _MOVES.search(tail) or re.search(
+        rf"\b(?:{_DIRECTION['up'].pattern}|{_DIRECTION['down'].pattern})\b", tail
+    )
+    return not moving and (a.value or 0) < (b.value or 0)
 
 
 def _bounded_to(gap: str) -> tuple[str, str | None]:
@@ -426,6 +494,12 @@ def _combine(atoms: list[_Atom], text: str) -> list[dict[str, Any]]:
             to_gap, to_bound = _bounded_to(gap)
             if re.search(r"(?i:\bfrom)\s+$", before) and _FROM_TO_GAP.fullmatch(to_gap):
                 start = before.lower().rfind("from")
+                if _spans_not_moves(before, a, b):  # "prices range from $370,000 to $5.5m"
+                    q = _q(start, b.end, None, unit, "range", per=per, lower=a.value, upper=b.value)
+                    q["counted_at"] = (a.start, a.end)
+                    out.append(q)
+                    i += 2
+                    continue
                 direction = _direction(before, a.value, b.value)
                 rate = _GAP_RATE.search(to_gap)  # "from 40 trucks a day to 10"
                 q = _q(
@@ -453,7 +527,13 @@ def _combine(atoms: list[_Atom], text: str) -> list[dict[str, Any]]:
             # After a change verb, "X to Y" with the unit written on both is the change and the
             # new level ("rose $43.6 billion to $419.2 billion"); written once, it is a range
             # of the change ("dropped by 1 to 1.5 degrees").
-            change_then_level = changed and re.search(r"(?i:to)", gap) and a.has_unit
+            # Without a unit on the first, a second more than twice the first is the level
+            # ("revised the toll upward by 40 to 212").
+            change_then_level = (
+                changed
+                and re.search(r"(?i:to)", gap)
+                and (a.has_unit or (b.value or 0) > 2 * (a.value or 0) > 0)
+            )
             if is_range and ordered and not change_then_level:
                 lower = a.value or 0
                 if (
@@ -492,9 +572,16 @@ def _conversions_inherit(quantities: list[dict[str, Any]], text: str) -> None:
     """A figure in brackets right after another restates it in other units ("more than 7.5
     million crowns ($1.1 million)"), so it takes that figure's bound and change."""
     for prev, q in itertools.pairwise(quantities):
-        if q["bound"] != "exact" or q["change"] is not None or prev["bound"] in ("range", "vague"):
+        gap = text[prev["end"] : q["start"]]
+        in_brackets = text.count("(", 0, prev["start"]) > text.count(")", 0, prev["start"])
+        if not (
+            re.fullmatch(r"\s*[(\[]\s*", gap) or (in_brackets and re.fullmatch(r"\s*/\s*", gap))
+        ):
+            continue  # "296 hp (224 kW / 300 PS)": each figure in the brackets restates it
+        if q["bound"] == prev["bound"] == "range" and q["change"] is None and prev["change"]:
+            q["change"] = prev["change"]  # "dropped by 1 to 1.5 degrees Celsius (1.8 to 2.7 F)"
             continue
-        if not re.fullmatch(r"\s*[(\[]\s*", text[prev["end"] : q["start"]]):
+        if q["bound"] != "exact" or q["change"] is not None or prev["bound"] in ("range", "vague"):
             continue
         if prev["bound"] in ("more_than", "at_least"):
             q.update(bound=prev["bound"], lower=q["value"], upper=None)
@@ -504,6 +591,39 @@ def _conversions_inherit(quantities: list[dict[str, Any]], text: str) -> None:
             q.update(bound="approx", lower=None, upper=None)
         if prev["change"] is not None and prev["change"].from_value is None:
             q["change"] = Change(prev["change"].direction, None, None, q["value"])
+
+
+# "rose 18 sen to RM23.50", "ended down 1% at 1,463.78", "lost 1.1% to close at 1,334.20"
+_LEVEL_GAP = re.compile(
+    r"\s*(?:\b(?i:to|at)|(?i:to\s+(?:end|close|finish|settle|stand|trade)(?:\s+the\s+\w+)?"
+    r"\s+at))\s+"
+)
+# "fell to 0.8%", "dipped down to minus 130", "decrease to $-50.8bn"; not "up to 35%"
+_VERB_TO = re.compile(r"(?i:\b(\w+)(?:\s+(?:sharply|further|back|down|up))?\s+to\s+)$")
+
+
+def _levels_after_change(quantities: list[dict[str, Any]], text: str) -> None:
+    """The level a change reaches is recorded as the change's ``to``: "rose 18 sen to
+    RM23.50" gives RM23.50 a rise to 23.50, and "fell to 0.8%" a fall to 0.8."""
+    prev: dict[str, Any] | None = None
+    for q in quantities:
+        if q["change"] is None and q["bound"] != "range" and q["value"] is not None:
+            direction = None
+            if (
+                prev is not None
+                and prev["change"] is not None
+                and prev["change"].from_value is None
+                and _LEVEL_GAP.fullmatch(text[prev["end"] : q["start"]])
+            ):
+                direction = prev["change"].direction
+            else:
+                m = _VERB_TO.search(text[: q["start"]])
+                word = m.group(1).lower() if m else ""
+                if m and word not in ("up", "down", "higher", "lower") and _is_direction_word(word):
+                    direction = next(d for d, p in _DIRECTION.items() if p.fullmatch(word))
+            if direction is not None:
+                q["change"] = Change(direction, None, q["value"], None)
+        prev = q
 
 
 def _shared_scale(b_text: str) -> float:
@@ -635,6 +755,7 @@ FRACTION = re.compile(
     r"(?P<den>(?i:half|halves|thirds?|quarters?|fifths?|sixths?|eighths?|tenths?))\b"
     r"(?=\s+(?i:of)\b)"
     r"|\b(?P<half>(?i:half))(?=\s+(?i:of|the|all)\b)"
+    r"|(?<![\d/⁄.,])(?P<snum>\d{1,2})\s?[/⁄]\s?(?P<sden>\d{1,3})(?![\d/⁄.,])(?=\s+(?i:of)\b)"
     r"|\b(?P<rnum>(?i:one|two|three|four|five|\d{1,2}))\s+(?i:in|out\s+of)\s+"
     r"(?P<rden>(?i:two|three|four|five|six|seven|eight|nine|ten|\d{1,3}))\b"
 )
@@ -648,6 +769,11 @@ def _fractions(text: str, taken: list[dict[str, Any]]) -> list[dict[str, Any]]:
             continue
         if m.group("half"):
             value = 0.5
+        elif m.group("snum"):  # "1/16 of a pint", "1⁄3 of the budget"
+            top, bottom = int(m.group("snum")), int(m.group("sden"))
+            if not 0 < top < bottom:
+                continue
+            value = top / bottom
         elif m.group("den"):
             value = _SMALL[m.group("num").lower()] / _DENOMINATORS[m.group("den").lower()]
         else:
@@ -655,7 +781,7 @@ def _fractions(text: str, taken: list[dict[str, Any]]) -> list[dict[str, Any]]:
             if not num or not den or num >= den:
                 continue
             value = num / den
-        q = _q(m.start(), m.end(), round(value, 6), "fraction", "exact")
+        q = _q(m.start(), m.end(), float(f"{value:.6g}"), "fraction", "exact")
         direction = _change_before(text[: m.start()])
         if direction:  # "dropped by almost a third"
             q["change"] = Change(direction, None, None, q["value"])
@@ -680,6 +806,18 @@ def _vague(text: str, taken: list[dict[str, Any]]) -> list[dict[str, Any]]:
         lower, upper = VAGUE_BOUNDS.get(key, (None, None))
         out.append(_q(m.start("v"), m.end("v"), None, "vague", "vague", lower=lower, upper=upper))
     return out
+
+
+def _unit_in_counted(quantified: str, unit: str) -> tuple[str | None, str]:
+    """A counted noun that is a unit behind a modifier: "517 rushing yards" is in yards and
+    "eight straight years" in years; "2.1 last year" counts nothing."""
+    words = quantified.split()
+    head = canonical_unit(words[-1])
+    if head is None or head.isupper() or head in ("count", "times", "percent", "point"):
+        return quantified, unit
+    if head in _DURATIONS and words[0].lower() in ("last", "next", "this", "that", "past"):
+        return None, unit
+    return quantified, head if unit == "count" else unit
 
 
 _ADJECTIVES_AS_NOUNS = frozenset(

@@ -17,6 +17,9 @@ _TABLE: dict[str, tuple[str, str]] = {
     "basis_point": ("basis points|basis point|bps", ""),
     "point": ("points|point|pts", ""),
     "USD_cent": ("cents|cent", "c"),
+    "GBP_penny": ("pence|pennies|penny", "p"),  # "118.5p"; quantities drops "5 p.m."
+    "MYR_sen": ("sen", ""),
+    "RUB_kopeck": ("kopecks|kopeks|kopeck|kopek", ""),
     "USD": ("us dollars|u.s. dollars|dollars|dollar", ""),
     "EUR": ("euros|euro", "€"),
     "GBP": ("pounds sterling|sterling", ""),
@@ -96,6 +99,10 @@ _TABLE: dict[str, tuple[str, str]] = {
     "kilowatt": ("kilowatts|kilowatt", "kW|KW"),
     "megawatt": ("megawatts|megawatt", "MW"),
     "gigawatt": ("gigawatts|gigawatt", "GW"),
+    "joule": ("joules|joule", ""),
+    "kilojoule": ("kilojoules|kilojoule", "kJ"),
+    "megajoule": ("megajoules|megajoule", "MJ"),
+    "gigajoule": ("gigajoules|gigajoule", "GJ"),
     "kilowatt_hour": ("kilowatt hours|kilowatt-hours|kilowatt hour", "kWh|KWh"),
     "megawatt_hour": ("megawatt hours|megawatt-hours", "MWh"),
     "gigawatt_hour": ("gigawatt hours|gigawatt-hours", "GWh"),
@@ -160,6 +167,7 @@ CURRENCY_SYMBOLS = {
     "£": "GBP",
     "¥": "JPY",
     "y=": "JPY",  # Reuters writes yen as "Y=590 billion"
+    "ps": "GBP",  # "£" transliterated to ASCII ("PS2.7m"), as text converters write it
     "₴": "UAH",
     "₽": "RUB",
     "₪": "ILS",
@@ -176,6 +184,8 @@ CURRENCY_CODES = (
 CURRENCY_PREFIX = (
     r"(?:\b(?:(?i:us|u\.s\.)\s?\$|(?i:au|a|ca|c|nz|hk|s|r)\$|HK\s\$|RM)|\$(?:US|A|NZ|C)?|"
     r"€|£|¥|\bY=|₴|₽|₪|₹|₩|₺|"
+    # "PS" for "£" only before a figure that cannot be a console or a postscript ("PS4")
+    r"\bPS(?=\d{1,3}(?:,\d{3})+|\d+\.\d|\d+\s?(?:m|bn|k|mn|million|billion)\b)|"
     r"\b(?i:rs\.?)\s?|"
     r"\b(?:" + "|".join(CURRENCY_CODES) + r")\s?)"
 )

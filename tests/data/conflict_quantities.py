@@ -196,7 +196,17 @@ CASES: list[tuple[str, list[Q]]] = [
         "Exports to the region dropped 7% to $2.3 billion.",
         [
             ("7%", 7, 7, 7, "percent", "exact", None, ("down", None, None), None),
-            ("$2.3 billion", 2.3e9, 2.3e9, 2.3e9, "USD", "exact", None, None, None),
+            (
+                "$2.3 billion",
+                2.3e9,
+                2.3e9,
+                2.3e9,
+                "USD",
+                "exact",
+                None,
+                ("down", None, 2.3e9),
+                None,
+            ),
         ],
     ),
     # rates
@@ -210,7 +220,7 @@ CASES: list[tuple[str, list[Q]]] = [
     ),
     (
         "Artillery units were firing 40 shells per day along the line.",
-        [("40", 40, 40, 40, "count", "exact", None, None, "shells")],
+        [("40", 40, 40, 40, "count", "exact", "day", None, "shells")],
     ),
     # vague amounts
     (
@@ -309,13 +319,23 @@ CASES: list[tuple[str, list[Q]]] = [
     ),
     (
         "The budget deficit widened to 6.5% of GDP.",
-        [("6.5%", 6.5, 6.5, 6.5, "percent", "exact", None, None, None)],
+        [("6.5%", 6.5, 6.5, 6.5, "percent", "exact", None, ("up", None, 6.5), None)],
     ),
     (
         "Military spending rose by 9 percent to $2.4 trillion last year.",
         [
             ("9 percent", 9, 9, 9, "percent", "exact", None, ("up", None, None), None),
-            ("$2.4 trillion", 2.4e12, 2.4e12, 2.4e12, "USD", "exact", None, None, None),
+            (
+                "$2.4 trillion",
+                2.4e12,
+                2.4e12,
+                2.4e12,
+                "USD",
+                "exact",
+                None,
+                ("up", None, 2.4e12),
+                None,
+            ),
         ],
     ),
     (
@@ -408,7 +428,19 @@ CASES: list[tuple[str, list[Q]]] = [
     ),
     (
         "Temperatures fell to minus 20 degrees Celsius in the trenches.",
-        [("minus 20 degrees Celsius", -20, -20, -20, "celsius", "exact", None, None, None)],
+        [
+            (
+                "minus 20 degrees Celsius",
+                -20,
+                -20,
+                -20,
+                "celsius",
+                "exact",
+                None,
+                ("down", None, -20),
+                None,
+            )
+        ],
     ),
     (
         "The plant produced 950 megawatts before the strike.",
@@ -424,7 +456,19 @@ CASES: list[tuple[str, list[Q]]] = [
     ),
     (
         "Pensions were raised to 3,000 UAH a month.",
-        [("3,000 UAH a month", 3000, 3000, 3000, "UAH", "exact", "month", None, None)],
+        [
+            (
+                "3,000 UAH a month",
+                3000,
+                3000,
+                3000,
+                "UAH",
+                "exact",
+                "month",
+                ("up", None, 3000),
+                None,
+            )
+        ],
     ),
     (
         "Diesel sold for $1.50 per litre at the border.",
@@ -475,7 +519,7 @@ CASES: list[tuple[str, list[Q]]] = [
     ),
     (
         "The health ministry in the enclave said the toll had risen to 1,350.",
-        [("1,350", 1350, 1350, 1350, "count", "exact", None, None, None)],
+        [("1,350", 1350, 1350, 1350, "count", "exact", None, ("up", None, 1350), None)],
     ),
     (
         "At least 70 bodies were recovered from the site, the governor said.",
@@ -578,7 +622,19 @@ CASES: list[tuple[str, list[Q]]] = [
     ),
     (
         "Wheat shipments through the corridor rose to 3.2 million tonnes.",
-        [("3.2 million tonnes", 3.2e6, 3.2e6, 3.2e6, "tonne", "exact", None, None, None)],
+        [
+            (
+                "3.2 million tonnes",
+                3.2e6,
+                3.2e6,
+                3.2e6,
+                "tonne",
+                "exact",
+                None,
+                ("up", None, 3.2e6),
+                None,
+            )
+        ],
     ),
     (
         "The fund disbursed $4.5 billion, up from $3.9 billion in 2022.",
@@ -717,13 +773,13 @@ CASES: list[tuple[str, list[Q]]] = [
         [
             (
                 "from 30,000 to 40,000",
-                40000,
-                40000,
+                None,
+                30000,
                 40000,
                 "count",
-                "exact",
+                "range",
                 None,
-                ("up", 30000, 40000),
+                None,
                 "dead",
             )
         ],
@@ -759,7 +815,7 @@ CASES: list[tuple[str, list[Q]]] = [
     ),
     (
         "Defence spending will rise to 2.5% of GDP by 2030, the minister said.",
-        [("2.5%", 2.5, 2.5, 2.5, "percent", "exact", None, None, None)],
+        [("2.5%", 2.5, 2.5, 2.5, "percent", "exact", None, ("up", None, 2.5), None)],
     ),
     (
         "Parliament approved a budget of 1.7 trillion hryvnias for the army.",
@@ -872,6 +928,210 @@ CASES: list[tuple[str, list[Q]]] = [
         [
             ("Y=590 billion", 590e9, 590e9, 590e9, "JPY", "exact", None, None, None),
             ("$5.4 billion", 5.4e9, 5.4e9, 5.4e9, "USD", "exact", None, None, None),
+        ],
+    ),
+    # currency subunits, transliterated pounds, levels a change reaches, notation, names
+    (
+        "Shares in the defence contractor rose 12p to 418.5p after the contract was announced.",
+        [
+            ("12p", 0.12, 0.12, 0.12, "GBP", "exact", None, ("up", None, None), None),
+            ("418.5p", 4.185, 4.185, 4.185, "GBP", "exact", None, ("up", None, 4.185), None),
+        ],
+    ),
+    (
+        "BAE Systems was down 9 p at 1,210 p in London trading.",
+        [
+            ("9 p", 0.09, 0.09, 0.09, "GBP", "exact", None, ("down", None, None), None),
+            ("1,210 p", 12.1, 12.1, 12.1, "GBP", "exact", None, ("down", None, 12.1), None),
+        ],
+    ),
+    (
+        "Fuel subsidies rose 18 sen to RM2.05 a litre, the ministry said.",
+        [
+            ("18 sen", 0.18, 0.18, 0.18, "MYR", "exact", None, ("up", None, None), None),
+            ("RM2.05 a litre", 2.05, 2.05, 2.05, "MYR", "exact", "litre", ("up", None, 2.05), None),
+        ],
+    ),
+    (
+        "The ministry said a loaf of bread now costs 35 kopecks more.",
+        [("35 kopecks", 0.35, 0.35, 0.35, "RUB", "exact", None, None, None)],
+    ),
+    (
+        "The reconstruction package was worth up to PS2.7m, while PS5 consoles were sold out.",
+        [("up to PS2.7m", 2700000.0, None, 2700000.0, "GBP", "at_most", None, None, None)],
+    ),
+    (
+        "The trade balance with the region narrowed to $-50.8bn in April.",
+        [
+            (
+                "$-50.8bn",
+                -50800000000.0,
+                -50800000000.0,
+                -50800000000.0,
+                "USD",
+                "exact",
+                None,
+                ("down", None, -50800000000.0),
+                None,
+            )
+        ],
+    ),
+    (
+        "The index lost 1.1% to close at 1,334.20 as the fighting spread.",
+        [
+            ("1.1%", 1.1, 1.1, 1.1, "percent", "exact", None, ("down", None, None), None),
+            (
+                "1,334.20",
+                1334.2,
+                1334.2,
+                1334.2,
+                "count",
+                "exact",
+                None,
+                ("down", None, 1334.2),
+                None,
+            ),
+        ],
+    ),
+    (
+        "The central bank said inflation fell to 0.8% in March.",
+        [("0.8%", 0.8, 0.8, 0.8, "percent", "exact", None, ("down", None, 0.8), None)],
+    ),
+    (
+        "The blast released an estimated 2.3×10^15 joules of energy, the agency said.",
+        [
+            (
+                "an estimated 2.3×10^15 joules",
+                2300000000000000.0,
+                None,
+                None,
+                "joule",
+                "approx",
+                None,
+                None,
+                None,
+            )
+        ],
+    ),
+    (
+        "About 1/3 of the displaced families have returned, the UN said.",
+        [("About 1/3", 0.333333, None, None, "fraction", "approx", None, None, None)],
+    ),
+    (
+        "The unit's drones can strike targets at sub-5 kilometre altitudes.",
+        [("sub-5 kilometre", 5, None, 5, "kilometre", "less_than", None, None, None)],
+    ),
+    (
+        "Officials procured 40,000 COVID -19 tests for the camps.",
+        [("40,000", 40000, 40000, 40000, "count", "exact", None, None, "COVID -19 tests")],
+    ),
+    (
+        "The shelter at 49 Zorro Ranch Road, Stanley, was hit twice.",
+        [],
+    ),
+    (
+        "Sea levels could rise 11 feet per century, submerging coastal towns by 2120, scientists warned.",
+        [("11 feet per century", 11, 11, 11, "foot", "exact", "century", ("up", None, None), None)],
+    ),
+    (
+        "Office space near the ministry leased at $80 per sq m last year.",
+        [("$80 per sq m", 80, 80, 80, "USD", "exact", "square_metre", None, None)],
+    ),
+    (
+        "The engine delivers just under 296 hp (224 kW / 300 PS), the manufacturer said.",
+        [
+            ("just under 296 hp", 296, None, 296, "horsepower", "less_than", None, None, None),
+            ("224 kW", 224, None, 224, "kilowatt", "less_than", None, None, None),
+            ("300 PS", 300, None, 300, "horsepower", "less_than", None, None, None),
+        ],
+    ),
+    (
+        "Temperatures dropped by 1 to 1.5 degrees Celsius (1.8 to 2.7 Fahrenheit) overnight.",
+        [
+            (
+                "1 to 1.5 degrees Celsius",
+                None,
+                1,
+                1.5,
+                "celsius",
+                "range",
+                None,
+                ("down", None, None),
+                None,
+            ),
+            (
+                "1.8 to 2.7 Fahrenheit",
+                None,
+                1.8,
+                2.7,
+                "fahrenheit",
+                "range",
+                None,
+                ("down", None, None),
+                None,
+            ),
+        ],
+    ),
+    (
+        "The convoy covered 517 mountain miles in four days.",
+        [
+            ("517", 517, 517, 517, "mile", "exact", None, None, "mountain miles"),
+            ("four days", 4, 4, 4, "day", "exact", None, None, None),
+        ],
+    ),
+    (
+        "The militia claimed 12 attacks this month and 3.4 last year.",
+        [
+            ("12", 12, 12, 12, "count", "exact", None, None, "attacks"),
+            ("3.4", 3.4, 3.4, 3.4, "count", "exact", None, None, None),
+        ],
+    ),
+    (
+        "Police said 3 Main Street residents were evacuated.",
+        [("3", 3, 3, 3, "count", "exact", None, None, "Main Street residents evacuated")],
+    ),
+    # ranges written with from ... to, and a change's level after a bare count
+    (
+        "Ransom demands ranged from $5,000 to $50,000, police said.",
+        [("from $5,000 to $50,000", None, 5000, 50000, "USD", "range", None, None, None)],
+    ),
+    (
+        "Fuel prices went from 30 to 45 hryvnias a litre in a month.",
+        [
+            (
+                "from 30 to 45 hryvnias a litre",
+                45,
+                45,
+                45,
+                "UAH",
+                "exact",
+                "litre",
+                ("up", 30, 45),
+                None,
+            )
+        ],
+    ),
+    (
+        "The ministry revised the toll upward by 40 to 212.",
+        [
+            ("40", 40, 40, 40, "count", "exact", None, ("up", None, None), None),
+            ("212", 212, 212, 212, "count", "exact", None, ("up", None, 212), None),
+        ],
+    ),
+    (
+        "Wages for conscripts from 20,000 to 30,000 roubles a month were promised.",
+        [
+            (
+                "from 20,000 to 30,000 roubles a month",
+                None,
+                20000,
+                30000,
+                "RUB",
+                "range",
+                "month",
+                None,
+                None,
+            )
         ],
     ),
 ]
