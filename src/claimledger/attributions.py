@@ -121,6 +121,12 @@ _PRONOUNS = {
 }
 
 
+_SECTION_LABELS = frozenset(
+    """UPDATE UPDATED NOTE WATCH BREAKING VIDEO VIDEOS EXCLUSIVE LIVE PHOTOS PHOTO READ
+    ANALYSIS OPINION EDITORIAL COMMENTARY EDITOR'S NOTE CORRECTION CLARIFICATION Q A
+    RELATED MORE SEE ALSO LISTEN AUDIO FACT CHECK DISCLAIMER SOURCE SOURCES WARNING
+    ALERT TRANSCRIPT""".split()
+)
 _DATELINE = re.compile(
     r"^[A-Z][A-Z .'’-]+,(?: [A-Z][a-z]{2,8}\.? \d{1,2})? (?:\([^)]{1,40}\) )?[-–—]+ "
 )
@@ -160,7 +166,7 @@ def extract_attributions(
         if att is not None:
             att.content = _without_dateline(sent.doc_text, att.content)
             found.append(_record(att, sent, doc_id, offset, sentence_index, people))
-    if not found:
+    if not found or _speaker_label(sent):
         att = _headline_colon(sent, quotes)
         if att is not None:
             found.append(_record(att, sent, doc_id, offset, sentence_index, people))
@@ -601,6 +607,16 @@ def _continued(text: str, quote: tuple[int, int], quotes: list[tuple[int, int]])
     return (quote[0], nxt[1])
 
 
+def _speaker_label(sent: Any) -> bool:
+    """A transcript turn: "TAPPER: Do you think ...", "JAKE TAPPER: ..."."""
+    head = sent.text[:40].split(":", 1)
+    return (
+        len(head) == 2
+        and bool(re.fullmatch(r"[A-Z][A-Z.'’ -]{2,30}", head[0]))
+        and head[0].strip().upper() not in _SECTION_LABELS
+    )
+
+
 def _headline_colon(sent: Any, quotes: list[tuple[int, int]]) -> _Found | None:
     """A headline or lead-in of the form "Kerry: “...”" or "NY Daily News: ...": a short
     name, a colon, then what it says."""
@@ -615,7 +631,23 @@ def _headline_colon(sent: Any, quotes: list[tuple[int, int]]) -> _Found | None:
     named = any(
         e.label_ in ("PERSON", "ORG", "GPE", "NORP") and e.start < colon.i for e in sent.ents
     )
-    if not named and not is_outlet(text[before[0].idx : colon.idx].strip()):
+    # Title-case headlines defeat the recogniser ("Trump: Cruz Has ..."): proper nouns
+    # alone before the colon also name a source, and "Poll:" or "Report:" a document one,
+    # but not section labels ("UPDATE:", "WATCH:").
+    label = text[before[0].idx : colon.idx].strip()
+    named = named or (
+        all(t.tag_ in ("NNP", "NNPS") or t.is_punct or t.text.isupper() for t in before)
+        and label.upper() not in _SECTION_LABELS
+    )
+    named = named or (
+        len(before) == 1
+        and before[0].text.istitle()
+        and before[0].tag_ == "NN"
+        and label.upper() not in _SECTION_LABELS
+        and after[0].text[:1].isupper()
+    )
+    named = named or (len(before) == 1 and before[0].lower_ in DOCUMENT_SOURCE_HEADS | {"poll"})
+    if not named and not is_outlet(label):
         return None
     content = _trimmed(text, _span(after))
     source = _trimmed(text, _span(before))

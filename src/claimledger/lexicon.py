@@ -268,7 +268,8 @@ WEAK_SPEECH_VERBS = frozenset(
 XCOMP_CUE_VERBS = frozenset(
     """plan hope decline refuse vow pledge promise threaten seem appear intend agree aim
     prefer decide offer urge ask encourage warn call order instruct advise
-    invite persuade convince remind forbid yearn pretend claim choose move propose""".split()
+    invite persuade convince remind forbid yearn pretend claim choose move propose want
+    wish seek""".split()
 )
 
 # Cues whose content is a noun phrase object ("endorsed Cruz", "announced his
@@ -280,7 +281,7 @@ OBJECT_CUE_VERBS = frozenset(
     claim express reveal disclose demand recommend favor favour prefer dispute stress
     emphasize emphasise denounce decry hail commend fault mock ridicule tout champion
     promise pledge vow threaten urge request suggest dub deem report rule fear doubt echo
-    repeat""".split()
+    repeat support back oppose thank discuss attack mention tweet share""".split()
 )
 
 # Cues with a preposition that opens their content ("called for a ban", "referred to").
@@ -320,6 +321,7 @@ PREP_CUES = frozenset(
         ("write", "about of"),
         ("ask", "about for"),
         ("hint", "at"),
+        ("vote", "for against"),
         ("allude", "to"),
     )
     for prep in preps.split()
