@@ -20,6 +20,8 @@ from claimledger.entities import (
 )
 from claimledger.lexicon import (
     ACTOR_ALIASES,
+    ADJECTIVE_CUES,
+    ADJECTIVE_PREPS,
     CUE_LEMMAS,
     DEMONYMS,
     DOCUMENT_SOURCE_HEADS,
@@ -161,6 +163,8 @@ def extract_attributions(
             att = _verb_cue(tok, sent, quotes)
         elif tok.pos_ == "NOUN" and tok.lemma_.lower() in NOUN_CUES:
             att = _noun_cue(tok, sent, quotes)
+        elif tok.pos_ == "ADJ" and tok.lemma_.lower() in ADJECTIVE_CUES:
+            att = _adjective_cue(tok, sent, quotes)
         elif tok.lower_ in _HEARSAY_ADVERBS:
             att = _hearsay(tok, sent, quotes)
         if att is not None:
@@ -586,6 +590,44 @@ def _noun_cue(noun: Any, sent: Any, quotes: list[tuple[int, int]]) -> _Found | N
         start = sent.doc[after] if after <= noun.i else noun
     cue = (start.idx, noun.idx + len(noun.text))
     return _Found(cue, source, _trimmed(text, content), _is_direct(content, quotes), poss)
+
+
+_LINKING_VERBS = frozenset("be seem remain feel appear become sound grow stay".split())
+
+
+def _adjective_cue(adj: Any, sent: Any, quotes: list[tuple[int, int]]) -> _Found | None:
+    """ "Officials are confident that the line will hold", "the ministry was critical of
+    the deal", "Kyiv is ready to talk": the subject of the linking verb holds the stance."""
+    verb = adj.head
+    if adj.dep_ != "acomp" or _lemma(verb) not in _LINKING_VERBS:
+        return None
+    subj = _child(verb, "nsubj")
+    if subj is None or subj.lower_ in ("it", "this", "that", "there", "which", "what"):
+        return None
+    if _within(quotes, adj.idx) and subj.lower_ in _FIRST_SECOND:
+        return None
+    content = None
+    cue_end = adj.idx + len(adj.text)
+    for c in adj.children:
+        if c.i < adj.i:
+            continue
+        if c.dep_ == "ccomp" or (c.dep_ == "xcomp" and c.tag_ == "VB"):
+            content = _span(_subtree(c))
+        elif c.dep_ == "prep" and c.lower_ in ADJECTIVE_PREPS:
+            obj = _child(c, "pobj", "pcomp")
+            if obj is not None:
+                content = _span(_subtree(obj))
+                cue_end = c.idx + len(c.text)
+        if content is not None:
+            break
+    if content is None:
+        return None
+    text = sent.doc_text
+    source = _trimmed(text, _span(_subtree(subj)))
+    if source is None or _overlaps(source, content):
+        return None
+    cue = (verb.idx if verb.i < adj.i else adj.idx, cue_end)
+    return _Found(cue, source, _trimmed(text, content), _is_direct(content, quotes), subj)
 
 
 def _continued(text: str, quote: tuple[int, int], quotes: list[tuple[int, int]]) -> tuple[int, int]:

@@ -284,6 +284,20 @@ OBJECT_CUE_VERBS = frozenset(
     repeat support back oppose thank discuss attack mention tweet share""".split()
 )
 
+# Adjectives that hold a stance after "be", "seem", "remain" or "feel": "officials are
+# confident that the line will hold", "the ministry was critical of the deal", "Kyiv is
+# ready to talk". Their content is a that-clause, a prepositional object or an infinitive.
+ADJECTIVE_CUES = frozenset(
+    """critical supportive skeptical sceptical wary confident concerned worried optimistic
+    pessimistic hopeful sure certain convinced aware afraid fearful proud happy unhappy
+    upset angry furious frustrated disappointed pleased grateful thankful appreciative
+    opposed committed eager keen reluctant determined adamant dismissive suspicious
+    doubtful enthusiastic comfortable uncomfortable ready willing unwilling hostile
+    sympathetic fond outspoken vocal upbeat bullish bearish cautious unclear divided
+    satisfied dissatisfied alarmed troubled puzzled delighted glad sorry""".split()
+)
+ADJECTIVE_PREPS = frozenset("of about for on with over to against at by".split())
+
 # Cues with a preposition that opens their content ("called for a ban", "referred to").
 PREP_CUES = frozenset(
     (verb, prep)
@@ -322,6 +336,14 @@ PREP_CUES = frozenset(
         ("ask", "about for"),
         ("hint", "at"),
         ("vote", "for against"),
+        ("lash", "at"),
+        ("focus", "on"),
+        ("double", "on"),
+        ("weigh", "on"),
+        ("rail", "against"),
+        ("reflect", "on"),
+        ("fight", "for against"),
+        ("stand", "by"),
         ("allude", "to"),
     )
     for prep in preps.split()

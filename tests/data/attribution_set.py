@@ -2123,4 +2123,84 @@ CASES: list[tuple[str, list[A]]] = [
             ),
         ],
     ),
+    # stances held by adjectives after a linking verb; a prepositional cue; expletive 'it'
+    (
+        "Western officials are confident that the front line will hold.",
+        [
+            (
+                "Western officials",
+                "Western officials",
+                "unnamed",
+                "Western officials",
+                None,
+                "are confident",
+                "that the front line will hold",
+                False,
+                None,
+            ),
+        ],
+    ),
+    (
+        "The foreign ministry was critical of the prisoner deal.",
+        [
+            (
+                "The foreign ministry",
+                "foreign ministry",
+                "organization",
+                None,
+                None,
+                "was critical of",
+                "the prisoner deal",
+                False,
+                None,
+            ),
+        ],
+    ),
+    (
+        "Kyiv is ready to resume talks, the foreign minister said.",
+        [
+            (
+                "Kyiv",
+                "Kyiv",
+                "organization",
+                None,
+                None,
+                "is ready",
+                "to resume talks",
+                False,
+                "said",
+            ),
+            (
+                "the foreign minister",
+                "foreign minister",
+                "person",
+                "foreign minister",
+                None,
+                "said",
+                "Kyiv is ready to resume talks",
+                False,
+                None,
+            ),
+        ],
+    ),
+    (
+        "The governor lashed out at the regional council over the evacuation.",
+        [
+            (
+                "The governor",
+                "governor",
+                "person",
+                "governor",
+                None,
+                "lashed out at",
+                "the regional council",
+                False,
+                None,
+            ),
+        ],
+    ),
+    (
+        "It is unclear whether the convoy left on time.",
+        [],
+    ),
 ]
