@@ -167,13 +167,29 @@ def our_items(records: Sequence[dict[str, Any]]) -> list[Item]:
             "range": "=",
             "vague": "=",
         }[rec["bound"]]
-        # A change by an amount carries its direction; a level a change reaches ("rose 9% to
-        # $84", change.to set) the benchmark mostly labels "=" (10 of 13 in the dev half).
-        moved_by = change.get("from") is None and change.get("to") is None
-        if change.get("direction") and moved_by and label != "~":
+        # The figure that carries a change takes its direction: the amount ("rose 9% to
+        # $84": the 9%), or the level when it is the change's only figure ("fell to
+        # 0.8%"). A level after an amount the benchmark mostly labels "=".
+        carries = change.get("from") is None and (
+            change.get("to") is None or not _after_amount(rec, records)
+        )
+        if change.get("direction") and carries and label != "~":
             label = change["direction"]
         out.append(Item(value if isinstance(value, tuple) else float(value), our_unit(rec), label))
     return out
+
+
+def _after_amount(level: dict[str, Any], records: Sequence[dict[str, Any]]) -> bool:
+    """Whether a change's level follows the change's amount in the same sentence."""
+    return any(
+        r is not level
+        and r["kind"] == "quantity"
+        and r["sentence"] == level["sentence"]
+        and r["end"] <= level["start"]
+        and (r.get("change") or {}).get("by") is not None
+        and (r.get("change") or {}).get("direction") == level["change"]["direction"]
+        for r in records
+    )
 
 
 def values_match(a: Value, b: Value) -> bool:

@@ -20,8 +20,8 @@ from claimledger.settings import Settings
 ROOT = Path(__file__).resolve().parent.parent
 NEWSQUANT = ROOT.parent / "shared" / "data" / "quantity" / "newsquant-dev.json"
 
-# NewsQuant dev half, the paper's rule; measured 95.1 / 88.8 / 86.4 when pinned.
-NEWSQUANT_FLOORS = {"value": 94.9, "value+change": 88.6, "value+unit": 86.2}
+# NewsQuant dev half, the paper's rule; measured 95.1 / 89.0 / 86.4 when pinned.
+NEWSQUANT_FLOORS = {"value": 94.9, "value+change": 88.8, "value+unit": 86.2}
 
 
 # PolNeAR dev, one annotator file per article; measured when pinned (bench/attributions.py):
