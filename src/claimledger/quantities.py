@@ -34,7 +34,9 @@ _PER = (
 )
 ATOM = re.compile(
     rf"(?P<sign>[+−]|\b(?i:minus)[\s-]?)?(?P<cur>{CURRENCY_PREFIX})?(?P<neg>(?<=[$€£¥])[-−])?"
-    rf"(?P<sci>\d+(?:\.\d+)?\s?[×x]\s?10(?:\^|\*\*)?(?P<exp>[-−⁻]?[\d⁰¹²³⁴⁵⁶⁷⁸⁹]{{1,3}})(?!\d))?"
+    # "1.99×10−30", "6 x 10^9", "3×10⁸": the exponent marked by ^, **, a sign or superscripts
+    rf"(?P<sci>\d+(?:\.\d+)?\s?[×x]\s?10(?P<exp>(?:\^|\*\*)[-−]?\d{{1,3}}|[-−]\d{{1,3}}|"
+    rf"⁻?[⁰¹²³⁴⁵⁶⁷⁸⁹]{{1,3}})(?!\d))?"
     rf"(?(sci)|(?P<num>{DIGITS}|[½¼¾⅓⅔]|\b(?i:{_WSEQ})\b))"
     r"(?P<scale>[\s-]?(?i:hundred|thousand|million|billion|trillion)s?\b"
     r"(?:\s+(?i:thousand|million|billion)\b)?|(?<=\d)\s?(?i:bn|mn|mln|tn|k|m|b)\b)?"
@@ -217,7 +219,8 @@ def _atom(m: re.Match[str], text: str) -> _Atom | None:
     if m.group("sci"):  # "1.99×10−30", "6 x 10^9"
         mantissa = re.match(r"\d+(?:\.\d+)?", m.group("sci"))
         assert mantissa is not None
-        value = float(f"{mantissa.group()}e{int(m.group('exp').translate(_SUPERSCRIPTS))}")
+        exponent = m.group("exp").lstrip("^*").translate(_SUPERSCRIPTS)
+        value = float(f"{mantissa.group()}e{int(exponent)}")
     else:
         num = m.group("num")
         if num.lower() in ("a", "an"):
@@ -454,12 +457,15 @@ _MOVES = re.compile(
 )
 
 
-def _spans_not_moves(before: str, a: _Atom, b: _Atom) -> bool:
+def _spans_not_moves(before: str, gap: str, a: _Atom, b: _Atom) -> bool:
     """ "from X to Y" with no verb of change before it ("estimates range from 30,000 to
-    40,000", "homes from $750,000 to $1 million") is a range, not a change."""
+    40,000", "homes from $750,000 to $1 million") is a range, not a change; with a time
+    between the figures ("from 4% in 2022 to 11%") it is a change."""
     tail = before[-60:]
     if re.search(r"(?i:\brang(?:e[sd]?|ing))\b", tail):
         return True
+    if re.search(r"\b(?:1[89]|20)\d\d\b|(?i:\b(?:last|a)\s+(?:year|month|week)\b)", gap):
+        return False
     moving = _MOVES.search(tail) or re.search(
         rf"\b(?:{_DIRECTION['up'].pattern}|{_DIRECTION['down'].pattern})\b", tail
     )
@@ -494,7 +500,7 @@ def _combine(atoms: list[_Atom], text: str) -> list[dict[str, Any]]:
             to_gap, to_bound = _bounded_to(gap)
             if re.search(r"(?i:\bfrom)\s+$", before) and _FROM_TO_GAP.fullmatch(to_gap):
                 start = before.lower().rfind("from")
-                if _spans_not_moves(before, a, b):  # "prices range from $370,000 to $5.5m"
+                if _spans_not_moves(before, to_gap, a, b):  # "prices range from $370,000 to $5.5m"
                     q = _q(start, b.end, None, unit, "range", per=per, lower=a.value, upper=b.value)
                     q["counted_at"] = (a.start, a.end)
                     out.append(q)
@@ -812,7 +818,8 @@ def _unit_in_counted(quantified: str, unit: str) -> tuple[str | None, str]:
     """A counted noun that is a unit behind a modifier: "517 rushing yards" is in yards and
     "eight straight years" in years; "2.1 last year" counts nothing."""
     words = quantified.split()
-    head = canonical_unit(words[-1])
+    last = words[-1]  # a unit word, never an abbreviation ("one Labour MP" is no megapixel)
+    head = canonical_unit(last) if last.islower() and len(last) >= 4 else None
     if head is None or head.isupper() or head in ("count", "times", "percent", "point"):
         return quantified, unit
     if head in _DURATIONS and words[0].lower() in ("last", "next", "this", "that", "past"):

@@ -1134,4 +1134,16 @@ CASES: list[tuple[str, list[Q]]] = [
             )
         ],
     ),
+    # a change with its years between the figures; a multiplication that is not notation
+    (
+        "Unemployment in the occupied districts, from 4% in 2022 to 11% in 2023, is the highest in Europe.",
+        [("from 4% in 2022 to 11%", 11, 11, 11, "percent", "exact", None, ("up", 4, 11), None)],
+    ),
+    (
+        "Engineers laid 4 x 100 metre pontoon sections across the river.",
+        [
+            ("4", 4, 4, 4, "count", "exact", None, None, None),
+            ("100 metre", 100, 100, 100, "metre", "exact", None, None, None),
+        ],
+    ),
 ]
