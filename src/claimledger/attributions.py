@@ -123,12 +123,20 @@ _PRONOUNS = {
 }
 
 
+# Words of labels that open a section, not a speaker ("UPDATE:", "Editor's note:").
 _SECTION_LABELS = frozenset(
-    """UPDATE UPDATED NOTE WATCH BREAKING VIDEO VIDEOS EXCLUSIVE LIVE PHOTOS PHOTO READ
-    ANALYSIS OPINION EDITORIAL COMMENTARY EDITOR'S NOTE CORRECTION CLARIFICATION Q A
+    """UPDATE UPDATED NOTE WATCH BREAKING NEWS VIDEO VIDEOS EXCLUSIVE LIVE PHOTOS PHOTO READ
+    ANALYSIS OPINION EDITORIAL COMMENTARY EDITOR'S EDITOR’S CORRECTION CLARIFICATION Q A
     RELATED MORE SEE ALSO LISTEN AUDIO FACT CHECK DISCLAIMER SOURCE SOURCES WARNING
-    ALERT TRANSCRIPT""".split()
+    ALERT TRANSCRIPT BACKGROUND SUMMARY CONTEXT CONCLUSION QUOTE QUOTES SIDEBAR TIMELINE
+    KEY POINTS HIGHLIGHTS DEVELOPING QUESTION ANSWER TOPLINE BOTTOM LINE""".split()
 )
+
+
+def _section_label(label: str) -> bool:
+    return set(label.upper().split()) <= _SECTION_LABELS
+
+
 _DATELINE = re.compile(
     r"^[A-Z][A-Z .'’-]+,(?: [A-Z][a-z]{2,8}\.? \d{1,2})? (?:\([^)]{1,40}\) )?[-–—]+ "
 )
@@ -655,7 +663,7 @@ def _speaker_label(sent: Any) -> bool:
     return (
         len(head) == 2
         and bool(re.fullmatch(r"[A-Z][A-Z.'’ -]{2,30}", head[0]))
-        and head[0].strip().upper() not in _SECTION_LABELS
+        and not _section_label(head[0])
     )
 
 
@@ -679,13 +687,13 @@ def _headline_colon(sent: Any, quotes: list[tuple[int, int]]) -> _Found | None:
     label = text[before[0].idx : colon.idx].strip()
     named = named or (
         all(t.tag_ in ("NNP", "NNPS") or t.is_punct or t.text.isupper() for t in before)
-        and label.upper() not in _SECTION_LABELS
+        and not _section_label(label)
     )
     named = named or (
         len(before) == 1
         and before[0].text.istitle()
         and before[0].tag_ == "NN"
-        and label.upper() not in _SECTION_LABELS
+        and not _section_label(label)
         and after[0].text[:1].isupper()
     )
     named = named or (len(before) == 1 and before[0].lower_ in DOCUMENT_SOURCE_HEADS | {"poll"})

@@ -2203,4 +2203,13 @@ CASES: list[tuple[str, list[A]]] = [
         "It is unclear whether the convoy left on time.",
         [],
     ),
+    # section labels before a colon are not sources
+    (
+        "Editor's Note: This story was updated to correct the number of casualties.",
+        [],
+    ),
+    (
+        "Background: The truce was signed in May after two weeks of talks.",
+        [],
+    ),
 ]
