@@ -29,7 +29,7 @@ ROOT = Path(__file__).resolve().parent.parent
 DATA = ROOT.parent / "shared" / "data" / "attribution" / "polnear" / "data"
 ROLES = ("source", "cue", "content")
 QUOTE_MARKS = '"“”„«»'
-_TRIM = " \t\n\r.,;:" + QUOTE_MARKS + "‘’'"
+_TRIM = " \t\n\r\xa0.,;:" + QUOTE_MARKS + "‘’'"
 
 Span = tuple[int, int]
 

@@ -40,7 +40,7 @@ from claimledger.lexicon import (
 from claimledger.model import Attribution
 from claimledger.parsed import as_sent
 
-_TRIM = " \t\n\r,;:—–-\"“”„«»‘’'"
+_TRIM = " \t\n\r\xa0\u2009\u202f,;:—–-\"“”„«»‘’'"
 # Heads of organisation sources; words that are also unnamed-source heads are left out
 # (those are checked first: "authorities" and "prosecutors" are unnamed sources).
 _ORG_HEADS = frozenset(
@@ -139,6 +139,9 @@ def _section_label(label: str) -> bool:
 
 _DATELINE = re.compile(
     r"^[A-Z][A-Z .'’-]+,(?: [A-Z][a-z]{2,8}\.? \d{1,2})? (?:\([^)]{1,40}\) )?[-–—]+ "
+    # "WASHINGTON — ", "ORLANDO, Fla. (Reuters) - ", "New York (AFP) – ", "Dec 29 (Reuters) - "
+    r"|^(?:[A-Z][A-Z.'’-]+(?: [A-Z][A-Z.'’-]+)*|[A-Z][\w.'’ -]{1,30}?(?:, [A-Z][\w.]+)?"
+    r" \((?:AP|AFP|Reuters|UPI|Bloomberg|dpa|Xinhua|TASS|Interfax)\))\s+[-–—]+\s+"
 )
 
 
@@ -281,9 +284,46 @@ def _subtree(tok: Any) -> list[Any]:
     return sorted(tok.subtree, key=lambda t: t.i)
 
 
-def _source_tokens(subj: Any) -> list[Any]:
-    """The subject phrase without trailing relative clauses or appositions after a comma."""
+_TEMPORAL_WORDS = frozenset(
+    """monday tuesday wednesday thursday friday saturday sunday today yesterday tonight
+    week month year time weekend morning afternoon evening night day""".split()
+)
+
+
+def _source_phrase(subj: Any) -> list[Any]:
+    """The source as written: the subject with its titles, appositions, ages and relative
+    clauses ("Khan, who is Muslim"), without what follows that tells the moment rather
+    than who: a participle or adjective after a comma ("Rubio, speaking at a rally"), a
+    time ("the report on Wednesday", "Trump last week"), "both", "in particular"; and
+    never text before a line break (a list number, a headline)."""
     toks = _subtree(subj)
+    cut = None
+    for c in subj.children:
+        if c.i <= subj.i:
+            continue
+        temporal = c.dep_ in ("advmod", "npadvmod") or (
+            c.dep_ == "prep"
+            and any(
+                t.lower_ in _TEMPORAL_WORDS
+                or t.ent_type_ in ("DATE", "TIME")
+                or t.lower_ == "particular"
+                for t in c.subtree
+            )
+        )
+        first = min(t.i for t in c.subtree)
+        # ", speaking at a rally", ", clearly frustrated": the moment, not who
+        aside = c.dep_ in ("acl", "amod", "advcl") and subj.doc[first - 1].text == ","
+        if temporal or aside:
+            cut = first if cut is None else min(cut, first)
+    out = [t for t in toks if cut is None or t.i < cut]
+    breaks = [t.i for t in out if "\n" in t.text and t.i < subj.i]
+    return [t for t in out if not breaks or t.i > breaks[-1]]
+
+
+def _source_tokens(subj: Any) -> list[Any]:
+    """The source phrase (``_source_phrase``) without trailing relative clauses or
+    appositions after a comma: the name the canonical source is made from."""
+    toks = _source_phrase(subj)
     out = []
     for t in toks:
         if t.i > subj.i and (t.text == "," or (t.dep_ in ("relcl", "acl") and t.head == subj)):
@@ -301,7 +341,10 @@ def _according_to(tok: Any, sent: Any, quotes: list[tuple[int, int]]) -> _Found 
     pobj = _child(to, "pobj") or _child(tok, "pobj")
     if pobj is None:
         return None
-    src = _source_tokens(pobj)
+    # "according to a Gallup poll taken last week, ...": up to the comma, modifiers kept
+    phrase = _subtree(pobj)
+    comma = next((t.i for t in phrase if t.i > pobj.i and t.text == ","), None)
+    src = [t for t in phrase if comma is None or t.i < comma]
     phrase_end = src[-1].i + 1
     cue = (tok.idx, to.idx + len(to.text))
     before = [t for t in sent if t.i < tok.i]
@@ -318,6 +361,7 @@ def _according_to(tok: Any, sent: Any, quotes: list[tuple[int, int]]) -> _Found 
         _trimmed(text, _span(content_toks)),
         _is_direct(_span(content_toks), quotes),
         pobj,
+        _trimmed(text, _span(_source_tokens(pobj))),  # the name, without "taken last week"
     )
 
 
@@ -490,12 +534,20 @@ def _verb_cue(verb: Any, sent: Any, quotes: list[tuple[int, int]]) -> _Found | N
         return None  # "I think", "we want" inside a quote: the quote's speaker's words
     # The source as written keeps its apposition or relative clause ("Dean Baker, an
     # economist at the center,"); the name is the phrase before them, or what "who" means.
-    source = _trimmed(text, _span(_subtree(subj))) if subj is not None else None
-    if source is not None and _overlaps(source, content):
+    source = _trimmed(text, _span(_source_phrase(subj))) if subj is not None else None
+    source = _without_dateline(text, source)
+    between_quotes = (
+        direct
+        and source is not None
+        and _inside(cue, content)
+        and not any(_overlaps(source, q) for q in quotes)
+    )  # "“A,” said Alicia Bannon, senior counsel at the center. “B.”": all of it
+    if source is not None and _overlaps(source, content) and not between_quotes:
         source = _trimmed(text, _span(_source_tokens(subj)))
         if source is not None and _overlaps(source, content) and not _inside(cue, content):
             return None  # a content around its cue ("A, he said, B") holds its source too
     referent = _trimmed(text, _span(_source_tokens(refers))) if refers is not None else None
+    referent = _without_dateline(text, referent)
     cue = _cue_words(verb, cue)
     if verb.dep_ == "pcomp" and verb.head.lower_ == "as" and verb.head.head.lemma_ in _QUOTED_AS:
         cue = (_cue_words(verb.head.head, (verb.head.head.idx, 0))[0], cue[1])

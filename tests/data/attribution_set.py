@@ -923,7 +923,7 @@ CASES: list[tuple[str, list[A]]] = [
         "Two senior officials, speaking on condition of anonymity, said the plan had been approved.",
         [
             (
-                "Two senior officials, speaking on condition of anonymity",
+                "Two senior officials",
                 "Two senior officials",
                 "unnamed",
                 "senior officials",
@@ -2211,5 +2211,86 @@ CASES: list[tuple[str, list[A]]] = [
     (
         "Background: The truce was signed in May after two weeks of talks.",
         [],
+    ),
+    # the source as written without a dateline, an aside or a time; a survey's participle kept
+    (
+        "KYIV (Reuters) - Ukraine's foreign minister said on Monday that talks would resume.",
+        [
+            (
+                "Ukraine's foreign minister",
+                "Ukraine's foreign minister",
+                "person",
+                "foreign minister",
+                "Ukraine",
+                "said",
+                "that talks would resume",
+                False,
+                None,
+            ),
+        ],
+    ),
+    (
+        "The governor, speaking at a rally in Odesa, said the port would reopen.",
+        [
+            (
+                "The governor",
+                "governor",
+                "person",
+                "governor",
+                None,
+                "said",
+                "the port would reopen",
+                False,
+                None,
+            ),
+        ],
+    ),
+    (
+        "The monitoring mission's report on Wednesday said 40 homes were destroyed.",
+        [
+            (
+                "The monitoring mission's report",
+                "monitoring mission's report",
+                "document",
+                None,
+                None,
+                "said",
+                "40 homes were destroyed",
+                False,
+                None,
+            ),
+        ],
+    ),
+    (
+        "According to a UN survey taken last month, most families have no heating.",
+        [
+            (
+                "a UN survey taken last month",
+                "a UN survey",
+                "document",
+                None,
+                "United Nations",
+                "According to",
+                "most families have no heating",
+                False,
+                None,
+            ),
+        ],
+    ),
+    (
+        "“The shelling has not stopped,” said Olena Kovalenko, a police investigator in Kherson. “We count new craters every morning.”",
+        [
+            (
+                "Olena Kovalenko, a police investigator in Kherson",
+                "Olena Kovalenko",
+                "person",
+                "police investigator",
+                None,
+                "said",
+                "The shelling has not stopped,” said Olena Kovalenko, a police investigator in Kherson. “We count new craters every morning",
+                True,
+                None,
+            ),
+        ],
     ),
 ]
