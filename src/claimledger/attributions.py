@@ -174,6 +174,10 @@ def extract_attributions(
             att = _verb_cue(tok, sent, quotes)
         elif tok.pos_ == "NOUN" and tok.lemma_.lower() in NOUN_CUES:
             att = _noun_cue(tok, sent, quotes)
+        elif tok.tag_ in ("VBD", "VBZ", "VBN") and (
+            after := _speaker_after_quote(tok, sent, quotes)
+        ):
+            att = after
         elif tok.pos_ == "ADJ" and tok.lemma_.lower() in ADJECTIVE_CUES:
             att = _adjective_cue(tok, sent, quotes)
         elif tok.lower_ in _HEARSAY_ADVERBS:
@@ -184,6 +188,9 @@ def extract_attributions(
     if not found or _speaker_label(sent):
         att = _headline_colon(sent, quotes)
         if att is not None:
+            found.append(_record(att, sent, doc_id, offset, sentence_index, people))
+    for att in _name_colon_quotes(sent, quotes):
+        if not any(a.cue_start == att.cue[0] + offset for a in found):
             found.append(_record(att, sent, doc_id, offset, sentence_index, people))
     return _link_nested(found)
 
@@ -690,6 +697,51 @@ def _adjective_cue(adj: Any, sent: Any, quotes: list[tuple[int, int]]) -> _Found
     return _Found(cue, source, _trimmed(text, content), _is_direct(content, quotes), subj)
 
 
+_SPEAKER_TAGS = frozenset(
+    ["PROPN", "NOUN", "DET", "ADJ", "PRON", "PUNCT", "NUM", "VERB", "ADP", "CCONJ"]
+)
+
+
+def _speaker_after_quote(verb: Any, sent: Any, quotes: list[tuple[int, int]]) -> _Found | None:
+    """ "“Go back to Univision,” Trump barked.", "“France will always be France,” an angry
+    Hollande retaliated.": a quote ending in a comma, question or exclamation mark, then a
+    short noun phrase and a verb. The verb says the quote, whatever verb it is."""
+    text = sent.doc_text
+    for s, e in reversed(quotes):
+        if e > verb.idx:
+            continue
+        closing = re.match(r"[,?!—–-]?\s*[\"”’']+\s*", text[e : verb.idx])
+        gap = text[e + closing.end() : verb.idx] if closing else ""
+        if closing is None or len(gap.split()) > 6 or re.search(r"[.;:!?\n]", gap):
+            return None  # only the nearest quote before the verb, and only just before it
+        if not (
+            text[s:e].rstrip()[-1:] in (",", "?", "!", "—", "–", "-") or text[e : e + 1] in ",?!"
+        ):
+            return None
+        start = e + closing.end()
+        between = [t for t in sent if start <= t.idx < verb.idx]
+        if not 1 <= len(between) <= 6 or any(
+            t.pos_ not in _SPEAKER_TAGS or (t.pos_ == "VERB" and not t.text[:1].isupper())
+            for t in between
+        ):
+            return None
+        if between[0].text[:1].islower() and between[0].lower_ not in ("a", "an", "the", "one"):
+            return None
+        cue_end = verb.idx + len(verb.text)
+        particle = _child(verb, "prt")
+        if particle is not None and particle.i == verb.i + 1:
+            cue_end = particle.idx + len(particle.text)  # "shot back"
+        source = _trimmed(text, _span(between))
+        content = _continued(text, (s, e), quotes)
+        head = next((t for t in reversed(between) if t.pos_ in ("PROPN", "NOUN", "PRON")), None)
+        if head is None and between[-1].text[:1].isupper():
+            head = between[-1]  # a name the tagger read as a verb ("Trump shot back")
+        if source is None or head is None:
+            return None
+        return _Found((verb.idx, cue_end), source, _trimmed(text, content), True, head)
+    return None
+
+
 def _continued(text: str, quote: tuple[int, int], quotes: list[tuple[int, int]]) -> tuple[int, int]:
     """A quote before its cue ("“A,” she said.") continued by the next quote when that one
     follows the sentence with no cue of its own ("“B.”"): both are what she said."""
@@ -707,6 +759,38 @@ def _continued(text: str, quote: tuple[int, int], quotes: list[tuple[int, int]])
     if not inner or inner[-1] not in ".!?":
         return quote  # "“B,” he added." carries its own cue
     return (quote[0], nxt[1])
+
+
+def _name_colon_quotes(sent: Any, quotes: list[tuple[int, int]]) -> list[_Found]:
+    """ "- Michael P. McDonald: “At long last ...”", "Blumenthal and Cohen: “Data ...”": a
+    name, a colon and a quote, inside a sentence as newsletters and roundups write them."""
+    text = sent.doc_text
+    out = []
+    for colon in sent:
+        if colon.text != ":":
+            continue
+        quote = next(
+            (q for q in quotes if re.fullmatch(r"\s*[\"“„«]", text[colon.idx + 1 : q[0]])), None
+        )
+        if quote is None:
+            continue
+        name: list[Any] = []
+        for t in reversed([t for t in sent if t.i < colon.i]):
+            if t.text in ("-", "—", "–", "|") or len(name) == 6:
+                break
+            if not (t.text[:1].isupper() or t.lower_ in ("and", "&", "of") or t.text == "."):
+                name = []
+                break
+            name.insert(0, t)
+        if not name or not any(t.pos_ == "PROPN" for t in name):
+            continue
+        source = _trimmed(text, _span(name))
+        content = _continued(text, quote, quotes)
+        if source is not None:
+            out.append(
+                _Found((colon.idx, colon.idx + 1), source, _trimmed(text, content), True, name[-1])
+            )
+    return out
 
 
 def _speaker_label(sent: Any) -> bool:
@@ -727,6 +811,8 @@ def _headline_colon(sent: Any, quotes: list[tuple[int, int]]) -> _Found | None:
     if colon is None or colon.i == sent.start or colon.i - sent.start > 5:
         return None
     before = [t for t in sent if t.i < colon.i]
+    dashes = [i for i, t in enumerate(before) if t.text in ("-", "—", "–", "|")]
+    before = before[dashes[-1] + 1 :] if dashes else before  # "MORNING BRIEFING - Kovalenko:"
     after = [t for t in sent if t.i > colon.i and not t.is_space]
     if len(after) < 3 or not all(t.text[:1].isupper() or t.is_punct for t in before):
         return None

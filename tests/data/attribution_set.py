@@ -2293,4 +2293,69 @@ CASES: list[tuple[str, list[A]]] = [
             ),
         ],
     ),
+    # any verb right after a quote says it; a name, a colon and a quote inside a sentence
+    (
+        "“Nobody is leaving this city,” the mayor snapped as the sirens sounded.",
+        [
+            (
+                "the mayor",
+                "mayor",
+                "person",
+                "mayor",
+                None,
+                "snapped",
+                "Nobody is leaving this city",
+                True,
+                None,
+            ),
+        ],
+    ),
+    (
+        "“We have no fuel left,” a nurse at the hospital pleaded. “The generators stop tonight.”",
+        [
+            (
+                "a nurse at the hospital",
+                "a nurse at the hospital",
+                "other",
+                None,
+                None,
+                "pleaded",
+                "We have no fuel left,” a nurse at the hospital pleaded. “The generators stop tonight",
+                True,
+                None,
+            ),
+        ],
+    ),
+    (
+        "MORNING BRIEFING - Olena Kovalenko: “The shelling has not stopped since Sunday.”",
+        [
+            (
+                "Olena Kovalenko",
+                "Olena Kovalenko",
+                "other",
+                None,
+                None,
+                ":",
+                "The shelling has not stopped since Sunday",
+                True,
+                None,
+            ),
+        ],
+    ),
+    (
+        "“Where is the convoy?” asked a driver at the checkpoint.",
+        [
+            (
+                "a driver at the checkpoint",
+                "a driver at the checkpoint",
+                "other",
+                None,
+                None,
+                "asked",
+                "Where is the convoy",
+                True,
+                None,
+            ),
+        ],
+    ),
 ]
