@@ -172,6 +172,8 @@ def extract_attributions(
             att = _according_to(tok, sent, quotes)
         elif tok.pos_ in ("VERB", "AUX") and _lemma(tok) in CUE_LEMMAS:
             att = _verb_cue(tok, sent, quotes)
+            if att is None and tok.tag_ in ("VBD", "VBZ", "VBN"):
+                att = _speaker_after_quote(tok, sent, quotes)  # "“…,” Sarandon, 69, told MSNBC"
         elif tok.pos_ == "NOUN" and tok.lemma_.lower() in NOUN_CUES:
             att = _noun_cue(tok, sent, quotes)
         elif tok.tag_ in ("VBD", "VBZ", "VBN") and (
@@ -382,6 +384,9 @@ def _subject(verb: Any) -> tuple[Any | None, Any | None]:
         if pobj is not None:
             return pobj, pobj
     v = verb
+    number = next((c for c in verb.children if c.dep_ == "nummod" and c.i < verb.i), None)
+    if _child(verb, "nsubj") is None and number is not None:
+        return number, number  # "About 4 in 10 say ...": the parser's number before the verb
     for _ in range(4):
         subj = _child(v, "nsubj")
         if subj is not None:
@@ -412,6 +417,9 @@ def _subject(verb: Any) -> tuple[Any | None, Any | None]:
         if v.pos_ not in ("VERB", "AUX", "ADJ"):
             return None, None
     return None, None
+
+
+_SAY_OBJECT = frozenset(["say", "answer", "reply"])
 
 
 def _content(verb: Any, lemma: str) -> tuple[tuple[int, int] | None, str, int]:
@@ -482,6 +490,19 @@ def _content(verb: Any, lemma: str) -> tuple[tuple[int, int] | None, str, int]:
         ]
         end = max(_span(_subtree(c))[1] for c in parts)  # type: ignore[index]
         return (_subtree(dobj)[0].idx, end), "object", cue_end
+    said = next(
+        (
+            c
+            for c in verb.children
+            if c.i > verb.i
+            and (c.dep_ in ("dobj", "intj") or (c.dep_ == "advmod" and c.lower_ == "so"))
+        ),
+        None,
+    )
+    if said is not None and lemma in _SAY_OBJECT:
+        # "three-quarters said the same of Sanders", "the candidate said no", "half said so"
+        parts = [said] + [c for c in verb.children if c.dep_ == "prep" and c.i > said.i]
+        return (_subtree(said)[0].idx, max(_span(_subtree(c))[1] for c in parts)), "object", cue_end  # type: ignore[index]
     agent = _child(verb, "agent")
     if passive is not None and agent is not None and lemma in _CLAUSE_CUES:
         # "The figures were confirmed by the Red Cross": what was confirmed is the subject.

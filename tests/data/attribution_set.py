@@ -2358,4 +2358,81 @@ CASES: list[tuple[str, list[A]]] = [
             ),
         ],
     ),
+    # a speaker with an age after a quote; what 'said' takes as object; a share as subject
+    (
+        "“The corridor is not safe,” Kovalenko, 41, told Reuters on Monday.",
+        [
+            (
+                "Kovalenko, 41",
+                "Kovalenko",
+                "person",
+                None,
+                None,
+                "told",
+                "The corridor is not safe",
+                True,
+                None,
+            ),
+        ],
+    ),
+    (
+        "Six in 10 residents said the shelling had worsened, and three-quarters said the same of the power cuts.",
+        [
+            (
+                "Six in 10 residents",
+                "Six in 10 residents",
+                "unnamed",
+                "residents",
+                None,
+                "said",
+                "the shelling had worsened",
+                False,
+                None,
+            ),
+            (
+                "three-quarters",
+                "three-quarters",
+                "other",
+                None,
+                None,
+                "said",
+                "the same of the power cuts",
+                False,
+                None,
+            ),
+        ],
+    ),
+    (
+        "About 4 in 10 say they would leave the city if the fighting spread.",
+        [
+            (
+                "About 4 in 10",
+                "About 4 in 10",
+                "other",
+                None,
+                None,
+                "say",
+                "they would leave the city if the fighting spread",
+                False,
+                None,
+            ),
+        ],
+    ),
+    (
+        "Asked whether troops had crossed the river, the spokesman said no.",
+        [
+            (
+                None,
+                None,
+                "unnamed",
+                None,
+                None,
+                "Asked",
+                "whether troops had crossed the river",
+                False,
+                None,
+            ),
+            ("the spokesman", "spokesman", "person", "spokesman", None, "said", "no", False, None),
+        ],
+    ),
 ]
