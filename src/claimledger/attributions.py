@@ -7,6 +7,7 @@ Offsets are into the document text.
 
 from __future__ import annotations
 
+import bisect
 import re
 from dataclasses import replace
 from typing import Any
@@ -728,9 +729,8 @@ def _speaker_after_quote(verb: Any, sent: Any, quotes: list[tuple[int, int]]) ->
     Hollande retaliated.": a quote ending in a comma, question or exclamation mark, then a
     short noun phrase and a verb. The verb says the quote, whatever verb it is."""
     text = sent.doc_text
-    for s, e in reversed(quotes):
-        if e > verb.idx:
-            continue
+    nearest = bisect.bisect_right(quotes, verb.idx, key=lambda q: q[1])  # spans are in order
+    for s, e in quotes[nearest - 1 : nearest] if nearest else []:
         closing = re.match(r"[,?!—–-]?\s*[\"”’']+\s*", text[e : verb.idx])
         gap = text[e + closing.end() : verb.idx] if closing else ""
         if closing is None or len(gap.split()) > 6 or re.search(r"[.;:!?\n]", gap):
@@ -790,10 +790,9 @@ def _name_colon_quotes(sent: Any, quotes: list[tuple[int, int]]) -> list[_Found]
     for colon in sent:
         if colon.text != ":":
             continue
-        quote = next(
-            (q for q in quotes if re.fullmatch(r"\s*[\"“„«]", text[colon.idx + 1 : q[0]])), None
-        )
-        if quote is None:
+        following = bisect.bisect_right(quotes, colon.idx, key=lambda q: q[0])
+        quote = quotes[following] if following < len(quotes) else None
+        if quote is None or not re.fullmatch(r"\s*[\"“„«]", text[colon.idx + 1 : quote[0]]):
             continue
         name: list[Any] = []
         for t in reversed([t for t in sent if t.i < colon.i]):
