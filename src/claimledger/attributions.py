@@ -173,18 +173,16 @@ def extract_attributions(
             att = _according_to(tok, sent, quotes)
         elif tok.pos_ in ("VERB", "AUX") and _lemma(tok) in CUE_LEMMAS:
             att = _verb_cue(tok, sent, quotes)
-            if att is None and tok.tag_ in ("VBD", "VBZ", "VBN"):
-                att = _speaker_after_quote(tok, sent, quotes)  # "“…,” Sarandon, 69, told MSNBC"
         elif tok.pos_ == "NOUN" and tok.lemma_.lower() in NOUN_CUES:
             att = _noun_cue(tok, sent, quotes)
-        elif tok.tag_ in ("VBD", "VBZ", "VBN") and (
-            after := _speaker_after_quote(tok, sent, quotes)
-        ):
-            att = after
         elif tok.pos_ == "ADJ" and tok.lemma_.lower() in ADJECTIVE_CUES:
             att = _adjective_cue(tok, sent, quotes)
         elif tok.lower_ in _HEARSAY_ADVERBS:
             att = _hearsay(tok, sent, quotes)
+        if att is None and tok.tag_ in ("VBD", "VBZ", "VBN"):
+            # any verb after a quote, in the lexicon or not, when nothing else placed it:
+            # "“Go back,” Trump barked", "“…,” Sarandon, 69, told MSNBC"
+            att = _speaker_after_quote(tok, sent, quotes)
         if att is not None:
             att.content = _without_dateline(sent.doc_text, att.content)
             found.append(_record(att, sent, doc_id, offset, sentence_index, people))

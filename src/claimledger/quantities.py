@@ -183,9 +183,8 @@ def extract_quantities(sent: Any, doc_id: str, offset: int, sentence_index: int)
             quantified = _quantified(sent, start, end)
             if quantified is None and "counted_at" in q:
                 quantified = _quantified(sent, *q["counted_at"])
-            if quantified:
-                quantified, unit = _unit_in_counted(quantified, q["unit"])
-                q["unit"] = "vague" if q["unit"] == "vague" else unit
+            if quantified:  # a vague amount keeps its unit: only a count takes the noun's
+                quantified, q["unit"] = _unit_in_counted(quantified, q["unit"])
             if quantified and q["per"] is None:  # "3,000 tests per day"
                 rest = text[end:].lstrip()
                 rate = rest.startswith(quantified) and _GAP_RATE.match(rest[len(quantified) :])
@@ -625,8 +624,8 @@ def _levels_after_change(quantities: list[dict[str, Any]], text: str) -> None:
             else:
                 m = _VERB_TO.search(text[: q["start"]])
                 word = m.group(1).lower() if m else ""
-                if m and word not in ("up", "down", "higher", "lower") and _is_direction_word(word):
-                    direction = next(d for d, p in _DIRECTION.items() if p.fullmatch(word))
+                if m and word not in ("up", "down", "higher", "lower"):
+                    direction = _direction_of(word)
             if direction is not None:
                 q["change"] = Change(direction, None, q["value"], None)
         prev = q
@@ -680,14 +679,16 @@ def _change_before(before: str, transitive: bool = True) -> str | None:
         return None  # "gave up 517 rushing yards", "racked up 30 points": not a rise
     if not transitive and not by and _TRANSITIVE.fullmatch(word):
         return None  # "lost 40 rounds" counts rounds; "was cut by 500,000 bpd" is a change
-    for direction, pattern in _DIRECTION.items():
-        if pattern.fullmatch(word):
-            return direction
-    return None
+    return _direction_of(word)
+
+
+def _direction_of(word: str) -> str | None:
+    """ "up" or "down" for a word of change ("rose", "slumped", "upward"), else None."""
+    return next((d for d, pattern in _DIRECTION.items() if pattern.fullmatch(word)), None)
 
 
 def _is_direction_word(word: str) -> bool:
-    return any(p.fullmatch(word) for p in _DIRECTION.values())
+    return _direction_of(word) is not None
 
 
 def _direction(before: str, a: float | None, b: float | None) -> str:
