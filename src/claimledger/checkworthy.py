@@ -285,6 +285,11 @@ _META = re.compile(
 )
 
 
+# What claim_types returns: the kinds of claim, then why a sentence is not one.
+CLAIM_TYPES = ("statistic", "event", "quote", "prediction", "causal", "comparison")
+NOT_CLAIM_TYPES = ("opinion", "exhortation", "question", "other")
+
+
 def claim_types(sig: dict[str, float], is_claim: bool, text: str = "") -> tuple[str, ...]:
     """What kind of claim a sentence makes, or why it is not one; a description of form."""
     if not is_claim:

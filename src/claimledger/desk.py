@@ -15,25 +15,15 @@ from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from typing import Any
 
+from claimledger import checkworthy
 from claimledger.errors import UsageError
 from claimledger.ledger import Ledger, now, quantity_from_row
 from claimledger.report import figure_text, source_label
 
 # AVeriTeC's four verdicts, the labels fact-checkers' datasets and ClaimReview feeds use.
 VERDICTS = ("Supported", "Refuted", "Not Enough Evidence", "Conflicting Evidence/Cherrypicking")
-# Claim types, then the types of sentences that are not claims (checkworthy.claim_types).
-CLAIM_TYPES = (
-    "statistic",
-    "event",
-    "quote",
-    "prediction",
-    "causal",
-    "comparison",
-    "opinion",
-    "exhortation",
-    "question",
-    "other",
-)
+# Claim types, then the types of sentences that are not claims, as checkworthy gives them.
+CLAIM_TYPES = checkworthy.CLAIM_TYPES + checkworthy.NOT_CLAIM_TYPES
 SORTS = {
     "score": "c.score DESC, c.doc_id, c.idx",
     "score_asc": "c.score ASC, c.doc_id, c.idx",
