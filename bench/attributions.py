@@ -5,9 +5,10 @@
     bash bench/setup_peers.sh                # installs textacy (and the quantity peers)
 
 Per role (source, cue, content): exact and overlap span F1, over all relations and apart for
-quoted and unquoted ones (scoring rules in polnear.py). Throughput is articles/s including
-spaCy parsing, one process per system. textacy's direct_quotations finds direct quotes only;
-it runs with the same spaCy pipeline as claimledger.
+quoted and unquoted ones (scoring rules in polnear.py). claimledger is scored on its top-level
+attributions only, as PolNeAR annotates no nested ones (polnear.py, "Nested attributions").
+Throughput is articles/s including spaCy parsing, one process per system. textacy's
+direct_quotations finds direct quotes only; it runs with the same spaCy pipeline as claimledger.
 """
 
 from __future__ import annotations
@@ -36,11 +37,8 @@ docs = [Document(text=t, source=str(i)) for i, t in enumerate(texts)]
 out = []
 for ex in extract_all(docs, Settings(workers=1), frozenset({"attributions"})):
     out.append([
-        {
-            "source": None if a.source_start is None else [a.source_start, a.source_end],
-            "cue": None if a.cue_start is None else [a.cue_start, a.cue_end],
-            "content": None if a.content_start is None else [a.content_start, a.content_end],
-        }
+        {k: getattr(a, k) for r in ("source", "cue", "content") for k in (r + "_start", r + "_end")}
+        | {"parent_start": a.parent_start}
         for a in ex.attributions
     ])
 json.dump({"seconds": time.perf_counter() - started, "predictions": out}, sys.stdout)
@@ -68,7 +66,7 @@ def main() -> int:
     systems = []
     print(f"bench: claimledger on {len(texts)} articles", file=sys.stderr)
     ours = run_json(sys.executable, ["-c", CLAIMLEDGER_RUN], texts)
-    systems.append(("claimledger", relations(ours["predictions"]), ours["seconds"]))
+    systems.append(("claimledger", [pn.predicted(d) for d in ours["predictions"]], ours["seconds"]))
     if not args.no_peers and PEER_PYTHON.exists():
         print("bench: textacy", file=sys.stderr)
         res = run_json(str(PEER_PYTHON), [str(HERE / "peers" / "run_textacy.py")], texts)

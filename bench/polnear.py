@@ -14,6 +14,11 @@ Scoring, per role (source, cue, content), each role on its own:
   span, largest overlap first), so a system cannot score twice on one span;
 - precision = matched predicted / predicted, recall = matched gold / gold.
 
+Nested attributions: PolNeAR annotates only the outermost attribution ("No nested
+attributions" in its guidelines: in "Reardon criticized Mr. Lamport for saying that ...", only
+Reardon's). claimledger keeps a nested attribution and links it to the one whose content holds
+its cue (``parent_start``); ``predicted`` scores only the top-level ones, as the guideline does.
+
 Quoted vs unquoted: a gold relation is quoted when its content holds a quotation mark. A
 predicted relation belongs to the group of the gold relation it overlaps most (on any
 role), or, when it overlaps none, to the group its own content suggests.
@@ -22,8 +27,10 @@ role), or, when it overlaps none, to the group its own content suggests.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
 ROOT = Path(__file__).resolve().parent.parent
 DATA = ROOT.parent / "shared" / "data" / "attribution" / "polnear" / "data"
@@ -94,6 +101,24 @@ def _relations(ann: Path, text: str) -> list[Relation]:
         )
         out.append(rel)
     return out
+
+
+def predicted(attributions: Iterable[Any]) -> list[Relation]:
+    """Relations from claimledger's attributions (records or objects with their fields),
+    the top-level ones only: see "Nested attributions" above."""
+
+    def field_(a: Any, name: str) -> Any:
+        return a[name] if isinstance(a, dict) else getattr(a, name)
+
+    def span(a: Any, role: str) -> Span | None:
+        start, end = field_(a, f"{role}_start"), field_(a, f"{role}_end")
+        return None if start is None or end is None else (int(start), int(end))
+
+    return [
+        Relation(span(a, "source"), span(a, "cue"), span(a, "content"))
+        for a in attributions
+        if field_(a, "parent_start") is None
+    ]
 
 
 def trim(text: str, span: Span | None) -> Span | None:

@@ -44,20 +44,7 @@ def test_polnear_floors() -> None:
     docs = [Document(text=a.text, source=a.name) for a in articles]
     found = extract_all(docs, Settings(workers=2), frozenset({"attributions"}))
 
-    def span(start: int | None, end: int | None) -> tuple[int, int] | None:
-        return None if start is None or end is None else (start, end)
-
-    predicted = [
-        [
-            pn.Relation(
-                span(a.source_start, a.source_end),
-                span(a.cue_start, a.cue_end),
-                span(a.content_start, a.content_end),
-            )
-            for a in ex.attributions  # type: ignore[union-attr]
-        ]
-        for ex in found
-    ]
+    predicted = [pn.predicted(ex.attributions) for ex in found]  # type: ignore[union-attr]
     scores = pn.score(articles, predicted)
     for (kind, role), floor in POLNEAR_FLOORS.items():
         f1 = scores["all"][role].prf(kind)[2]
