@@ -130,7 +130,8 @@ _SECTION_LABELS = frozenset(
     ANALYSIS OPINION EDITORIAL COMMENTARY EDITOR'S EDITOR’S CORRECTION CLARIFICATION Q A
     RELATED MORE SEE ALSO LISTEN AUDIO FACT CHECK DISCLAIMER SOURCE SOURCES WARNING
     ALERT TRANSCRIPT BACKGROUND SUMMARY CONTEXT CONCLUSION QUOTE QUOTES SIDEBAR TIMELINE
-    KEY POINTS HIGHLIGHTS DEVELOPING QUESTION ANSWER TOPLINE BOTTOM LINE""".split()
+    KEY POINTS HIGHLIGHTS DEVELOPING QUESTION ANSWER TOPLINE BOTTOM LINE RESULTS UPDATES
+    HEADLINES DETAILS FACTS NOTES LINKS""".split()
 )
 
 
@@ -186,14 +187,17 @@ def extract_attributions(
         if att is not None:
             att.content = _without_dateline(sent.doc_text, att.content)
             found.append(_record(att, sent, doc_id, offset, sentence_index, people))
-    if not found or _speaker_label(sent):
-        att = _headline_colon(sent, quotes)
-        if att is not None:
-            found.append(_record(att, sent, doc_id, offset, sentence_index, people))
+    att = _headline_colon(sent, quotes)
+    # not when a cue before the colon introduces what follows ("X said:"); cues after it
+    # are nested in what the headline's source says ("Gingrich: Trump Must Decide ...")
+    if att is not None and not any(
+        a.cue_start is not None and a.cue_start - offset < att.cue[0] for a in found
+    ):
+        found.append(_record(att, sent, doc_id, offset, sentence_index, people))
     for att in _name_colon_quotes(sent, quotes):
         if not any(a.cue_start == att.cue[0] + offset for a in found):
             found.append(_record(att, sent, doc_id, offset, sentence_index, people))
-    return _link_nested(found)
+    return link_nested(found)
 
 
 def _without_dateline(text: str, span: tuple[int, int] | None) -> tuple[int, int] | None:
@@ -411,6 +415,9 @@ def _subject(verb: Any) -> tuple[Any | None, Any | None]:
                 v = v.head
         elif v.dep_ == "acomp" and v.head.pos_ in ("VERB", "AUX"):
             v = v.head  # "were more likely to say"
+        elif v.dep_ == "acl" and v.tag_ == "VBG" and v.head.pos_ in ("NOUN", "PROPN"):
+            # "super PACs backing Cruz", "evidence suggesting that ...": the noun it hangs on
+            return v.head, v.head
         else:
             return None, None
         if v.pos_ not in ("VERB", "AUX", "ADJ"):
@@ -444,6 +451,14 @@ def _content(verb: Any, lemma: str) -> tuple[tuple[int, int] | None, str, int]:
             obj = _child(prep, "pobj", "pcomp")
             if obj is not None and prep.i <= verb.i + 2:
                 return _span(_subtree(obj)), "prep", prep.idx + len(prep.text)
+        if prep.dep_ in ("advcl", "xcomp") and prep.i > verb.i:
+            # "calling for the United States to act", "did not respond to interview
+            # requests": the parser made the preposition the clause's "for" or "to"
+            first = _subtree(prep)[0]
+            if first.i <= verb.i + 2 and (lemma, first.lower_) in PREP_CUES:
+                rest = [t for t in _subtree(prep) if t.i > first.i]
+                if rest:
+                    return _span(rest), "prep", first.idx + len(first.text)
     xcomp = _child(verb, "xcomp")
     passive = _child(verb, "nsubjpass")
     if (
@@ -811,16 +826,6 @@ def _name_colon_quotes(sent: Any, quotes: list[tuple[int, int]]) -> list[_Found]
     return out
 
 
-def _speaker_label(sent: Any) -> bool:
-    """A transcript turn: "TAPPER: Do you think ...", "JAKE TAPPER: ..."."""
-    head = sent.text[:40].split(":", 1)
-    return (
-        len(head) == 2
-        and bool(re.fullmatch(r"[A-Z][A-Z.'’ -]{2,30}", head[0]))
-        and not _section_label(head[0])
-    )
-
-
 def _headline_colon(sent: Any, quotes: list[tuple[int, int]]) -> _Found | None:
     """A headline or lead-in of the form "Kerry: “...”" or "NY Daily News: ...": a short
     name, a colon, then what it says."""
@@ -832,6 +837,16 @@ def _headline_colon(sent: Any, quotes: list[tuple[int, int]]) -> _Found | None:
     dashes = [i for i, t in enumerate(before) if t.text in ("-", "—", "–", "|")]
     before = before[dashes[-1] + 1 :] if dashes else before  # "MORNING BRIEFING - Kovalenko:"
     after = [t for t in sent if t.i > colon.i and not t.is_space]
+    if not after and sent.end < len(sent.doc) and "\n" not in sent.doc[sent.end - 1].whitespace_:
+        # the parser ended the sentence at the colon ("Ann Coulter:" | "And Then There
+        # Was the One."): what is said is the next sentence, when it is on the same line
+        nxt = sent.doc[sent.end].sent
+        after = []
+        for t in nxt:
+            if "\n" in t.text:
+                break
+            if not t.is_space:
+                after.append(t)
     if len(after) < 3 or not all(t.text[:1].isupper() or t.is_punct for t in before):
         return None
     named = any(
@@ -848,9 +863,9 @@ def _headline_colon(sent: Any, quotes: list[tuple[int, int]]) -> _Found | None:
     named = named or (
         len(before) == 1
         and before[0].text.istitle()
-        and before[0].tag_ == "NN"
+        and before[0].tag_ in ("NN", "NNS")  # "Sanders:", read as a plural
         and not _section_label(label)
-        and after[0].text[:1].isupper()
+        and next((t for t in after if not t.is_punct), after[0]).text[:1].isupper()
     )
     named = named or (len(before) == 1 and before[0].lower_ in DOCUMENT_SOURCE_HEADS | {"poll"})
     if not named and not is_outlet(label):
@@ -1142,23 +1157,19 @@ def _role_affiliation(sent: Any, span: tuple[int, int]) -> tuple[str | None, str
     return role, affiliation
 
 
-def _link_nested(found: list[Attribution]) -> list[Attribution]:
-    """Mark an attribution whose cue lies inside another's content as nested in it."""
-    out = []
-    for a in found:
-        parent = next(
-            (
-                p
-                for p in found
-                if p is not a
-                and p.content_start is not None
-                and p.content_end is not None
-                and a.cue_start is not None
-                and p.content_start <= a.cue_start < p.content_end
-            ),
-            None,
-        )
-        if parent is not None:
-            a = replace(a, parent_start=parent.cue_start)
-        out.append(a)
-    return out
+def link_nested(found: list[Attribution]) -> list[Attribution]:
+    """Mark an attribution whose cue lies inside another's content as nested in it (the first
+    such one, in order). Runs per sentence and again over the whole document, where a quote
+    runs over several sentences."""
+    starts = sorted((a.cue_start, i) for i, a in enumerate(found) if a.cue_start is not None)
+    keys = [start for start, _ in starts]
+    parent: dict[int, int | None] = {}
+    for j, p in enumerate(found):
+        if p.content_start is None or p.content_end is None:
+            continue
+        lo = bisect.bisect_left(keys, p.content_start)
+        hi = bisect.bisect_left(keys, p.content_end)
+        for _, i in starts[lo:hi]:
+            if i != j and i not in parent:
+                parent[i] = p.cue_start
+    return [replace(a, parent_start=parent[i]) if i in parent else a for i, a in enumerate(found)]

@@ -281,7 +281,9 @@ OBJECT_CUE_VERBS = frozenset(
     claim express reveal disclose demand recommend favor favour prefer dispute stress
     emphasize emphasise denounce decry hail commend fault mock ridicule tout champion
     promise pledge vow threaten urge request suggest dub deem report rule fear doubt echo
-    repeat support back oppose thank discuss attack mention tweet share""".split()
+    repeat support back oppose thank discuss attack mention tweet share offer highlight remind
+    recall reiterate note list name identify compare portray detail welcome congratulate
+    email answer challenge cast publish address""".split()
 )
 
 # Adjectives that hold a stance after "be", "seem", "remain" or "feel": "officials are

@@ -140,6 +140,7 @@ def extract_document(
             if want_claims:
                 ex.claims.append(_claim(sentence, ex.signals[-1], quants, atts, settings))
             index += 1
+    ex.attributions = attr_mod.link_nested(ex.attributions)
     if want_claims:
         _link_covering_attributions(ex)
     return ex
