@@ -386,6 +386,9 @@ def _subject(verb: Any) -> tuple[Any | None, Any | None]:
         pobj = _child(agent, "pobj")
         if pobj is not None:
             return pobj, pobj
+    host = _co_cue_host(verb)
+    if host is not None:
+        return _subject(host)  # "insisted that ..., claiming that ...": the same speaker
     v = verb
     number = next((c for c in verb.children if c.dep_ == "nummod" and c.i < verb.i), None)
     if _child(verb, "nsubj") is None and number is not None:
@@ -560,6 +563,8 @@ def _verb_cue(verb: Any, sent: Any, quotes: list[tuple[int, int]]) -> _Found | N
         content = _continued(text, content, quotes)
     if content is None:
         return None
+    if not direct:
+        content = _before_co_cue(verb, content, quotes)
     if how == "ccomp" and lemma not in _CLAUSE_CUES:
         return None
     if lemma in WEAK_SPEECH_VERBS and how in ("aside", "as") and not direct:
@@ -594,6 +599,51 @@ def _verb_cue(verb: Any, sent: Any, quotes: list[tuple[int, int]]) -> _Found | N
     if verb.dep_ == "pcomp" and verb.head.lower_ == "as" and verb.head.head.lemma_ in _QUOTED_AS:
         cue = (_cue_words(verb.head.head, (verb.head.head.idx, 0))[0], cue[1])
     return _Found(cue, source, _trimmed(text, content), direct, refers, referent)
+
+
+def _co_cue(t: Any) -> bool:
+    """A cue verb the parser hung inside another cue's content that is a second act of
+    the same speaker: ", claiming that ...", "and said ..." with no subject of its own."""
+    if _lemma(t) not in CUE_LEMMAS or t.i == 0:
+        return False
+    before = t.doc[t.i - 1]
+    if t.tag_ == "VBG" and t.dep_ in ("advcl", "conj") and before.text == ",":
+        return True
+    return (
+        t.dep_ == "conj"
+        and before.lower_ in ("and", "but")
+        and _child(t, "nsubj") is None
+        and _lemma(t) in SPEECH_VERBS
+    )
+
+
+def _co_cue_host(t: Any) -> Any | None:
+    """The cue whose content a co-cue (``_co_cue``) was hung in, if any."""
+    if not _co_cue(t):
+        return None
+    h = t.head
+    for _ in range(4):
+        if h.dep_ in ("ccomp", "xcomp", "dobj") and _lemma(h.head) in CUE_LEMMAS:
+            return h.head
+        if h.dep_ not in ("conj", "advcl", "ccomp", "xcomp") or h.head.i == h.i:
+            return None
+        h = h.head
+    return None
+
+
+def _before_co_cue(
+    verb: Any, content: tuple[int, int], quotes: list[tuple[int, int]]
+) -> tuple[int, int]:
+    """The content stops before a second cue of the same speaker that the parser hung
+    inside it: "insisted that he expanded the party, claiming that turnout rose". That
+    participle is an attribution of its own, not part of what was insisted."""
+    doc = verb.doc
+    for t in doc[verb.i + 1 : verb.sent.end]:
+        if t.idx >= content[1]:
+            break
+        if t.idx > content[0] and not _within(quotes, t.idx) and _co_cue(t):
+            return (content[0], doc[t.i - 1].idx)
+    return content
 
 
 def _hearsay(adverb: Any, sent: Any, quotes: list[tuple[int, int]]) -> _Found | None:
