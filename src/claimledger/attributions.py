@@ -174,12 +174,14 @@ def extract_attributions(
             att = _according_to(tok, sent, quotes)
         elif tok.pos_ in ("VERB", "AUX") and _lemma(tok) in CUE_LEMMAS:
             att = _verb_cue(tok, sent, quotes)
-        elif tok.pos_ == "NOUN" and tok.lemma_.lower() in NOUN_CUES:
-            att = _noun_cue(tok, sent, quotes)
+        elif tok.pos_ == "NOUN" and tok.lemma_.lower() in NOUN_CUES and not _within(quotes, tok.idx):
+            att = _noun_cue(tok, sent, quotes)  # in a quote it is the quoted speaker's word
         elif tok.pos_ == "ADJ" and tok.lemma_.lower() in ADJECTIVE_CUES:
             att = _adjective_cue(tok, sent, quotes)
         elif tok.lower_ in _HEARSAY_ADVERBS:
             att = _hearsay(tok, sent, quotes)
+        elif tok.lower_ == "in" and tok.dep_ == "prep":
+            att = _in_poll(tok, sent, quotes)
         if att is None and tok.tag_ in ("VBD", "VBZ", "VBN"):
             # any verb after a quote, in the lexicon or not, when nothing else placed it:
             # "“Go back,” Trump barked", "“…,” Sarandon, 69, told MSNBC"
@@ -524,6 +526,15 @@ def _content(verb: Any, lemma: str) -> tuple[tuple[int, int] | None, str, int]:
     if passive is not None and agent is not None and lemma in _CLAUSE_CUES:
         # "The figures were confirmed by the Red Cross": what was confirmed is the subject.
         return _span(_subtree(passive)), "passive", cue_end
+    if lemma in SPEECH_VERBS:
+        # "Adelson said on Friday during a news conference that he may wait": the parser
+        # hung the that-clause on a noun of the verb's own phrases
+        mine = {t.i for t in verb.subtree}
+        for t in verb.doc[verb.i + 1 : verb.sent.end]:
+            if t.i not in mine or (t.pos_ in ("VERB", "AUX") and t.lower_ != "that"):
+                break
+            if t.lower_ == "that" and t.dep_ == "mark" and t.head.i > t.i:
+                return (t.idx, _span(_subtree(t.head))[1]), "ccomp", cue_end  # type: ignore[index]
     return None, "", cue_end
 
 
@@ -644,6 +655,50 @@ def _before_co_cue(
         if t.idx > content[0] and not _within(quotes, t.idx) and _co_cue(t):
             return (content[0], doc[t.i - 1].idx)
     return content
+
+
+_POLL_NOUNS = frozenset(["poll", "survey"])
+
+
+def _in_poll(prep: Any, sent: Any, quotes: list[tuple[int, int]]) -> _Found | None:
+    """ "Rubio moved to second in a more recent survey", "In a CBS News poll, 79 percent
+    said ...": the standing is what the poll reports. The content is the clause the
+    phrase belongs to, without the phrase."""
+    poll = _child(prep, "pobj")
+    if poll is None or poll.lemma_.lower() not in _POLL_NOUNS or _within(quotes, prep.idx):
+        return None
+    clause = prep.head
+    for _ in range(4):
+        if clause.pos_ in ("VERB", "AUX"):
+            break
+        clause = clause.head
+    else:
+        return None
+    if clause.pos_ not in ("VERB", "AUX"):
+        return None
+    text = sent.doc_text
+    phrase = [t for t in _subtree(prep) if t.i > prep.i]
+    comma = next((t.i for t in phrase if t.i > poll.i and t.text == ","), None)
+    source = [t for t in phrase if comma is None or t.i < comma]
+    own = {t.i for t in _subtree(prep)}
+    for c in clause.children:  # "..., although Rubio moved": another clause, not the poll's
+        if c.dep_ in ("advcl", "conj", "cc", "parataxis") and prep.i not in {
+            t.i for t in c.subtree
+        }:
+            own |= {t.i for t in c.subtree}
+    content = [t for t in _subtree(clause) if t.i not in own]
+    while content and content[-1].is_punct:
+        content.pop()
+    if not content:
+        return None
+    span = _trimmed(text, _span(content))
+    return _Found(
+        (prep.idx, prep.idx + len(prep.text)),
+        _trimmed(text, _span(source)),
+        span,
+        _is_direct(span, quotes),
+        poll,
+    )
 
 
 def _hearsay(adverb: Any, sent: Any, quotes: list[tuple[int, int]]) -> _Found | None:
@@ -796,7 +851,7 @@ def _speaker_after_quote(verb: Any, sent: Any, quotes: list[tuple[int, int]]) ->
     for s, e in quotes[nearest - 1 : nearest] if nearest else []:
         closing = re.match(r"[,?!—–-]?\s*[\"”’']+\s*", text[e : verb.idx])
         gap = text[e + closing.end() : verb.idx] if closing else ""
-        if closing is None or len(gap.split()) > 6 or re.search(r"[.;:!?\n]", gap):
+        if closing is None or len(gap.split()) > 14 or re.search(r"[.;:!?\n]", gap):
             return None  # only the nearest quote before the verb, and only just before it
         if not (
             text[s:e].rstrip()[-1:] in (",", "?", "!", "—", "–", "-") or text[e : e + 1] in ",?!"
@@ -804,7 +859,15 @@ def _speaker_after_quote(verb: Any, sent: Any, quotes: list[tuple[int, int]]) ->
             return None
         start = e + closing.end()
         between = [t for t in sent if start <= t.idx < verb.idx]
-        if not 1 <= len(between) <= 6 or any(
+        comma = next((i for i, t in enumerate(between) if t.text == ","), None)
+        # a name and its apposition: "Gene Sperling, a top outside Clinton adviser, said"
+        named = (
+            comma is not None
+            and 1 <= comma <= 4
+            and all(t.pos_ == "PROPN" for t in between[:comma])
+            and between[-1].text == ","
+        )
+        if not (1 <= len(between) <= 6 or (named and len(between) <= 14)) or any(
             t.pos_ not in _SPEAKER_TAGS or (t.pos_ == "VERB" and not t.text[:1].isupper())
             for t in between
         ):
