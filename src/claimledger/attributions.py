@@ -431,6 +431,7 @@ def _subject(verb: Any) -> tuple[Any | None, Any | None]:
 
 
 _SAY_OBJECT = frozenset(["say", "answer", "reply"])
+_ASKING = frozenset(["ask", "wonder", "question", "inquire", "query"])
 
 
 def _content(verb: Any, lemma: str) -> tuple[tuple[int, int] | None, str, int]:
@@ -526,6 +527,18 @@ def _content(verb: Any, lemma: str) -> tuple[tuple[int, int] | None, str, int]:
     if passive is not None and agent is not None and lemma in _CLAUSE_CUES:
         # "The figures were confirmed by the Red Cross": what was confirmed is the subject.
         return _span(_subtree(passive)), "passive", cue_end
+    asked = next(
+        (
+            c
+            for c in verb.children
+            if c.dep_ == "advcl"
+            and c.i > verb.i
+            and any(m.dep_ == "mark" and m.lower_ in ("if", "whether") for m in c.children)
+        ),
+        None,
+    )
+    if asked is not None and lemma in _ASKING:
+        return _span(_subtree(asked)), "ccomp", cue_end  # "asked workers if they planned to"
     if lemma in SPEECH_VERBS:
         # "Adelson said on Friday during a news conference that he may wait": the parser
         # hung the that-clause on a noun of the verb's own phrases

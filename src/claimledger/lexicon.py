@@ -283,7 +283,7 @@ OBJECT_CUE_VERBS = frozenset(
     promise pledge vow threaten urge request suggest dub deem report rule fear doubt echo
     repeat support back oppose thank discuss attack mention tweet share offer highlight remind
     recall reiterate note list name identify compare portray detail welcome congratulate
-    email answer challenge cast publish address""".split()
+    email answer challenge cast publish address disavow reference unveil ignore declare""".split()
 )
 
 # Adjectives that hold a stance after "be", "seem", "remain" or "feel": "officials are
@@ -308,7 +308,7 @@ PREP_CUES = frozenset(
         ("refer", "to"),
         ("point", "to"),
         ("argue", "for against"),
-        ("push", "for"),
+        ("push", "for against"),  # "pushing back against"
         ("press", "for"),
         ("appeal", "for to"),
         ("warn", "of about against"),
@@ -347,6 +347,9 @@ PREP_CUES = frozenset(
         ("fight", "for against"),
         ("stand", "by"),
         ("allude", "to"),
+        ("know", "about"),
+        ("distance", "from"),
+        ("elaborate", "on"),
     )
     for prep in preps.split()
 )
