@@ -430,6 +430,16 @@ def _subject(verb: Any) -> tuple[Any | None, Any | None]:
     return None, None
 
 
+def _without_trailing_phrase(clause: list[Any], verb: Any) -> list[Any]:
+    """A content before its verb, without a phrase after the verb that the parser hung on
+    it: in "The army lost 40 tanks, officials said, according to Reuters" the last three
+    words are not more of what was said. A clause after the verb ("A, he said, and B") is."""
+    after = [t for t in clause if t.i > verb.i]
+    if after and not any(t.pos_ in ("VERB", "AUX") and t.dep_ != "prep" for t in after):
+        return [t for t in clause if t.i < verb.i]
+    return clause
+
+
 _SAY_OBJECT = frozenset(["say", "answer", "reply"])
 _ASKING = frozenset(["ask", "wonder", "question", "inquire", "query"])
 
@@ -444,14 +454,20 @@ def _content(verb: Any, lemma: str) -> tuple[tuple[int, int] | None, str, int]:
     ccomp = _child(verb, "ccomp")
     is_as = any(c.dep_ == "mark" and c.lower_ == "as" for c in verb.children)
     if ccomp is not None and not (verb.dep_ == "ccomp" and is_as):
-        return _span(_subtree(ccomp)), "ccomp", cue_end
+        clause = _subtree(ccomp)
+        if ccomp.i < verb.i:
+            clause = _without_trailing_phrase(clause, verb)
+        return _span(clause), "ccomp", cue_end
     if is_as and verb.dep_ == "advcl":
         own = {t.i for t in verb.subtree}
         clause = verb.head.head if verb.head.dep_ in ("aux", "auxpass") else verb.head
         return _span([t for t in _subtree(clause) if t.i not in own]), "as", cue_end
     if verb.dep_ == "parataxis" and lemma in SPEECH_VERBS and verb.head.i != verb.i:
         own = {t.i for t in verb.subtree}
-        return _span([t for t in _subtree(verb.head) if t.i not in own]), "aside", cue_end
+        clause = [t for t in _subtree(verb.head) if t.i not in own]
+        if verb.head.i < verb.i:
+            clause = _without_trailing_phrase(clause, verb)
+        return _span(clause), "aside", cue_end
     for prep in verb.children:
         if prep.dep_ == "prep" and (lemma, prep.lower_) in PREP_CUES and prep.i > verb.i:
             obj = _child(prep, "pobj", "pcomp")
@@ -1286,10 +1302,11 @@ def _role_affiliation(sent: Any, span: tuple[int, int]) -> tuple[str | None, str
 def link_nested(found: list[Attribution]) -> list[Attribution]:
     """Mark an attribution whose cue lies inside another's content as nested in it (the first
     such one, in order). Runs per sentence and again over the whole document, where a quote
-    runs over several sentences."""
+    runs over several sentences. Two contents can hold each other's cues ("“A,” Sanders
+    said, according to CNN"): the later cue is then the outer one, so no chain loops."""
     starts = sorted((a.cue_start, i) for i, a in enumerate(found) if a.cue_start is not None)
     keys = [start for start, _ in starts]
-    parent: dict[int, int | None] = {}
+    parent: dict[int, int] = {}
     for j, p in enumerate(found):
         if p.content_start is None or p.content_end is None:
             continue
@@ -1297,5 +1314,16 @@ def link_nested(found: list[Attribution]) -> list[Attribution]:
         hi = bisect.bisect_left(keys, p.content_end)
         for _, i in starts[lo:hi]:
             if i != j and i not in parent:
-                parent[i] = p.cue_start
-    return [replace(a, parent_start=parent[i]) if i in parent else a for i, a in enumerate(found)]
+                parent[i] = j
+    for i in list(parent):
+        chain, k = [i], parent.get(i)
+        while k is not None and k not in chain:
+            chain.append(k)
+            k = parent.get(k)
+        if k is not None:  # a loop: its latest cue is outermost
+            loop = chain[chain.index(k) :]
+            parent.pop(max(loop, key=lambda m: found[m].cue_start or 0), None)
+    return [
+        replace(a, parent_start=found[parent[i]].cue_start) if i in parent else a
+        for i, a in enumerate(found)
+    ]
