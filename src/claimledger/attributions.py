@@ -696,13 +696,11 @@ def _in_poll(prep: Any, sent: Any, quotes: list[tuple[int, int]]) -> _Found | No
     poll = _child(prep, "pobj")
     if poll is None or poll.lemma_.lower() not in _POLL_NOUNS or _within(quotes, prep.idx):
         return None
-    clause = prep.head
+    clause = prep.head  # the verb the phrase belongs to, through a noun or two
     for _ in range(4):
         if clause.pos_ in ("VERB", "AUX"):
             break
         clause = clause.head
-    else:
-        return None
     if clause.pos_ not in ("VERB", "AUX"):
         return None
     text = sent.doc_text
