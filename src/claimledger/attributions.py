@@ -174,8 +174,9 @@ def extract_attributions(
             att = _according_to(tok, sent, quotes)
         elif tok.pos_ in ("VERB", "AUX") and _lemma(tok) in CUE_LEMMAS:
             att = _verb_cue(tok, sent, quotes)
-        elif tok.pos_ == "NOUN" and tok.lemma_.lower() in NOUN_CUES and not _within(quotes, tok.idx):
-            att = _noun_cue(tok, sent, quotes)  # in a quote it is the quoted speaker's word
+        elif tok.pos_ == "NOUN" and tok.lemma_.lower() in NOUN_CUES:
+            # in a quote the noun is the quoted speaker's word, not a cue of its own
+            att = None if _within(quotes, tok.idx) else _noun_cue(tok, sent, quotes)
         elif tok.pos_ == "ADJ" and tok.lemma_.lower() in ADJECTIVE_CUES:
             att = _adjective_cue(tok, sent, quotes)
         elif tok.lower_ in _HEARSAY_ADVERBS:
@@ -996,16 +997,20 @@ def _headline_colon(sent: Any, quotes: list[tuple[int, int]]) -> _Found | None:
     # alone before the colon also name a source, and "Poll:" or "Report:" a document one,
     # but not section labels ("UPDATE:", "WATCH:").
     label = text[before[0].idx : colon.idx].strip()
+    first_word = next((t for t in after if not t.is_punct), after[0])  # after a quote mark
     named = named or (
         all(t.tag_ in ("NNP", "NNPS") or t.is_punct or t.text.isupper() for t in before)
         and not _section_label(label)
     )
-    named = named or (
-        len(before) == 1
-        and before[0].text.istitle()
-        and before[0].tag_ in ("NN", "NNS")  # "Sanders:", read as a plural
-        and not _section_label(label)
-        and next((t for t in after if not t.is_punct), after[0]).text[:1].isupper()
+    named = (
+        named
+        or (
+            len(before) == 1
+            and before[0].text.istitle()
+            and before[0].tag_ in ("NN", "NNS")  # "Sanders:", read as a plural
+            and not _section_label(label)
+            and first_word.text[:1].isupper()
+        )
     )
     named = named or (len(before) == 1 and before[0].lower_ in DOCUMENT_SOURCE_HEADS | {"poll"})
     if not named and not is_outlet(label):
