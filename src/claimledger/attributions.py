@@ -527,35 +527,38 @@ def _content(verb: Any, lemma: str) -> tuple[tuple[int, int] | None, str, int]:
         ]
         end = max(_span(_subtree(c))[1] for c in parts)  # type: ignore[index]
         return (_subtree(dobj)[0].idx, end), "object", cue_end
-    said = next(
-        (
-            c
-            for c in verb.children
-            if c.i > verb.i
-            and (c.dep_ in ("dobj", "intj") or (c.dep_ == "advmod" and c.lower_ == "so"))
-        ),
-        None,
-    )
-    if said is not None and lemma in _SAY_OBJECT:
+    if lemma in _SAY_OBJECT:
         # "three-quarters said the same of Sanders", "the candidate said no", "half said so"
-        parts = [said] + [c for c in verb.children if c.dep_ == "prep" and c.i > said.i]
-        return (_subtree(said)[0].idx, max(_span(_subtree(c))[1] for c in parts)), "object", cue_end  # type: ignore[index]
+        said = next(
+            (
+                c
+                for c in verb.children
+                if c.i > verb.i
+                and (c.dep_ in ("dobj", "intj") or (c.dep_ == "advmod" and c.lower_ == "so"))
+            ),
+            None,
+        )
+        if said is not None:
+            parts = [said] + [c for c in verb.children if c.dep_ == "prep" and c.i > said.i]
+            end = max(_span(_subtree(c))[1] for c in parts)  # type: ignore[index]
+            return (_subtree(said)[0].idx, end), "object", cue_end
     agent = _child(verb, "agent")
     if passive is not None and agent is not None and lemma in _CLAUSE_CUES:
         # "The figures were confirmed by the Red Cross": what was confirmed is the subject.
         return _span(_subtree(passive)), "passive", cue_end
-    asked = next(
-        (
-            c
-            for c in verb.children
-            if c.dep_ == "advcl"
-            and c.i > verb.i
-            and any(m.dep_ == "mark" and m.lower_ in ("if", "whether") for m in c.children)
-        ),
-        None,
-    )
-    if asked is not None and lemma in _ASKING:
-        return _span(_subtree(asked)), "ccomp", cue_end  # "asked workers if they planned to"
+    if lemma in _ASKING:
+        asked = next(
+            (
+                c
+                for c in verb.children
+                if c.dep_ == "advcl"
+                and c.i > verb.i
+                and any(m.dep_ == "mark" and m.lower_ in ("if", "whether") for m in c.children)
+            ),
+            None,
+        )
+        if asked is not None:  # "asked workers if they planned to"
+            return _span(_subtree(asked)), "ccomp", cue_end
     if lemma in SPEECH_VERBS:
         # "Adelson said on Friday during a news conference that he may wait": the parser
         # hung the that-clause on a noun of the verb's own phrases
@@ -1012,7 +1015,7 @@ def _headline_colon(sent: Any, quotes: list[tuple[int, int]]) -> _Found | None:
             and first_word.text[:1].isupper()
         )
     )
-    named = named or (len(before) == 1 and before[0].lower_ in DOCUMENT_SOURCE_HEADS | {"poll"})
+    named = named or (len(before) == 1 and before[0].lower_ in DOCUMENT_SOURCE_HEADS)
     if not named and not is_outlet(label):
         return None
     content = _trimmed(text, _span(after))
@@ -1060,7 +1063,10 @@ def _overlaps(a: tuple[int, int], b: tuple[int, int]) -> bool:
 
 
 def _within(quotes: list[tuple[int, int]], at: int) -> bool:
-    return any(s <= at < e for s, e in quotes)
+    """Whether ``at`` lies inside a quote; ``quotes`` come from ``quote_spans``, in order
+    and never overlapping, so only the last one starting at or before ``at`` can hold it."""
+    k = bisect.bisect_right(quotes, at, key=lambda q: q[0])
+    return k > 0 and at < quotes[k - 1][1]
 
 
 def _inside(a: tuple[int, int] | None, b: tuple[int, int] | None) -> bool:
