@@ -122,12 +122,16 @@ def extract(
 
 
 def _as_lines(items: Iterable[Document | Rejection]) -> Iterator[Document | Rejection]:
-    """Every non-blank line of every input as its own document, numbered from 1."""
+    """Every non-blank line of every input as its own document, numbered from 1 as the
+    file's lines are: split on LF only (a CR before it dropped), never on U+2028, U+0085,
+    VT, FF or the separators U+001C-U+001E, which str.splitlines also breaks lines at."""
     for item in items:
         if isinstance(item, Rejection):
             yield item
             continue
-        for number, line in enumerate(item.text.splitlines(), start=1):
+        for number, line in enumerate(item.text.split("\n"), start=1):
+            if line.endswith("\r"):
+                line = line[:-1]
             if line.strip():
                 yield Document(
                     text=line, source=item.source, record=number, media_type=item.media_type

@@ -17,6 +17,7 @@ from typing import Any
 
 from claimledger import __version__, api
 from claimledger.errors import ClaimLedgerError, UsageError
+from claimledger.escapes import json_line, visible
 from claimledger.model import Rejection
 from claimledger.progress import Progress
 from claimledger.settings import (
@@ -61,6 +62,13 @@ def _add_ingest_options(p: argparse.ArgumentParser) -> None:
         "--any-language",
         action="store_true",
         help="keep texts that do not look English instead of rejecting them",
+    )
+    p.add_argument(
+        "--follow-links",
+        action="store_true",
+        help="let folder walks follow symbolic links, also out of the folder given "
+        "(default: links inside a folder are skipped, each with a rejection; no folder is "
+        "read twice either way)",
     )
     p.add_argument(
         "--threshold",
@@ -197,10 +205,27 @@ def settings_from_args(args: argparse.Namespace) -> Settings:
         raise UsageError(f"--threshold must be between 0 and 1 (a score), not {threshold}")
     if getattr(args, "max_bytes", 1) <= 0:
         raise UsageError("--max-bytes must be a positive number of bytes")
+    encoding = getattr(args, "encoding", None)
+    if encoding is not None:
+        import codecs
+
+        try:
+            codec = codecs.lookup(encoding)
+        except LookupError:
+            raise UsageError(
+                f"--encoding {encoding!r} is not a known text encoding; give a Python codec "
+                "name such as utf-8, utf-16-le, latin-1 or cp1252"
+            ) from None
+        if not getattr(codec, "_is_text_encoding", True):
+            raise UsageError(
+                f"--encoding {encoding!r} is a {codec.name} transform, not a text encoding; "
+                "decode the file first, or give a text encoding such as utf-8 or latin-1"
+            )
     return Settings(
         max_bytes=getattr(args, "max_bytes", DEFAULT_MAX_BYTES),
-        encoding=getattr(args, "encoding", None),
+        encoding=encoding,
         english_only=not getattr(args, "any_language", False),
+        follow_links=getattr(args, "follow_links", False),
         workers=getattr(args, "workers", 0),
         claim_threshold=getattr(args, "threshold", None),
     )
@@ -211,7 +236,7 @@ def _db(args: argparse.Namespace) -> Path:
 
 
 def _say_rejection(r: Rejection, progress: Progress | None = None) -> None:
-    line = f"claimledger: rejected {r.input}: {r.reason}"
+    line = f"claimledger: rejected {visible(r.input)}: {visible(r.reason)}"
     if progress is not None:
         progress.message(line)
     else:
@@ -257,8 +282,8 @@ def cmd_ingest(args: argparse.Namespace, *, check: bool = False) -> int:
     if check:
         sys.stdout.write(claims_table(res.top))
         if res.report_files:
-            print(f"report: {res.report_files[0]}", file=sys.stderr)
-    print(f"claimledger: {_summary(result)} in {db}", file=sys.stderr)
+            print(f"report: {visible(res.report_files[0])}", file=sys.stderr)
+    print(f"claimledger: {_summary(result)} in {visible(db)}", file=sys.stderr)
     return 1 if result.rejected else 0
 
 
@@ -274,7 +299,7 @@ def cmd_extract(args: argparse.Namespace) -> int:
     for rec in api.extract(
         args.paths or ["-"], args.what, lines=args.lines, settings=settings, on_rejection=note
     ):
-        out.write(json.dumps(rec, ensure_ascii=False) + "\n")
+        out.write(json_line(rec) + "\n")
     out.flush()
     return 1 if rejected else 0
 
@@ -290,7 +315,7 @@ def cmd_claims(args: argparse.Namespace) -> int:
     )
     if args.format == "jsonl":
         for r in rows:
-            sys.stdout.write(json.dumps(r.__dict__, ensure_ascii=False) + "\n")
+            sys.stdout.write(json_line(r.__dict__) + "\n")
     else:
         sys.stdout.write(claims_table(rows))
     return 0
@@ -405,7 +430,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     try:
         return int(COMMANDS[args.command](args))
     except ClaimLedgerError as exc:
-        print(f"claimledger: error: {exc}", file=sys.stderr)
+        print(f"claimledger: error: {visible(exc)}", file=sys.stderr)
         return exc.exit_code
     except KeyboardInterrupt:
         print(

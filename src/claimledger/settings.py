@@ -38,6 +38,7 @@ class Settings:
     max_bytes: int = DEFAULT_MAX_BYTES  # larger inputs are rejected, not truncated
     encoding: str | None = None  # force a text encoding for .txt/.md/stdin; default UTF-8
     english_only: bool = True  # reject texts that are clearly not English
+    follow_links: bool = False  # folder walks follow symbolic links (each folder once)
     # processing
     workers: int = 0  # 0: one per core, at most 2 here; 1: no process pool
     batch_size: int = 64  # paragraphs per nlp.pipe batch
