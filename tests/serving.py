@@ -139,3 +139,18 @@ class Server:
                 "Origin": self.url,
             },
         )
+
+
+def raw_exchange(server: Server, data: bytes, timeout: float = 30) -> bytes:
+    """Send ``data`` on a fresh socket exactly as given (bytes no HTTP client would send)
+    and read everything the server answers until it closes the connection (so send
+    ``Connection: close``; a half-close would make uvicorn drop the answer)."""
+    import socket
+
+    host, port = server.host.rsplit(":", 1)
+    with socket.create_connection((host, int(port)), timeout=timeout) as sock:
+        sock.sendall(data)
+        chunks: list[bytes] = []
+        while chunk := sock.recv(65536):
+            chunks.append(chunk)
+    return b"".join(chunks)

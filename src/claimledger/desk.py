@@ -10,6 +10,7 @@ parameters, never into the SQL text.
 from __future__ import annotations
 
 import json
+import math
 import sqlite3
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
@@ -31,6 +32,9 @@ SORTS = {
     "reviewed": "last_review_at DESC, c.score DESC",
 }
 MAX_PER_PAGE = 200
+# Far past any ledger's last page, and (MAX_PAGE - 1) * MAX_PER_PAGE is an OFFSET SQLite's
+# 64-bit integers hold: a larger page number is refused before it reaches SQL.
+MAX_PAGE = 1_000_000
 MAX_NOTE = 10_000
 MAX_REVIEWER = 200
 _PERSONS = {"person"}
@@ -58,16 +62,24 @@ class ClaimFilter:
             raise UsageError(f"type {self.claim_type!r} is not one of {', '.join(CLAIM_TYPES)}")
         for name in ("min_score", "max_score"):
             value = getattr(self, name)
-            if value is not None and not 0.0 <= value <= 1.0:
+            if value is not None and not (math.isfinite(value) and 0.0 <= value <= 1.0):
                 raise UsageError(f"{name} must be a score between 0 and 1, not {value}")
         if self.label not in (None, "claim", "not_claim"):
             raise UsageError(f"label {self.label!r} is not one of claim, not_claim, all")
         if self.sort not in SORTS:
             raise UsageError(f"sort {self.sort!r} is not one of {', '.join(SORTS)}")
-        if self.page < 1:
-            raise UsageError(f"page must be 1 or more, not {self.page}")
-        if not 1 <= self.per_page <= MAX_PER_PAGE:
-            raise UsageError(f"per_page must be between 1 and {MAX_PER_PAGE}, not {self.per_page}")
+        _check_paging(self.page, self.per_page)
+
+
+def _check_paging(page: int, per_page: int) -> None:
+    if not 1 <= page <= MAX_PAGE:
+        raise UsageError(f"page must be between 1 and {MAX_PAGE}, not {_shown(page)}")
+    if not 1 <= per_page <= MAX_PER_PAGE:
+        raise UsageError(f"per_page must be between 1 and {MAX_PER_PAGE}, not {_shown(per_page)}")
+
+
+def _shown(number: int) -> str:
+    return str(number) if abs(number) < 10**30 else "a number that large"
 
 
 def overview(ledger: Ledger) -> dict[str, Any]:
@@ -117,8 +129,7 @@ def documents(
 ) -> dict[str, Any]:
     """Documents whose title or text contains ``text``, from ``outlet``, published between
     the dates (ISO, inclusive); newest first."""
-    if page < 1 or not 1 <= per_page <= MAX_PER_PAGE:
-        raise UsageError(f"page must be 1 or more and per_page between 1 and {MAX_PER_PAGE}")
+    _check_paging(page, per_page)
     where, args = ["1"], []
     if text:
         where.append("(instr(lower(d.title), lower(?)) > 0 OR instr(lower(d.text), lower(?)) > 0)")

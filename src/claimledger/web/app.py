@@ -10,6 +10,8 @@ from __future__ import annotations
 
 import hashlib
 import hmac
+import math
+import re
 import secrets
 import sys
 import threading
@@ -36,7 +38,7 @@ from claimledger.ledger import Ledger
 from claimledger.model import Claim, Extraction
 from claimledger.report import figure_text, highlighted_text, inert, plain_inert, source_text
 from claimledger.settings import DEFAULT_BASE_URL, DEFAULT_ORGANISATION
-from claimledger.web.guard import LOOPBACK_HOSTS, Guard
+from claimledger.web.guard import LOOPBACK_HOSTS, Guard, same_secret, same_site_path
 
 CSRF_COOKIE = "claimledger_csrf"
 _HEX_ID = frozenset("0123456789abcdef")
@@ -86,7 +88,7 @@ def create_app(config: DeskConfig) -> Guard:
     # -- responses ------------------------------------------------------------------------
     def csrf_cookie(request: Request) -> tuple[str, bool]:
         value = request.cookies.get(CSRF_COOKIE, "")
-        if len(value) == 43 and value.replace("-", "").replace("_", "").isalnum():
+        if len(value) == 43 and re.fullmatch(r"[A-Za-z0-9_-]+", value):
             return value, False
         return secrets.token_urlsafe(32), True
 
@@ -136,8 +138,8 @@ def create_app(config: DeskConfig) -> Guard:
             outlet=_text(p.get("outlet")),
             date_from=_date(p.get("from"), "from"),
             date_to=_date(p.get("to"), "to"),
-            page=_int(p.get("page"), "page", 1),
-            per_page=_int(p.get("per_page"), "per_page", 50),
+            page=_int(p.get("page"), "page", 1, desk.MAX_PAGE),
+            per_page=_int(p.get("per_page"), "per_page", 50, desk.MAX_PER_PAGE),
         )
         return render(request, "documents.html", data)
 
@@ -219,8 +221,8 @@ def create_app(config: DeskConfig) -> Guard:
             doc_ids=tuple(d for d in p.getlist("doc") if d.strip()),
             text=_text(p.get("q")),
             sort=p.get("sort") or "score",
-            page=_int(p.get("page"), "page", 1),
-            per_page=_int(p.get("per_page"), "per_page", 50),
+            page=_int(p.get("page"), "page", 1, desk.MAX_PAGE),
+            per_page=_int(p.get("per_page"), "per_page", 50, desk.MAX_PER_PAGE),
         )
         return render(request, "claims.html", desk.claims(ledger(), f))
 
@@ -257,16 +259,18 @@ def create_app(config: DeskConfig) -> Guard:
             )
         except LookupError:
             raise NotFound(f"no claim with id {claim_id!r} in this ledger") from None
-        return RedirectResponse(f"/claims/{claim_id}#review-{review['id']}", status_code=303)
+        # claim_id is 16 hex digits (checked above), so this stays on the desk
+        location = same_site_path(f"/claims/{claim_id}") + f"#review-{int(review['id'])}"
+        return RedirectResponse(location, status_code=303)
 
     def _check_csrf(request: Request, given: str) -> None:
         origin = request.headers.get("origin")
         # Browsers send Origin on form posts (the Referrer-Policy is same-origin, not
         # no-referrer, so that Chromium sends the real one); "null" is never this desk's page.
-        if origin is not None and urlsplit(origin).netloc != request.headers.get("host"):
-            raise Forbidden(f"a form from {origin} cannot post to this desk")
+        if origin is not None and not _same_origin(origin, request.headers.get("host", "")):
+            raise Forbidden(f"a form from {origin[:200]} cannot post to this desk")
         cookie = request.cookies.get(CSRF_COOKIE, "")
-        if not cookie or not hmac.compare_digest(given, csrf_token(cookie)):
+        if not cookie or not same_secret(given, csrf_token(cookie)):
             raise Forbidden(
                 "the form's security token is missing or stale (the server restarted, or the "
                 "form came from another site); reload the claim page and submit again"
@@ -353,6 +357,16 @@ def _visible_controls(value: Any) -> Any:
     return value
 
 
+def _same_origin(origin: str, host: str) -> bool:
+    """Whether an Origin header names this server (as its Host header does); a malformed
+    one ("http://[evil") does not."""
+    try:
+        parts = urlsplit(origin)
+    except ValueError:
+        return False
+    return bool(host) and parts.scheme in ("http", "https") and parts.netloc == host
+
+
 def _split(name: str) -> tuple[str, bool]:
     return (name[:-5], True) if name.endswith(".json") else (name, False)
 
@@ -369,22 +383,33 @@ def _text(value: str | None) -> str | None:
     return value.strip()
 
 
-def _int(value: str | None, name: str, default: int) -> int:
+def _int(value: str | None, name: str, default: int, high: int) -> int:
+    """A whole number from 1 to ``high``; anything else is a 400 saying so, never a number
+    too large for SQLite."""
     if value is None or value == "":
         return default
-    try:
-        return int(value)
-    except ValueError:
-        raise UsageError(f"{name} must be a whole number, not {value[:40]!r}") from None
+    digits = value.strip()
+    if re.fullmatch(r"[0-9]{1,15}", digits) and 1 <= int(digits) <= high:
+        return int(digits)
+    raise UsageError(
+        f"{name} must be a whole number from 1 to {high}, not {value[:40]!r}; "
+        f"change {name} in the address"
+    )
 
 
 def _float(value: str | None, name: str) -> float | None:
+    """A score from 0 to 1 (not nan, not infinite)."""
     if value is None or value == "":
         return None
     try:
-        return float(value)
+        number = float(value)
     except ValueError:
-        raise UsageError(f"{name} must be a number between 0 and 1, not {value[:40]!r}") from None
+        number = math.nan
+    if math.isfinite(number) and 0.0 <= number <= 1.0:
+        return number
+    raise UsageError(
+        f"{name} must be a number between 0 and 1, not {value[:40]!r}; change {name} in the address"
+    )
 
 
 def _yes_no(value: str | None, name: str) -> bool | None:

@@ -9,10 +9,13 @@ from __future__ import annotations
 
 import hmac
 import json
+import re
+import sys
+import traceback
 from collections.abc import Awaitable, Callable, MutableMapping, Sequence
 from http.cookies import SimpleCookie
 from typing import Any
-from urllib.parse import parse_qsl, urlencode
+from urllib.parse import parse_qsl, quote, urlencode
 
 Scope = MutableMapping[str, Any]
 Message = MutableMapping[str, Any]
@@ -38,6 +41,29 @@ SECURITY_HEADERS = [
     (b"cross-origin-resource-policy", b"same-origin"),
     (b"cache-control", b"no-store"),
 ]
+
+
+def same_secret(given: str | bytes, expected: str | bytes) -> bool:
+    """Whether ``given`` is the secret ``expected``, in constant time. Any text is a fair
+    guess: ``hmac.compare_digest`` raises TypeError on str that is not ASCII, so both are
+    compared as bytes."""
+
+    def raw(value: str | bytes) -> bytes:
+        return value if isinstance(value, bytes) else value.encode("utf-8", "surrogatepass")
+
+    return hmac.compare_digest(raw(given), raw(expected))
+
+
+def same_site_path(path: str, query: str = "") -> str:
+    """A Location that can only lead to this site: the path percent-encoded (so no
+    backslash, space or control character survives), with one leading slash
+    ("//evil.example/" is another site to a browser)."""
+    quoted = quote(path, safe="/:@!$&'()*+,;=-._~")
+    location = "/" + quoted.lstrip("/")
+    return location + (f"?{query}" if query else "")
+
+
+_CONTENT_LENGTH = re.compile(r"[0-9]{1,18}")
 
 
 def host_of(header: str) -> str:
@@ -71,9 +97,32 @@ class Guard:
         self.max_body = max_body
 
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        if scope["type"] == "websocket":  # the desk has none, and they skip the checks below
+            await send({"type": "websocket.close", "code": 1008})
+            return
         if scope["type"] != "http":
             await self.app(scope, receive, send)
             return
+        started = False
+
+        async def tracking_send(message: Message) -> None:
+            nonlocal started
+            if message["type"] == "http.response.start":
+                started = True
+            await send(message)
+
+        try:
+            await self._guard(scope, receive, tracking_send)
+        except Exception as exc:  # a bug in the guard or past the app's own handlers
+            if started:  # answered (the app's error page); uvicorn logs it, as before
+                raise
+            print(f"claimledger serve: error on {scope.get('method')} request:", file=sys.stderr)
+            traceback.print_exception(exc, file=sys.stderr)
+            message = "the desk hit an internal error; the log on stderr has details"
+            as_json = str(scope.get("path", "")).endswith(".json")
+            await _plain(send, 500, message, as_json, ())
+
+    async def _guard(self, scope: Scope, receive: Receive, send: Send) -> None:
         headers = {k.decode("latin-1").lower(): v.decode("latin-1") for k, v in scope["headers"]}
         path = scope.get("path", "")
         as_json = path.endswith(".json")
@@ -96,14 +145,17 @@ class Guard:
         if self.token is not None:
             verdict = self._check_token(scope, headers)
             if verdict == "redirect":
-                query = urlencode(
-                    [
-                        (k, v)
-                        for k, v in parse_qsl(scope["query_string"].decode("latin-1"))
-                        if k != "token"
-                    ]
-                )
-                location = path + (f"?{query}" if query else "")
+                # latin-1 both ways: the other parameters go back byte for byte
+                kept = [
+                    (k, v)
+                    for k, v in parse_qsl(
+                        scope["query_string"].decode("latin-1"),
+                        keep_blank_values=True,
+                        encoding="latin-1",
+                    )
+                    if k != "token"
+                ]
+                location = same_site_path(path, urlencode(kept, encoding="latin-1"))
                 cookie = f"{TOKEN_COOKIE}={self.token}; Path=/; HttpOnly; SameSite=Strict"
                 await refuse(
                     303,
@@ -120,7 +172,9 @@ class Guard:
                 )
                 return
         length = headers.get("content-length")
-        if length is not None and (not length.isdigit() or int(length) > self.max_body):
+        if length is not None and (
+            not _CONTENT_LENGTH.fullmatch(length) or int(length) > self.max_body
+        ):
             await refuse(413, f"request body larger than {self.max_body} bytes; send less")
             return
         body_receive = receive
@@ -150,7 +204,7 @@ class Guard:
         expected = self.token.encode()
 
         def ok(given: str) -> bool:
-            return hmac.compare_digest(given.encode("utf-8", "replace"), expected)
+            return same_secret(given, expected)
 
         auth = headers.get("authorization", "")
         if auth.lower().startswith("bearer ") and ok(auth[7:].strip()):
