@@ -76,7 +76,9 @@ def ingest(
                     continue
                 yield item
 
-        for out in extract_all(todo(), settings):
+        # progress hears of each document's characters as they are extracted
+        on_progress = progress.extracting if progress else None
+        for out in extract_all(todo(), settings, on_progress=on_progress):
             if isinstance(out, Rejection):
                 ledger.add_rejection(out, rid)
                 result.rejected.append(out)

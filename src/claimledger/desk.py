@@ -176,16 +176,32 @@ def claims(ledger: Ledger, f: ClaimFilter) -> dict[str, Any]:
     count = f"SELECT COUNT(*) FROM claims c WHERE {sql_where}"
     total = ledger.conn.execute(count, args).fetchone()[0]
     rows = ledger.conn.execute(
-        "SELECT c.id, c.doc_id, c.idx, c.text, c.score, c.label, c.types, "
-        "d.title, d.source, d.outlet, d.published, "
-        "(SELECT MAX(created_at) FROM reviews r WHERE r.claim_id = c.id) AS last_review_at "
-        f"FROM claims c JOIN documents d ON d.id = c.doc_id WHERE {sql_where} "
-        f"ORDER BY {SORTS[f.sort]} LIMIT ? OFFSET ?",
+        f"{_CLAIM_SELECT} WHERE {sql_where} ORDER BY {SORTS[f.sort]} LIMIT ? OFFSET ?",
         [*args, f.per_page, (f.page - 1) * f.per_page],
     ).fetchall()
     items = [_claim_row(r) for r in rows]
     _attach(ledger, items)
     return {**_paging(total, f.page, f.per_page), "claims": items}
+
+
+_CLAIM_SELECT = (
+    "SELECT c.id, c.doc_id, c.idx, c.text, c.score, c.label, c.types, "
+    "d.title, d.source, d.outlet, d.published, "
+    "(SELECT MAX(created_at) FROM reviews r WHERE r.claim_id = c.id) AS last_review_at "
+    "FROM claims c JOIN documents d ON d.id = c.doc_id"
+)
+
+
+def document_claims(ledger: Ledger, doc_id: str) -> list[dict[str, Any]]:
+    """Every claim of one document in text order, as the worklist shows them: one query,
+    not a page at a time (each page would count and skip all the rows before it)."""
+    rows = ledger.conn.execute(
+        f"{_CLAIM_SELECT} WHERE c.doc_id = ? AND c.label = 'claim' ORDER BY c.idx", (doc_id,)
+    ).fetchall()
+    items = [_claim_row(r) for r in rows]
+    for i in range(0, len(items), MAX_PER_PAGE):  # bounded IN lists
+        _attach(ledger, items[i : i + MAX_PER_PAGE])
+    return items
 
 
 def _paging(total: int, page: int, per_page: int) -> dict[str, int]:

@@ -148,17 +148,7 @@ def create_app(config: DeskConfig) -> Guard:
         if not _is_id(doc_id) or not _has_document(doc_id):
             raise NotFound(f"no document with id {doc_id!r} in this ledger; /documents lists them")
         ex = ledger().load(doc_id)
-        claim_dicts: list[dict[str, Any]] = []
-        page = 1
-        while True:  # every claim of the document, a worklist page at a time
-            f = desk.ClaimFilter(
-                doc_ids=(doc_id,), sort="document", per_page=desk.MAX_PER_PAGE, page=page
-            )
-            data = desk.claims(ledger(), f)
-            claim_dicts += data["claims"]
-            if page >= data["pages"]:
-                break
-            page += 1
+        claim_dicts = desk.document_claims(ledger(), doc_id)
         doc = ex.document
         payload = {
             "id": doc.id,
