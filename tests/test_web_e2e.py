@@ -128,7 +128,10 @@ def test_review_a_claim_and_find_it_after_restart(page: Page, ledger_file: Path)
         assert review["url"].startswith(server.url + claim_path + "#review-")
         assert review["reviewBody"] == "The hospital's register lists 14 dead."
         assert review["itemReviewed"]["@type"] == "Claim"
-        assert review["itemReviewed"]["appearance"]["url"]
+        # the example was read from a local path, which is never published
+        appearance = review["itemReviewed"]["appearance"]
+        assert appearance.get("url") is None or appearance["url"].startswith("http")
+        assert str(ledger_file.parent) not in json.dumps(review)
     finally:
         server.stop()
     assert not page.dialogs  # type: ignore[attr-defined]

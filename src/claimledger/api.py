@@ -16,6 +16,7 @@ from claimledger.ingest import read_inputs
 from claimledger.ledger import Ledger, quantity_from_row
 from claimledger.model import Document, Extraction, Quantity, Rejection, content_id
 from claimledger.nlp import model_version
+from claimledger.outputs import prepare_report_dir
 from claimledger.pipeline import ALL_KINDS, extract_all
 from claimledger.progress import Progress
 from claimledger.records import records
@@ -180,7 +181,7 @@ def claims(
     )
     if limit:
         args.append(limit)
-    with Ledger(db, create=False) as ledger:
+    with Ledger(db, readonly=True) as ledger:
         rows = ledger.conn.execute(sql, args).fetchall()
         out = []
         for r in rows:
@@ -236,9 +237,17 @@ def export(
     if what == "claimreview":
         yield from claimreview(db, organisation=organisation, base_url=base_url)
         return
-    with Ledger(db, create=False) as ledger:
+    with Ledger(db, readonly=True) as ledger:
         for doc_id in ledger.document_ids():
             yield from records(ledger.load(doc_id), what)
+
+
+def upgrade(db: str | Path) -> tuple[int, int]:
+    """Migrate an existing ledger to this version's schema: (version before, after)."""
+    with Ledger(db, readonly=True, current=False) as ledger:
+        before = ledger.schema_version()
+    with Ledger(db, create=False) as ledger:
+        return before, ledger.schema_version()
 
 
 def claimreview(
@@ -246,13 +255,16 @@ def claimreview(
 ) -> Iterator[dict[str, Any]]:
     """schema.org ClaimReview JSON-LD for every reviewed claim, from its latest verdict."""
     org, url = review_organisation(organisation), review_base_url(base_url)
-    with Ledger(db, create=False) as ledger:
+    with Ledger(db, readonly=True) as ledger:
         yield from claim_reviews(ledger, org, url)
 
 
-def report(db: str | Path, doc_ids: Iterable[str] | None, out_dir: str | Path) -> list[Path]:
-    """HTML reports for the given documents (all when ``doc_ids`` is None)."""
-    with Ledger(db, create=False) as ledger:
+def report(
+    db: str | Path, doc_ids: Iterable[str] | None, out_dir: str | Path, *, force: bool = False
+) -> list[Path]:
+    """HTML reports for the given documents (all when ``doc_ids`` is None), in a folder that
+    is new, empty or claimledger's own unless ``force``."""
+    with Ledger(db, readonly=True) as ledger:
         ids = list(doc_ids) if doc_ids is not None else ledger.document_ids()
         known = set(ledger.document_ids())
         missing = [i for i in ids if i not in known]
@@ -261,6 +273,7 @@ def report(db: str | Path, doc_ids: Iterable[str] | None, out_dir: str | Path) -
                 f"no document with id {', '.join(missing)} in {db}; "
                 "`claimledger export --what documents` lists the ids"
             )
+        prepare_report_dir(Path(out_dir), force=force, ledgers=[Path(db)])
         extractions: list[Extraction] = [ledger.load(i) for i in ids]
     return write_reports(extractions, Path(out_dir))
 
@@ -279,13 +292,16 @@ def check(
     settings: Settings | None = None,
     *,
     top: int = 10,
+    force: bool = False,
     progress: Progress | None = None,
     on_rejection: Callable[[Rejection], None] | None = None,
 ) -> CheckResult:
-    """Ingest, extract and store; rank the claims of these documents; write the report."""
+    """Ingest, extract and store; rank the claims of these documents; write the report.
+    The report folder is checked first, so a bad one stops before any work."""
     settings = settings or Settings()
+    prepare_report_dir(Path(report_dir), force=force, ledgers=[Path(db)])
     result = ingest(paths, db, settings, progress=progress, on_rejection=on_rejection)
     ids = result.doc_ids
     top_claims = claims(db, doc_ids=ids, label="claim", limit=top) if ids else []
-    files = report(db, ids, report_dir) if ids else []
+    files = report(db, ids, report_dir, force=True) if ids else []
     return CheckResult(result, top_claims, files)

@@ -7,6 +7,7 @@ Exit status: 0 success; 1 some inputs were rejected (the others were processed);
 from __future__ import annotations
 
 import argparse
+import codecs
 import csv
 import io
 import json
@@ -19,7 +20,9 @@ from claimledger import __version__, api
 from claimledger.errors import ClaimLedgerError, UsageError
 from claimledger.escapes import json_line, visible
 from claimledger.model import Rejection
+from claimledger.outputs import AtomicFile
 from claimledger.progress import Progress
+from claimledger.records import FIELDS, KIND_OF
 from claimledger.settings import (
     DEFAULT_BASE_URL,
     DEFAULT_MAX_BYTES,
@@ -29,6 +32,14 @@ from claimledger.settings import (
     review_organisation,
 )
 from claimledger.table import claims_table
+
+
+def _add_force(p: argparse.ArgumentParser, what: str) -> None:
+    p.add_argument(
+        "--force",
+        action="store_true",
+        help=f"replace {what} that already exist (never the ledger itself)",
+    )
 
 
 def _add_db(p: argparse.ArgumentParser) -> None:
@@ -104,6 +115,7 @@ def build_parser() -> argparse.ArgumentParser:
         help="folder for the HTML report (default: ./claimledger-report)",
     )
     p.add_argument("--top", type=int, default=10, help="claims to print (default 10)")
+    _add_force(p, "reports in a --report-dir that claimledger did not write")
 
     p = sub.add_parser("ingest", help="read documents, extract and store them in the ledger")
     p.add_argument("paths", nargs="+", metavar="PATH", help="files, folders, or - for stdin")
@@ -152,6 +164,7 @@ def build_parser() -> argparse.ArgumentParser:
         default=None,
         help="output file (default: stdout; required for parquet)",
     )
+    _add_force(p, "an existing output file")
 
     p.add_argument(
         "--org",
@@ -193,6 +206,12 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("doc_ids", nargs="*", metavar="DOC_ID")
     p.add_argument("--all", action="store_true", help="every document in the ledger")
     p.add_argument("-o", "--output", type=Path, required=True, help="folder for the reports")
+    _add_force(p, "reports in a folder that claimledger did not write")
+
+    p = sub.add_parser(
+        "upgrade", help="bring a ledger from an older claimledger to this version's schema"
+    )
+    _add_db(p)
     return parser
 
 
@@ -207,8 +226,6 @@ def settings_from_args(args: argparse.Namespace) -> Settings:
         raise UsageError("--max-bytes must be a positive number of bytes")
     encoding = getattr(args, "encoding", None)
     if encoding is not None:
-        import codecs
-
         try:
             codec = codecs.lookup(encoding)
         except LookupError:
@@ -253,8 +270,22 @@ def _summary(result: api.IngestResult) -> str:
     )
 
 
+def _at_least(value: int, least: int, option: str, meaning: str) -> None:
+    if value < least:
+        raise UsageError(f"{option} must be {least} or more ({meaning}), not {value}")
+
+
+def _http_url(value: str | None, option: str) -> None:
+    from claimledger.desk import public_url
+
+    if value is not None and public_url(value) is None:
+        raise UsageError(f"{option} must be an http:// or https:// address, not {visible(value)!r}")
+
+
 def cmd_ingest(args: argparse.Namespace, *, check: bool = False) -> int:
     settings = settings_from_args(args)
+    if check:
+        _at_least(args.top, 1, "--top", "the number of claims to print")
     progress = Progress("ingest", enabled=args.progress)
     db = _db(args)
     try:
@@ -265,6 +296,7 @@ def cmd_ingest(args: argparse.Namespace, *, check: bool = False) -> int:
                 args.report_dir,
                 settings,
                 top=args.top,
+                force=args.force,
                 progress=progress,
                 on_rejection=lambda r: _say_rejection(r, progress),
             )
@@ -305,6 +337,7 @@ def cmd_extract(args: argparse.Namespace) -> int:
 
 
 def cmd_claims(args: argparse.Namespace) -> int:
+    _at_least(args.limit, 0, "--limit", "0 shows every row")
     rows = api.claims(
         _db(args),
         doc_ids=args.doc,
@@ -322,85 +355,133 @@ def cmd_claims(args: argparse.Namespace) -> int:
 
 
 def cmd_export(args: argparse.Namespace) -> int:
-    if args.what == "claimreview" and review_organisation(args.org) == DEFAULT_ORGANISATION:
-        print(
-            f"claimledger: warning: no --org given; ClaimReviews name the author "
-            f"{DEFAULT_ORGANISATION!r}",
-            file=sys.stderr,
-        )
-    rows = api.export(
-        _db(args), args.what, args.format, organisation=args.org, base_url=args.base_url
+    db = _db(args)
+    if args.what == "claimreview" and args.format != "jsonl":
+        raise UsageError("ClaimReview records are nested JSON-LD; export them with --format jsonl")
+    _http_url(args.base_url, "--base-url")
+    if args.format == "parquet" and args.output is None:
+        raise UsageError("--format parquet writes a binary file; give it a path with -o")
+    out = (
+        AtomicFile(args.output, force=args.force, ledgers=[db]) if args.output is not None else None
     )
-    if args.format == "parquet":
-        if args.output is None:
-            raise UsageError("--format parquet writes a binary file; give it a path with -o")
-        n = write_parquet(rows, args.output)
-    elif args.output is not None:
-        with open(args.output, "w", encoding="utf-8", newline="") as fh:
-            n = write_text(rows, args.format, fh)
-    else:
-        n = write_text(rows, args.format, sys.stdout)
+    try:
+        if args.what == "claimreview" and review_organisation(args.org) == DEFAULT_ORGANISATION:
+            print(
+                f"claimledger: warning: no --org given; ClaimReviews name the author "
+                f"{DEFAULT_ORGANISATION!r}",
+                file=sys.stderr,
+            )
+        rows = api.export(db, args.what, args.format, organisation=args.org, base_url=args.base_url)
+        kind = KIND_OF.get(args.what)
+        if out is None:
+            n = write_text(rows, args.format, sys.stdout, kind)
+        elif args.format == "parquet":
+            assert kind is not None
+            n = write_parquet(rows, out.tmp, kind)
+        else:
+            with open(out.tmp, "w", encoding="utf-8", newline="") as fh:
+                n = write_text(rows, args.format, fh, kind)
+        if out is not None:
+            out.commit()
+    except BaseException:
+        if out is not None:
+            out.discard()
+        raise
     print(f"claimledger: exported {n} {args.what} records", file=sys.stderr)
     return 0
 
 
-def _flat(rec: dict[str, Any]) -> dict[str, Any]:
-    return {
-        k: json.dumps(v, ensure_ascii=False) if isinstance(v, (dict, list)) else v
-        for k, v in rec.items()
-    }
+_FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 
 
-def write_text(rows: Iterable[dict[str, Any]], fmt: str, fh: Any) -> int:
+def csv_cell(value: Any) -> Any:
+    """A value for a CSV cell that a spreadsheet cannot run: text starting with a formula
+    character gets a leading apostrophe (OWASP's CSV-injection rule); numbers stay numbers,
+    lists and objects become JSON text."""
+    if isinstance(value, (dict, list)):
+        value = json.dumps(value, ensure_ascii=False)
+    if isinstance(value, str) and value.startswith(_FORMULA_START):
+        return "'" + value
+    return value
+
+
+def write_text(rows: Iterable[dict[str, Any]], fmt: str, fh: Any, kind: str | None = None) -> int:
+    """JSON lines, or CSV with the columns of the record ``kind``'s schema."""
     n = 0
     writer: csv.DictWriter[str] | None = None
     for rec in rows:
         if fmt == "jsonl":
-            fh.write(json.dumps(rec, ensure_ascii=False) + "\n")
+            fh.write(json_line(rec) + "\n")
         else:
             if writer is None:
-                writer = csv.DictWriter(fh, fieldnames=list(rec), extrasaction="ignore")
+                fields = list(FIELDS[kind]) if kind in FIELDS else list(rec)
+                writer = csv.DictWriter(fh, fieldnames=fields, extrasaction="ignore")
                 writer.writeheader()
-            writer.writerow(_flat(rec))
+            writer.writerow({k: csv_cell(v) for k, v in rec.items()})
         n += 1
+    if fmt == "csv" and writer is None and kind in FIELDS:  # no records: the header alone
+        csv.DictWriter(fh, fieldnames=list(FIELDS[kind])).writeheader()
     return n
 
 
-_FLOAT_FIELDS = ("value", "lower", "upper", "score")
+def parquet_schema(kind: str) -> Any:
+    """The Parquet schema of a record kind, so columns and types never depend on the data."""
+    import pyarrow as pa
+
+    text, whole, real = pa.string(), pa.int64(), pa.float64()
+    types: dict[str, Any] = {
+        "record": whole,
+        "start": whole,
+        "end": whole,
+        "value": real,
+        "lower": real,
+        "upper": real,
+        "score": real,
+        "direct": pa.bool_(),
+        "change": pa.struct([("direction", text), ("from", real), ("to", real), ("by", real)]),
+        "types": pa.list_(text),
+        "quantity_ids": pa.list_(text),
+        "attribution_ids": pa.list_(text),
+    }
+    for name in FIELDS[kind]:
+        if name.endswith(("_start", "_end")) or name.startswith("n_"):
+            types[name] = whole
+    return pa.schema([(name, types.get(name, text)) for name in FIELDS[kind]])
 
 
-def write_parquet(rows: Iterable[dict[str, Any]], path: Path) -> int:
+def write_parquet(rows: Iterable[dict[str, Any]], path: Path, kind: str) -> int:
     import pyarrow as pa
     import pyarrow.parquet as pq
 
-    data = []
-    for rec in rows:
-        rec = dict(rec)
-        for key in _FLOAT_FIELDS:
-            if isinstance(rec.get(key), int):
-                rec[key] = float(rec[key])
-        if isinstance(rec.get("change"), dict):
-            rec["change"] = {
-                k: (float(v) if isinstance(v, (int, float)) else v)
-                for k, v in rec["change"].items()
-            }
-        data.append(rec)
-    table = pa.Table.from_pylist(data)
-    pq.write_table(table, path)
+    schema = parquet_schema(kind)
+    data = [{name: rec.get(name) for name in schema.names} for rec in rows]
+    pq.write_table(pa.Table.from_pylist(data, schema=schema), path)
     return len(data)
 
 
 def cmd_report(args: argparse.Namespace) -> int:
     if not args.all and not args.doc_ids:
         raise UsageError("name the documents to report (DOC_ID ...) or pass --all")
-    files = api.report(_db(args), None if args.all else args.doc_ids, args.output)
-    print(f"claimledger: wrote {len(files) - 1} document reports; open {files[0]}", file=sys.stderr)
+    files = api.report(_db(args), None if args.all else args.doc_ids, args.output, force=args.force)
+    print(
+        f"claimledger: wrote {len(files) - 1} document reports; open {visible(files[0])}",
+        file=sys.stderr,
+    )
+    return 0
+
+
+def cmd_upgrade(args: argparse.Namespace) -> int:
+    db = _db(args)
+    before, after = api.upgrade(db)
+    said = "already at" if before == after else f"upgraded from schema version {before} to"
+    print(f"claimledger: {visible(db)} {said} schema version {after}", file=sys.stderr)
     return 0
 
 
 def cmd_serve(args: argparse.Namespace) -> int:
     from claimledger.web.server import serve
 
+    _http_url(args.base_url, "--base-url")
     serve(
         _db(args),
         host=args.host,
@@ -421,6 +502,7 @@ COMMANDS = {
     "export": cmd_export,
     "report": cmd_report,
     "serve": cmd_serve,
+    "upgrade": cmd_upgrade,
 }
 
 

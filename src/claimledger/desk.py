@@ -15,6 +15,7 @@ import sqlite3
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from typing import Any
+from urllib.parse import urlsplit
 
 from claimledger import checkworthy
 from claimledger.errors import UsageError
@@ -457,6 +458,22 @@ def add_review(
     return _review(new)
 
 
+def public_url(value: str | None) -> str | None:
+    """``value`` when it is an absolute http(s) address fit to publish, else None: never a
+    local path, a ``javascript:`` or ``file:`` URL, a spreadsheet formula, or text with
+    spaces or control characters."""
+    if not value or len(value) > 2048 or any(ch.isspace() or ord(ch) < 32 for ch in value):
+        return None
+    try:
+        parts = urlsplit(value)
+        host = parts.hostname
+    except ValueError:
+        return None
+    if parts.scheme.lower() not in ("http", "https") or not host:
+        return None
+    return value
+
+
 def claim_reviews(ledger: Ledger, organisation: str, base_url: str) -> Iterator[dict[str, Any]]:
     """A schema.org ClaimReview (JSON-LD) for each reviewed claim, from its latest review.
 
@@ -499,7 +516,12 @@ def claim_reviews(ledger: Ledger, organisation: str, base_url: str) -> Iterator[
             author = {"@type": "Person", "name": r["author"]}
         elif r["outlet"]:
             author = {"@type": "Organization", "name": r["outlet"]}
-        appearance: dict[str, Any] = {"@type": "CreativeWork", "url": r["url"] or r["source"]}
+        # Only a public http(s) address is published; a local path or any other scheme stays
+        # in the ledger.
+        appearance: dict[str, Any] = {"@type": "CreativeWork"}
+        url = public_url(r["url"]) or public_url(r["source"])
+        if url is not None:
+            appearance["url"] = url
         if r["title"]:
             appearance["headline"] = r["title"]
         item: dict[str, Any] = {"@type": "Claim", "appearance": appearance}

@@ -50,27 +50,72 @@ def migrations() -> list[tuple[int, str, str]]:
 
 
 class Ledger:
-    """A connection to one ledger file, migrated to the current schema."""
+    """A connection to one ledger file, migrated to the current schema.
 
-    def __init__(self, path: str | Path, *, create: bool = True) -> None:
+    ``create``: a missing or empty file becomes a new ledger (``ingest``, ``check``);
+    otherwise the file must already be a ledger. ``readonly``: the connection never writes
+    (SQLite's ``mode=ro``), so a read command cannot change the file it reads, and an older
+    schema is reported instead of upgraded (``current=False`` opens it all the same, to read
+    its version). A SQLite file holding tables that are not
+    claimledger's is never touched, whatever the mode.
+    """
+
+    def __init__(
+        self,
+        path: str | Path,
+        *,
+        create: bool = True,
+        readonly: bool = False,
+        current: bool = True,
+    ) -> None:
         self.path = Path(path)
-        if not create and not self.path.exists():
+        self.readonly = readonly
+        if not self.path.exists():
+            if not create or readonly:
+                raise LedgerError(
+                    f"ledger {self.path} does not exist; run `claimledger ingest` first or "
+                    "pass --db"
+                )
+        elif not self.path.is_file():
             raise LedgerError(
-                f"ledger {self.path} does not exist; run `claimledger ingest` first or pass --db"
+                f"{self.path} is not a file, so it cannot be a ledger; pass --db with a file path"
             )
         try:
-            self.conn = sqlite3.connect(self.path, timeout=30, isolation_level=None)
+            if readonly:
+                uri = self.path.resolve().as_uri() + "?mode=ro"
+                self.conn = sqlite3.connect(uri, uri=True, timeout=30, isolation_level=None)
+            else:
+                self.conn = sqlite3.connect(self.path, timeout=30, isolation_level=None)
             self.conn.row_factory = sqlite3.Row
-            self.conn.execute("PRAGMA journal_mode=WAL")
-            self.conn.execute("PRAGMA foreign_keys=ON")
-            self.conn.execute("PRAGMA synchronous=NORMAL")
             self.conn.execute("PRAGMA busy_timeout=30000")
-            self._migrate()
+            tables = self._tables()
+            if tables and not {"schema_migrations", "documents"} <= tables:
+                shown = ", ".join(sorted(tables)[:5]) + (", ..." if len(tables) > 5 else "")
+                raise LedgerError(
+                    f"{self.path} is an SQLite database but not a claimledger ledger (it holds "
+                    f"tables {shown}); it was left untouched. Pass --db with another path"
+                )
+            if not tables and not create:
+                raise LedgerError(
+                    f"ledger {self.path} is empty (no claimledger tables); run "
+                    "`claimledger ingest --db` on it first"
+                )
+            self.conn.execute("PRAGMA foreign_keys=ON")
+            if readonly:
+                if current:
+                    self._check_current()
+            else:
+                self.conn.execute("PRAGMA journal_mode=WAL")
+                self.conn.execute("PRAGMA synchronous=NORMAL")
+                self._migrate()
         except sqlite3.DatabaseError as exc:
-            raise LedgerError(
-                f"{self.path} is not a usable claimledger ledger ({exc}); "
-                "pass --db with another path or move this file away"
-            ) from exc
+            if hasattr(self, "conn"):
+                self.conn.close()
+            raise _ledger_error(self.path, exc) from exc
+        except LedgerError:
+            if hasattr(self, "conn"):
+                self.conn.close()
+            raise
 
     def close(self) -> None:
         self.conn.close()
@@ -83,36 +128,74 @@ class Ledger:
 
     @contextmanager
     def transaction(self) -> Iterator[sqlite3.Connection]:
-        self.conn.execute("BEGIN IMMEDIATE")
+        try:
+            self.conn.execute("BEGIN IMMEDIATE")
+        except sqlite3.OperationalError as exc:
+            raise _ledger_error(self.path, exc) from exc
         try:
             yield self.conn
+        except sqlite3.OperationalError as exc:  # read-only file, full disk, lock timeout
+            self.conn.execute("ROLLBACK")
+            raise _ledger_error(self.path, exc) from exc
         except BaseException:
             self.conn.execute("ROLLBACK")
             raise
-        self.conn.execute("COMMIT")
+        try:
+            self.conn.execute("COMMIT")
+        except sqlite3.OperationalError as exc:
+            if self.conn.in_transaction:
+                self.conn.execute("ROLLBACK")
+            raise _ledger_error(self.path, exc) from exc
 
     # -- schema -------------------------------------------------------------------------
+    def _tables(self) -> set[str]:
+        rows = self.conn.execute("SELECT name FROM sqlite_master WHERE type = 'table'")
+        return {str(r[0]) for r in rows if not str(r[0]).startswith("sqlite_")}
+
     def schema_version(self) -> int:
-        self.conn.execute(
-            "CREATE TABLE IF NOT EXISTS schema_migrations "
-            "(version INTEGER PRIMARY KEY, name TEXT NOT NULL, applied_at TEXT NOT NULL)"
-        )
+        if "schema_migrations" not in self._tables():
+            return 0
         row = self.conn.execute("SELECT MAX(version) FROM schema_migrations").fetchone()
         return int(row[0] or 0)
 
-    def _migrate(self) -> None:
-        current = self.schema_version()
-        known = migrations()
-        newest = known[-1][0] if known else 0
+    def _check_newest(self, current: int, newest: int) -> None:
         if current > newest:
             raise LedgerError(
                 f"ledger {self.path} has schema version {current}, newer than this claimledger "
                 f"knows ({newest}); upgrade claimledger"
             )
-        for version, name, sql in known:
-            if version <= current:
-                continue
-            with self.transaction() as c:
+
+    def _check_current(self) -> None:
+        """A read-only connection cannot upgrade the schema: say so instead."""
+        current, newest = self.schema_version(), migrations()[-1][0]
+        self._check_newest(current, newest)
+        if current < newest:
+            raise LedgerError(
+                f"ledger {self.path} has schema version {current}, older than this "
+                f"claimledger's {newest}, and this command only reads; upgrade it once with "
+                f"`claimledger upgrade --db {self.path}`"
+            )
+
+    def _migrate(self) -> None:
+        """Apply the missing migrations in one transaction. BEGIN IMMEDIATE takes the write
+        lock before the version is read, so processes opening a new ledger at once migrate
+        it one after the other, and each later one finds nothing left to do."""
+        known = migrations()
+        newest = known[-1][0] if known else 0
+        current = self.schema_version()
+        self._check_newest(current, newest)
+        if current == newest:
+            return
+        with self.transaction() as c:
+            c.execute(
+                "CREATE TABLE IF NOT EXISTS schema_migrations "
+                "(version INTEGER PRIMARY KEY, name TEXT NOT NULL, applied_at TEXT NOT NULL)"
+            )
+            current = self.schema_version()
+            self._check_newest(current, newest)
+            for version, name, sql in known:
+                if version <= current:
+                    continue
                 for statement in _statements(sql):
                     c.execute(statement)
                 c.execute("INSERT INTO schema_migrations VALUES (?, ?, ?)", (version, name, now()))
@@ -296,6 +379,31 @@ def quantity_from_row(r: sqlite3.Row, sentence_index: int = -1) -> Quantity:
         change,
         r["quantified"],
         sentence_index,
+    )
+
+
+def _ledger_error(path: Path, exc: sqlite3.DatabaseError) -> LedgerError:
+    """One line for a user about a SQLite failure on ``path``."""
+    text = str(exc)
+    if "readonly" in text or "read-only" in text:
+        return LedgerError(
+            f"ledger {path} is read-only ({text}); give write permission to it and its folder, "
+            "or pass --db with a writable path"
+        )
+    if "locked" in text or "busy" in text:
+        return LedgerError(
+            f"ledger {path} stayed locked by another process for 30 s ({text}); "
+            "wait for the other ingest to finish and retry"
+        )
+    if "disk" in text and "full" in text:
+        return LedgerError(f"no space left for ledger {path} ({text}); free some disk space")
+    if "unable to open" in text:
+        return LedgerError(
+            f"cannot open ledger {path} ({text}); check that its folder exists and is writable"
+        )
+    return LedgerError(
+        f"{path} is not a usable claimledger ledger ({text}); "
+        "pass --db with another path or move this file away"
     )
 
 

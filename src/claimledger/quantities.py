@@ -32,6 +32,11 @@ _PER = (
     rf"kilo|kilogram|share|head|person|piece|unit|dose))\b(?!\s+(?i:earlier|ago|before|later|"
     rf"after))|\s*/\s*(?P<perslash>(?i:{_PER_TIME}|[a-z]{{1,6}}))\b))"
 )
+# Terminal control sequences (ECMA-48: CSI, OSC, two-character escapes): their parameters
+# look like figures ("\x1b[2K", "\x1b[0m") but are instructions to a terminal.
+CONTROL_SEQUENCE = re.compile(
+    r"(?:\x1b\[|\x9b)[0-?]*[ -/]*[@-~]|\x1b\][^\x07\x1b]*(?:\x07|\x1b\\)?|\x1b[@-Z\\-_]"
+)
 ATOM = re.compile(
     rf"(?P<sign>[+−]|\b(?i:minus)[\s-]?)?(?P<cur>{CURRENCY_PREFIX})?(?P<neg>(?<=[$€£¥])[-−])?"
     # "1.99×10−30", "6 x 10^9", "3×10⁸": the exponent marked by ^, **, a sign or superscripts
@@ -168,6 +173,9 @@ def extract_quantities(sent: Any, doc_id: str, offset: int, sentence_index: int)
     text: str = sent.text
     atoms = [a for a in (_atom(m, text) for m in ATOM.finditer(text)) if a is not None]
     atoms = [a for a in atoms if not _excluded(a, text, sent)]
+    if "\x1b" in text or "\x9b" in text:  # terminal escape codes are not text
+        codes = [m.span() for m in CONTROL_SEQUENCE.finditer(text)]
+        atoms = [a for a in atoms if not any(s < a.end and a.start < e for s, e in codes)]
     shares = _fractions(text, [])  # "one in five" wins over the "five" inside it
     atoms = [a for a in atoms if not any(f["start"] < a.end and a.start < f["end"] for f in shares)]
     quantities = _combine(atoms, text) + shares

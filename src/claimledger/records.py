@@ -13,6 +13,38 @@ from claimledger.model import Attribution, Claim, Entity, Extraction, Quantity
 
 KINDS = ("quantities", "attributions", "claims", "entities")
 
+# The fields of each record kind, in order: CSV columns and Parquet schemas come from here,
+# never from whichever record happens to come first. ``line`` appears only in
+# ``extract --lines`` output, where it stands in place of ``record``.
+BASE_FIELDS = ("kind", "id", "doc_id", "source", "record", "start", "end", "text", "sentence")
+FIELDS: dict[str, tuple[str, ...]] = {
+    "quantity": (
+        *BASE_FIELDS,
+        *("value", "lower", "upper", "unit", "per", "bound", "change", "quantified"),
+    ),
+    "attribution": (
+        *BASE_FIELDS,
+        *("attributed_to", "attributed_to_canonical", "source_kind", "source_role"),
+        *("source_affiliation", "cue", "content", "source_start", "source_end", "cue_start"),
+        *("cue_end", "content_start", "content_end", "direct", "parent_id"),
+    ),
+    "claim": (*BASE_FIELDS, "score", "label", "types", "quantity_ids", "attribution_ids"),
+    "entity": (*BASE_FIELDS, "label", "canonical"),
+    "document": (
+        *("kind", "id", "doc_id", "source", "record", "media_type"),
+        *("title", "url", "published", "outlet", "author"),
+        *("n_chars", "n_sentences", "n_claims", "n_quantities", "n_attributions", "text"),
+    ),
+}
+# ``--what`` (plural, as the CLI says it) to the record kind it yields.
+KIND_OF = {
+    "quantities": "quantity",
+    "attributions": "attribution",
+    "claims": "claim",
+    "entities": "entity",
+    "documents": "document",
+}
+
 
 def _number(x: float | None) -> float | int | None:
     if x is None:

@@ -16,6 +16,7 @@ from pathlib import Path
 
 from claimledger.entities import normalise
 from claimledger.model import Attribution, Claim, Extraction, Quantity
+from claimledger.outputs import write_text_atomic
 
 CSP = (
     "default-src 'none'; style-src 'unsafe-inline'; img-src data:; "
@@ -285,8 +286,8 @@ def write_reports(extractions: list[Extraction], out_dir: Path) -> list[Path]:
     written = []
     for ex in extractions:
         path = out_dir / report_name(ex.document.id)
-        path.write_text(document_html(ex), encoding="utf-8")
+        write_text_atomic(path, document_html(ex))
         written.append(path)
     index = out_dir / "index.html"
-    index.write_text(index_html(extractions), encoding="utf-8")
+    write_text_atomic(index, index_html(extractions))
     return [index, *written]

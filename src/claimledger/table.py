@@ -7,6 +7,7 @@ import textwrap
 from collections.abc import Sequence
 
 from claimledger.api import ClaimRow
+from claimledger.escapes import visible
 
 
 def claims_table(rows: Sequence[ClaimRow], width: int | None = None) -> str:
@@ -20,7 +21,7 @@ def claims_table(rows: Sequence[ClaimRow], width: int | None = None) -> str:
     body_width = max(30, width - len(indent))
     for i, r in enumerate(rows, start=1):
         types = ", ".join(r.types)[:tw]
-        text = " ".join(r.text.split())
+        text = visible(" ".join(r.text.split()))
         lines = textwrap.wrap(text, body_width) or [""]
         out.append(f"{i:>3}  {r.score:<5.2f}  {types:<{tw}}  {lines[0]}")
         out.extend(indent + line for line in lines[1:])
@@ -28,7 +29,7 @@ def claims_table(rows: Sequence[ClaimRow], width: int | None = None) -> str:
             for j, item in enumerate(items):
                 prefix = f"{label}: " if j == 0 else " " * (len(label) + 2)
                 pad = " " * (len(label) + 4)
-                wrapped = textwrap.wrap(prefix + item, body_width, subsequent_indent=pad)
+                wrapped = textwrap.wrap(prefix + visible(item), body_width, subsequent_indent=pad)
                 out.extend(indent + w for w in wrapped)
-        out.append(f"{indent}in {r.source} (doc {r.doc_id}, chars {r.start}-{r.end})")
+        out.append(f"{indent}in {visible(r.source)} (doc {r.doc_id}, chars {r.start}-{r.end})")
     return "\n".join(out) + "\n"

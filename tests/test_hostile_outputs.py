@@ -1,0 +1,398 @@
+"""What the commands write, and what they never write: the ledger they read, files they did
+not create, foreign SQLite files, formulas in CSV cells, escape codes on a terminal, local
+paths in published ClaimReviews. The real CLI on real files."""
+
+from __future__ import annotations
+
+import csv
+import hashlib
+import json
+import os
+import shutil
+import sqlite3
+import subprocess
+import sys
+from pathlib import Path
+
+import pyarrow.parquet as pq
+import pytest
+
+from claimledger import api, desk
+from claimledger.ledger import Ledger, migrations
+from claimledger.records import FIELDS
+from claimledger.settings import Settings
+from tests.conftest import EXAMPLE, ROOT, run_cli
+
+ESC = "\x1b"
+WIRES = [
+    {
+        "text": "At least 12 people were killed in the strike on Varnok, the regional governor "
+        "said on Friday. Aid groups said 40 trucks were waiting at the Dresk crossing.",
+        "title": "Strike on Varnok",
+        "url": "javascript:alert(1)",
+        "outlet": '=HYPERLINK("http://evil.example","click")',
+    },
+    {
+        "text": "-2+3 of the convoy's vehicles were hit, the army said. "
+        f"Prices in Dresk rose 4% in March {ESC}[2K{ESC}[0m, the statistics office said.",
+        "url": "https://wire.example/dresk-prices",
+    },
+    {
+        "text": "The ministry said 300 families had fled Lorra since Monday, "
+        "according to a statement.",
+        "url": "/home/desk/leaks/lorra.txt",
+        "author": "@reporter",
+    },
+]
+
+
+def sha(path: Path) -> str:
+    return hashlib.sha256(path.read_bytes()).hexdigest()
+
+
+@pytest.fixture(scope="module")
+def ledger(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    folder = tmp_path_factory.mktemp("outputs")
+    corpus = folder / "wires.jsonl"
+    corpus.write_text("".join(json.dumps(w) + "\n" for w in WIRES), encoding="utf-8")
+    db = folder / "desk.db"
+    api.ingest([str(corpus)], db, Settings(workers=1))
+    with Ledger(db) as led:
+        for row in led.conn.execute("SELECT id FROM claims WHERE label = 'claim'").fetchall():
+            desk.add_review(led, row[0], "Refuted", "Desk Tester", "checked")
+    return db
+
+
+@pytest.fixture
+def copy(ledger: Path, tmp_path: Path) -> Path:
+    """A private copy of the module's ledger, for tests that try to damage it."""
+    db = tmp_path / "v.db"
+    with sqlite3.connect(ledger) as src, sqlite3.connect(db) as dst:
+        src.backup(dst)
+    return db
+
+
+def table_counts(db: Path) -> dict[str, int]:
+    with sqlite3.connect(f"file:{db}?mode=ro", uri=True) as conn:
+        return {
+            t: conn.execute(f"SELECT COUNT(*) FROM {t}").fetchone()[0]
+            for t in ("documents", "claims", "reviews")
+        }
+
+
+def test_export_never_writes_onto_its_own_ledger(copy: Path, tmp_path: Path) -> None:
+    before = table_counts(copy)
+    assert before["documents"] == 3 and before["reviews"] > 0
+    link = tmp_path / "link.db"
+    link.symlink_to(copy)
+    for target, fmt in (
+        (copy, "jsonl"),
+        (copy, "csv"),
+        (copy, "parquet"),
+        (Path(str(copy) + "-wal"), "jsonl"),
+        (link, "jsonl"),
+        (Path("..") / tmp_path.name / "v.db", "jsonl"),
+    ):
+        for force in ((), ("--force",)):
+            r = run_cli(
+                "export", "--db", str(copy), "--what", "claims", "--format", fmt,
+                "-o", str(target), *force, cwd=tmp_path,
+            )  # fmt: skip
+            assert r.returncode == 2, (target, fmt, r.stderr)
+            assert "is the ledger this command reads" in r.stderr
+            assert r.stderr.count("\n") == 1 and "Traceback" not in r.stderr
+    assert table_counts(copy) == before
+    assert not list(tmp_path.glob(".*.part"))
+
+
+def test_export_replaces_an_existing_file_only_with_force(ledger: Path, tmp_path: Path) -> None:
+    out = tmp_path / "claims.jsonl"
+    out.write_text("notes I keep\n", encoding="utf-8")
+    r = run_cli("export", "--db", str(ledger), "--what", "claims", "-o", str(out))
+    assert r.returncode == 2 and "already exists; pass --force" in r.stderr
+    assert out.read_text(encoding="utf-8") == "notes I keep\n"
+    r = run_cli("export", "--db", str(ledger), "--what", "claims", "-o", str(out), "--force")
+    assert r.returncode == 0, r.stderr
+    assert all(json.loads(line)["kind"] == "claim" for line in out.read_text().splitlines())
+    # a new file needs no --force, and no temporary file is left beside it
+    r = run_cli("export", "--db", str(ledger), "--what", "claims", "-o", str(tmp_path / "n.csv"))
+    assert r.returncode == 0 and (tmp_path / "n.csv").exists()
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["claims.jsonl", "n.csv"]
+    # not a regular file: never replaced, even with --force
+    r = run_cli("export", "--db", str(ledger), "--what", "claims", "-o", "/dev/null", "--force")
+    assert r.returncode == 2 and "not a regular file" in r.stderr
+
+
+def test_csv_and_parquet_columns_come_from_the_record_schema(ledger: Path, tmp_path: Path) -> None:
+    for what, kind in (("claims", "claim"), ("quantities", "quantity")):
+        out = tmp_path / f"{what}.csv"
+        r = run_cli(
+            "export", "--db", str(ledger), "--what", what, "--format", "csv", "-o", str(out)
+        )
+        assert r.returncode == 0, r.stderr
+        with open(out, encoding="utf-8", newline="") as fh:
+            rows = list(csv.DictReader(fh))
+        assert list(rows[0]) == list(FIELDS[kind])
+        assert {row["record"] for row in rows} <= {"1", "2", "3"} and rows[0]["record"]
+        out = tmp_path / f"{what}.parquet"
+        r = run_cli(
+            "export", "--db", str(ledger), "--what", what, "--format", "parquet", "-o", str(out)
+        )
+        assert r.returncode == 0, r.stderr
+        table = pq.read_table(out)
+        assert table.column_names == list(FIELDS[kind])
+        assert set(table.column("record").to_pylist()) <= {1, 2, 3}
+    change = pq.read_table(tmp_path / "quantities.parquet").column("change").to_pylist()
+    assert {"direction": "up", "from": None, "to": None, "by": 4.0} in change
+
+
+def test_empty_ledger_exports_keep_their_columns(tmp_path: Path) -> None:
+    db = tmp_path / "empty.db"
+    Ledger(db).close()
+    r = run_cli("export", "--db", str(db), "--what", "attributions", "--format", "csv")
+    assert r.returncode == 0 and r.stdout.strip() == ",".join(FIELDS["attribution"])
+    r = run_cli(
+        "export", "--db", str(db), "--what", "entities", "--format", "parquet",
+        "-o", str(tmp_path / "e.parquet"),
+    )  # fmt: skip
+    assert r.returncode == 0
+    assert pq.read_table(tmp_path / "e.parquet").column_names == list(FIELDS["entity"])
+
+
+def test_csv_cells_never_start_a_formula(ledger: Path, tmp_path: Path) -> None:
+    for what in ("claims", "documents", "quantities", "attributions"):
+        out = tmp_path / f"{what}.csv"
+        r = run_cli(
+            "export", "--db", str(ledger), "--what", what, "--format", "csv", "-o", str(out)
+        )
+        assert r.returncode == 0, r.stderr
+        with open(out, encoding="utf-8", newline="") as fh:
+            cells = [cell for row in csv.reader(fh) for cell in row]
+        assert not [c for c in cells if c[:1] in ("=", "+", "@", "\t", "\r")]
+        dashed = [c for c in cells if c.startswith("-")]
+        assert all(_is_number(c) for c in dashed), dashed  # a negative number stays a number
+    with open(tmp_path / "documents.csv", encoding="utf-8", newline="") as fh:
+        docs = list(csv.DictReader(fh))
+    assert '\'=HYPERLINK("http://evil.example","click")' in {d["outlet"] for d in docs}
+    assert "'@reporter" in {d["author"] for d in docs}
+    assert any(d["text"].startswith("'-2+3 of the convoy") for d in docs)
+
+
+def _is_number(cell: str) -> bool:
+    try:
+        float(cell)
+    except ValueError:
+        return False
+    return True
+
+
+def test_read_commands_never_write_and_refuse_foreign_sqlite(tmp_path: Path) -> None:
+    foreign = tmp_path / "notes.db"
+    with sqlite3.connect(foreign) as conn:
+        conn.execute("CREATE TABLE notes (id INTEGER PRIMARY KEY, body TEXT)")
+        conn.execute("INSERT INTO notes (body) VALUES ('call the press office')")
+    conn.close()
+    before = sha(foreign)
+    for args in (
+        ["claims"],
+        ["export", "--what", "claims"],
+        ["report", "--all", "-o", str(tmp_path / "rep")],
+        ["ingest", str(EXAMPLE)],
+        ["upgrade"],
+    ):
+        r = run_cli(*args, "--db", str(foreign))
+        assert r.returncode == 2, (args, r.stderr)
+        assert "is an SQLite database but not a claimledger ledger" in r.stderr
+        assert "notes" in r.stderr and "Traceback" not in r.stderr
+    assert sha(foreign) == before
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["notes.db"]  # no -wal, no report
+
+
+def test_read_commands_leave_a_ledger_byte_for_byte(copy: Path, tmp_path: Path) -> None:
+    with sqlite3.connect(copy) as conn:  # a settled ledger: no WAL left to fold in
+        conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+    conn.close()
+    before = sha(copy)
+    for args in (
+        ["claims", "--min-score", "0"],
+        ["export", "--what", "documents"],
+        ["export", "--what", "claimreview"],
+        ["report", "--all", "-o", str(tmp_path / "rep")],
+    ):
+        r = run_cli(*args, "--db", str(copy))
+        assert r.returncode == 0, (args, r.stderr)
+    assert sha(copy) == before
+
+
+def test_older_schema_is_upgraded_only_by_a_writing_command(tmp_path: Path) -> None:
+    db = tmp_path / "old.db"
+    version, name, sql = migrations()[0]
+    with sqlite3.connect(db) as conn:
+        conn.executescript(sql)
+        conn.execute(
+            "CREATE TABLE schema_migrations "
+            "(version INTEGER PRIMARY KEY, name TEXT NOT NULL, applied_at TEXT NOT NULL)"
+        )
+        conn.execute("INSERT INTO schema_migrations VALUES (?, ?, 'then')", (version, name))
+    conn.close()
+    before = sha(db)
+    r = run_cli("claims", "--db", str(db))
+    assert r.returncode == 2 and f"claimledger upgrade --db {db}" in r.stderr
+    assert sha(db) == before
+    newest = migrations()[-1][0]
+    r = run_cli("upgrade", "--db", str(db))
+    assert r.returncode == 0 and f"upgraded from schema version 1 to schema version {newest}" in (
+        r.stderr
+    )
+    assert run_cli("claims", "--db", str(db)).returncode == 0
+    r = run_cli("upgrade", "--db", str(db))
+    assert r.returncode == 0 and "already at" in r.stderr
+
+
+_OPEN_LEDGER = """
+import sys
+from claimledger.ledger import Ledger
+try:
+    with Ledger(sys.argv[1]) as led:
+        print(led.schema_version())
+except Exception as exc:
+    print(type(exc).__name__, exc)
+"""
+
+
+def test_processes_opening_a_new_ledger_at_once_all_succeed(tmp_path: Path) -> None:
+    newest = str(migrations()[-1][0])
+    for trial in range(3):
+        db = tmp_path / f"new{trial}.db"
+        procs = [
+            subprocess.Popen(
+                [sys.executable, "-c", _OPEN_LEDGER, str(db)],
+                stdout=subprocess.PIPE,
+                stderr=subprocess.STDOUT,
+                text=True,
+                cwd=ROOT,
+            )
+            for _ in range(6)
+        ]
+        outs = [p.communicate(timeout=120)[0].strip() for p in procs]
+        assert outs == [newest] * 6, outs
+        with sqlite3.connect(db) as conn:
+            applied = [r[0] for r in conn.execute("SELECT version FROM schema_migrations")]
+        conn.close()
+        assert applied == sorted(set(applied)) and len(applied) == int(newest)
+
+
+def _make_immutable(path: Path) -> bool:
+    """Make ``path`` unwritable even for root (chattr +i), or for others by its mode."""
+    if os.geteuid() != 0:
+        path.chmod(0o444)
+        return True
+    chattr = shutil.which("chattr")
+    if chattr is None:
+        return False
+    return subprocess.run([chattr, "+i", str(path)], capture_output=True).returncode == 0
+
+
+def test_read_only_ledger_is_one_line_before_any_work(copy: Path, tmp_path: Path) -> None:
+    with sqlite3.connect(copy) as conn:
+        conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+    conn.close()
+    if not _make_immutable(copy):
+        pytest.skip("no way to make a file read-only for root here (chattr missing)")
+    try:
+        r = run_cli("ingest", str(EXAMPLE), "--db", str(copy))
+        assert r.returncode == 2, r.stderr
+        assert r.stderr.startswith(f"claimledger: error: ledger {copy} is read-only")
+        assert r.stderr.count("\n") == 1 and "Traceback" not in r.stderr
+    finally:
+        if os.geteuid() == 0:
+            subprocess.run(["chattr", "-i", str(copy)], check=False)
+
+
+def test_unwritable_output_paths_fail_before_any_work(ledger: Path, tmp_path: Path) -> None:
+    for args in (
+        ["export", "--db", str(ledger), "--what", "claims", "-o", str(tmp_path / "no" / "x")],
+        ["export", "--db", str(ledger), "--what", "claims", "-o", "/proc/claimledger.jsonl"],
+        ["report", "--db", str(ledger), "--all", "-o", "/proc/claimledger-report"],
+        ["report", "--db", str(ledger), "--all", "-o", str(EXAMPLE)],
+    ):
+        r = run_cli(*args)
+        assert r.returncode == 2, (args, r.stderr)
+        assert r.stderr.startswith("claimledger: error:") and r.stderr.count("\n") == 1
+        assert "Traceback" not in r.stderr
+    db = tmp_path / "new.db"
+    r = run_cli("check", str(EXAMPLE), "--db", str(db), "--report-dir", "/proc/claimledger/report")
+    assert r.returncode == 2 and "cannot write reports in /proc/claimledger/report" in r.stderr
+    assert not db.exists()  # refused before ingesting anything
+
+
+def test_report_folder_with_foreign_files_needs_force(ledger: Path, tmp_path: Path) -> None:
+    folder = tmp_path / "mine"
+    folder.mkdir()
+    (folder / "index.html").write_text("my own page", encoding="utf-8")
+    r = run_cli("report", "--db", str(ledger), "--all", "-o", str(folder))
+    assert r.returncode == 2 and "holds files claimledger did not write" in r.stderr
+    assert (folder / "index.html").read_text(encoding="utf-8") == "my own page"
+    r = run_cli("report", "--db", str(ledger), "--all", "-o", str(folder), "--force")
+    assert r.returncode == 0 and "my own page" not in (folder / "index.html").read_text()
+    # a folder claimledger wrote is its own to rewrite
+    fresh = tmp_path / "fresh"
+    assert run_cli("report", "--db", str(ledger), "--all", "-o", str(fresh)).returncode == 0
+    assert run_cli("report", "--db", str(ledger), "--all", "-o", str(fresh)).returncode == 0
+    assert not list(fresh.glob(".*.part"))
+
+
+def test_terminal_output_shows_control_characters(tmp_path: Path) -> None:
+    name = f"wire{ESC}]0;pwned{chr(7)}{ESC}[8m.txt"
+    folder = tmp_path / "in"
+    folder.mkdir()
+    (folder / name).write_text(
+        f"The blast killed 12 people {ESC}[2K{ESC}[0m in Varnok, officials said.\n"
+        f"{ESC}]0;new title{chr(7)}Prices in Dresk rose 4%, the statistics office said.\n",
+        encoding="utf-8",
+    )
+    (folder / f"empty{ESC}[31m.txt").write_bytes(b"")
+    r = run_cli("check", "in", "--db", "l.db", "--report-dir", "rep", cwd=tmp_path)
+    assert r.returncode == 1, r.stderr
+    assert ESC not in r.stdout and ESC not in r.stderr and chr(7) not in r.stdout + r.stderr
+    assert "\\x1b[2K\\x1b[0m" in r.stdout and "wire\\x1b]0;pwned\\x07\\x1b[8m.txt" in r.stdout
+    assert "rejected in/empty\\x1b[31m.txt: empty input" in r.stderr
+    r = run_cli("extract", "--what", "quantities", name, cwd=folder)
+    figures = [json.loads(line)["text"] for line in r.stdout.splitlines()]
+    assert figures == ["12", "4%"]  # "2K", "0m" and "0" of the codes are not figures
+    assert ESC not in r.stdout  # JSON escapes it, and json.loads gives it back
+
+
+def test_jsonl_output_escapes_what_splits_lines(tmp_path: Path) -> None:
+    doc = tmp_path / "sep.txt"
+    doc.write_text(
+        "Officials said 12 people were hurt\u2028in Varnok\u0085 on Friday \u202eevil.\n",
+        encoding="utf-8",
+    )
+    r = run_cli("extract", "--what", "claims", str(doc))
+    assert r.returncode == 0
+    lines = r.stdout.split("\n")
+    assert len(lines) == 2 and lines[1] == ""  # one record, one line, however it is split
+    assert "\u2028" not in r.stdout and "\u0085" not in r.stdout and "\u202e" not in r.stdout
+    record = json.loads(lines[0])
+    assert "\u2028in Varnok\u0085" in record["text"]
+
+
+def test_claimreview_publishes_only_http_urls(ledger: Path) -> None:
+    reviews = list(api.claimreview(ledger, organisation="Desk"))
+    assert reviews
+    urls = [r["itemReviewed"]["appearance"].get("url") for r in reviews]
+    assert set(urls) == {"https://wire.example/dresk-prices", None}
+    text = json.dumps(reviews)
+    assert "javascript:" not in text and "/home/desk" not in text and "wires.jsonl" not in text
+    r = run_cli("export", "--db", str(ledger), "--what", "claimreview", "--base-url", "file:///x")
+    assert r.returncode == 2 and "--base-url must be an http:// or https:// address" in r.stderr
+    r = run_cli("export", "--db", str(ledger), "--what", "claimreview", "--format", "csv")
+    assert r.returncode == 2 and "--format jsonl" in r.stderr
+
+
+def test_negative_counts_are_usage_errors(ledger: Path, tmp_path: Path) -> None:
+    r = run_cli("check", str(EXAMPLE), "--db", "x.db", "--top", "-5", cwd=tmp_path)
+    assert r.returncode == 2 and "--top must be 1 or more" in r.stderr
+    r = run_cli("claims", "--db", str(ledger), "--limit", "-1")
+    assert r.returncode == 2 and "--limit must be 0 or more" in r.stderr
