@@ -27,7 +27,7 @@ HERE = Path(__file__).resolve().parent
 CLAIMLEDGER_RUN = """
 import json, sys, time
 from claimledger.model import Document
-from claimledger.nlp import load
+from claimledger.nlp.load import load
 from claimledger.pipeline import extract_all
 from claimledger.settings import Settings
 texts = json.load(sys.stdin)

@@ -27,13 +27,13 @@ import numpy as np
 from sklearn.feature_extraction.text import TfidfVectorizer
 from sklearn.linear_model import LogisticRegression
 
-from claimledger import checkworthy
-from claimledger.attributions import extract_attributions, quote_spans
-from claimledger.entities import PersonRegistry
+from claimledger.extract import checkworthy
+from claimledger.extract.attributions import extract_attributions, quote_spans
+from claimledger.extract.entities import PersonRegistry
+from claimledger.extract.quantities import extract_quantities
 from claimledger.model import Claim, Document
-from claimledger.parsed import sentences
+from claimledger.nlp.parsed import sentences
 from claimledger.pipeline import extract_all, parse
-from claimledger.quantities import extract_quantities
 from claimledger.settings import Settings
 
 ROOT = Path(__file__).resolve().parent.parent

@@ -27,9 +27,9 @@ DATA = HERE.parent.parent / "shared" / "data" / "quantity" / "newsquant-dev.json
 CLAIMLEDGER_RUN = """
 import json, sys, time
 from claimledger.model import Document
-from claimledger.nlp import load
+from claimledger.nlp.load import load
 from claimledger.pipeline import extract_all
-from claimledger.records import records
+from claimledger.present.records import records
 from claimledger.settings import Settings
 sentences = json.load(sys.stdin)
 load()

@@ -14,7 +14,7 @@ EXAMPLE = ROOT / "examples" / "wire-report.txt"
 
 @pytest.fixture(scope="session")
 def nlp() -> Any:
-    from claimledger.nlp import load
+    from claimledger.nlp.load import load
 
     return load()
 

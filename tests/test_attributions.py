@@ -6,8 +6,8 @@ from typing import Any
 
 import pytest
 
-from claimledger.attributions import extract_attributions, quote_spans
-from claimledger.entities import PersonRegistry
+from claimledger.extract.attributions import extract_attributions, quote_spans
+from claimledger.extract.entities import PersonRegistry
 
 
 def attributions(nlp: Any, sentence: str) -> list[Any]:

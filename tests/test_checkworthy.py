@@ -16,7 +16,7 @@ from typing import Any
 import numpy as np
 import pytest
 
-from claimledger import checkworthy
+from claimledger.extract import checkworthy
 from claimledger.model import Claim, Document, Extraction
 from claimledger.pipeline import extract_all
 from claimledger.settings import Settings

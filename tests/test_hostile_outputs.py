@@ -17,10 +17,11 @@ from pathlib import Path
 import pyarrow.parquet as pq
 import pytest
 
-from claimledger import api, desk
-from claimledger.ledger import Ledger, migrations
-from claimledger.records import FIELDS
+from claimledger import api
+from claimledger.present import desk
+from claimledger.present.records import FIELDS
 from claimledger.settings import Settings
+from claimledger.store.sqlite import Ledger, migrations
 from tests.conftest import EXAMPLE, ROOT, run_cli
 
 ESC = "\x1b"
@@ -251,7 +252,7 @@ def test_older_schema_is_upgraded_only_by_a_writing_command(tmp_path: Path) -> N
 
 _OPEN_LEDGER = """
 import sys
-from claimledger.ledger import Ledger
+from claimledger.store.sqlite import Ledger
 try:
     with Ledger(sys.argv[1]) as led:
         print(led.schema_version())

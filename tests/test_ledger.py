@@ -9,10 +9,10 @@ import pytest
 
 from claimledger import api
 from claimledger.errors import LedgerError
-from claimledger.ledger import Ledger
 from claimledger.model import Document
 from claimledger.pipeline import extract_all
 from claimledger.settings import Settings
+from claimledger.store.sqlite import Ledger
 from tests.conftest import EXAMPLE
 
 TABLES = (
@@ -44,7 +44,7 @@ def test_schema_wal_and_migrations(db: Path) -> None:
 
 
 def test_version_1_ledger_upgrades_in_place(db: Path) -> None:
-    from claimledger.ledger import migrations
+    from claimledger.store.sqlite import migrations
 
     (version, name, sql) = migrations()[0]
     with sqlite3.connect(db) as conn:
@@ -116,7 +116,7 @@ def test_loaded_extraction_equals_written(db: Path) -> None:
 
 
 def test_failed_write_leaves_no_half_document(db: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    import claimledger.ledger as ledger_mod
+    import claimledger.store.sqlite as ledger_mod
 
     doc = Document(text=EXAMPLE.read_text(encoding="utf-8"), source=str(EXAMPLE))
     [ex] = list(extract_all([doc], Settings(workers=1)))

@@ -1,6 +1,6 @@
 import pytest
 
-from claimledger.numbers import parse_number
+from claimledger.extract.quantities.numbers import parse_number
 
 
 @pytest.mark.parametrize(

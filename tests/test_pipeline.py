@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from claimledger.api import extract
 from claimledger.model import Document, Extraction, Rejection
+from claimledger.nlp.segment import chunks, paragraphs
 from claimledger.pipeline import extract_all
-from claimledger.segment import chunks, paragraphs
 from claimledger.settings import Settings
 from tests.conftest import EXAMPLE
 

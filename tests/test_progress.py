@@ -12,7 +12,7 @@ import pytest
 from claimledger import pipeline
 from claimledger.model import Document, Rejection
 from claimledger.pipeline import extract_all
-from claimledger.progress import Progress
+from claimledger.present.progress import Progress
 from claimledger.settings import Settings
 from tests.conftest import run_cli
 

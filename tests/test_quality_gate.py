@@ -14,7 +14,7 @@ import pytest
 
 from claimledger.model import Document
 from claimledger.pipeline import extract_all
-from claimledger.records import records
+from claimledger.present.records import records
 from claimledger.settings import Settings
 
 ROOT = Path(__file__).resolve().parent.parent

@@ -6,7 +6,7 @@ from typing import Any
 
 import pytest
 
-from claimledger.quantities import extract_quantities
+from claimledger.extract.quantities import extract_quantities
 
 
 def quantities(nlp: Any, sentence: str) -> list[Any]:

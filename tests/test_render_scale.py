@@ -11,7 +11,7 @@ import re
 from html import escape, unescape
 
 from claimledger.model import Attribution, Claim, Document, Extraction, Quantity, Sentence
-from claimledger.report import _claim_span, document_html, highlighted_text, inert
+from claimledger.present.report import _claim_span, document_html, highlighted_text, inert
 
 PLACES = ("Varnholt", "Kessmere", "Dunbriar", "Olvesk", "Tarrow Bay", "Quillford", "Mirrendale")
 SOURCES = ("The Varnholt council", "A Kessmere port official", "Olvesk police", "The water board")

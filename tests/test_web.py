@@ -392,8 +392,8 @@ def test_reviews_survive_reextraction(tmp_path: Path, ledger_file: Path) -> None
 
 
 def test_claimreview_author_of_a_report_is_its_issuing_body(tmp_path: Path) -> None:
-    from claimledger import desk
-    from claimledger.ledger import Ledger
+    from claimledger.present import desk
+    from claimledger.store.sqlite import Ledger
 
     (tmp_path / "un.txt").write_text(
         "A UN report said more than 2 million people had fled the country since March.\n",

@@ -43,7 +43,7 @@ import numpy as np
 import scipy.sparse as sp
 from sklearn.linear_model import LogisticRegression
 
-from claimledger import checkworthy
+from claimledger.extract import checkworthy
 from claimledger.model import Document
 from claimledger.pipeline import extract_all
 from claimledger.settings import Settings

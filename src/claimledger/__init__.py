@@ -4,8 +4,6 @@ The public API mirrors the CLI: ``ingest``, ``extract``, ``check``, ``claims``, 
 and ``report``, with all options in one ``Settings`` object.
 """
 
-__version__ = "0.1.0"
-
 from claimledger.api import check, claims, export, extract, ingest, report
 from claimledger.errors import (
     ClaimLedgerError,
@@ -14,6 +12,7 @@ from claimledger.errors import (
     UsageError,
 )
 from claimledger.settings import Settings
+from claimledger.version import __version__
 
 __all__ = [
     "ClaimLedgerError",

@@ -9,19 +9,19 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from claimledger import __version__
-from claimledger.desk import ClaimFilter, claim_reviews, claim_where
 from claimledger.errors import UsageError
 from claimledger.ingest import read_inputs
-from claimledger.ledger import Ledger, quantity_from_row
 from claimledger.model import Document, Extraction, Quantity, Rejection, content_id
-from claimledger.nlp import model_version
-from claimledger.outputs import prepare_report_dir
+from claimledger.nlp.load import model_version
 from claimledger.pipeline import ALL_KINDS, extract_all
-from claimledger.progress import Progress
-from claimledger.records import records
-from claimledger.report import figure_text, source_label, write_reports
+from claimledger.present.desk import ClaimFilter, claim_reviews, claim_where
+from claimledger.present.outputs import prepare_report_dir
+from claimledger.present.progress import Progress
+from claimledger.present.records import records
+from claimledger.present.report import figure_text, source_label, write_reports
 from claimledger.settings import Settings, review_base_url, review_organisation
+from claimledger.store.sqlite import Ledger, quantity_from_row
+from claimledger.version import __version__
 
 WHAT = ("quantities", "attributions", "claims", "entities", "all")
 EXPORT_WHAT = ("documents", "claims", "quantities", "attributions", "entities", "claimreview")

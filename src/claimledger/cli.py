@@ -16,13 +16,14 @@ from collections.abc import Iterable, Sequence
 from pathlib import Path
 from typing import Any
 
-from claimledger import __version__, api
+from claimledger import api
 from claimledger.errors import ClaimLedgerError, UsageError
 from claimledger.escapes import json_line, visible
 from claimledger.model import Rejection
-from claimledger.outputs import AtomicFile
-from claimledger.progress import Progress
-from claimledger.records import FIELDS, KIND_OF
+from claimledger.present.outputs import AtomicFile
+from claimledger.present.progress import Progress
+from claimledger.present.records import FIELDS, KIND_OF
+from claimledger.present.table import claims_table
 from claimledger.settings import (
     DEFAULT_BASE_URL,
     DEFAULT_MAX_BYTES,
@@ -31,7 +32,7 @@ from claimledger.settings import (
     default_db_path,
     review_organisation,
 )
-from claimledger.table import claims_table
+from claimledger.version import __version__
 
 
 def _add_force(p: argparse.ArgumentParser, what: str) -> None:
@@ -276,7 +277,7 @@ def _at_least(value: int, least: int, option: str, meaning: str) -> None:
 
 
 def _http_url(value: str | None, option: str) -> None:
-    from claimledger.desk import public_url
+    from claimledger.present.desk import public_url
 
     if value is not None and public_url(value) is None:
         raise UsageError(f"{option} must be an http:// or https:// address, not {visible(value)!r}")

@@ -23,3 +23,11 @@ class LedgerError(ClaimLedgerError):
 
 class ModelError(ClaimLedgerError):
     """The bundled language model could not be loaded."""
+
+
+class NotFound(ClaimLedgerError):
+    """A document or claim id the ledger does not hold (the desk answers 404)."""
+
+
+class Forbidden(ClaimLedgerError):
+    """A form post without a valid CSRF token, or from another origin (the desk answers 403)."""

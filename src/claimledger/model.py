@@ -93,6 +93,7 @@ class Quantity:
     change: Change | None = None
     quantified: str | None = None
     sentence_index: int = -1
+    rule: str = ""  # the named rule that produced it (see extract/quantities)
 
     @property
     def id(self) -> str:
@@ -121,6 +122,7 @@ class Attribution:
     parent_start: int | None = None  # offsets of an enclosing attribution's cue, when nested
     source_role: str | None = None  # "Defence Minister", as the document gives it
     source_affiliation: str | None = None  # "Ukraine": the country or body the source speaks for
+    rule: str = ""  # the named rule that produced it (see extract/attributions)
 
     @property
     def id(self) -> str:

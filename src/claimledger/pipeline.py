@@ -21,14 +21,14 @@ from concurrent.futures import Future, ProcessPoolExecutor
 from dataclasses import replace
 from typing import Any
 
-from claimledger import attributions as attr_mod
-from claimledger import checkworthy
-from claimledger.entities import PersonRegistry, extract_entities
+from claimledger.extract import attributions as attr_mod
+from claimledger.extract import checkworthy
+from claimledger.extract.entities import PersonRegistry, extract_entities
+from claimledger.extract.quantities import extract_quantities
 from claimledger.model import Claim, Document, Extraction, Rejection, Sentence
-from claimledger.nlp import load
-from claimledger.parsed import sentences
-from claimledger.quantities import extract_quantities
-from claimledger.segment import Chunk, chunks, trim_span
+from claimledger.nlp.load import load
+from claimledger.nlp.parsed import sentences
+from claimledger.nlp.segment import Chunk, chunks, trim_span
 from claimledger.settings import Settings
 
 ALL_KINDS = frozenset({"quantities", "attributions", "entities", "claims"})

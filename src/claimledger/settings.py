@@ -48,7 +48,7 @@ class Settings:
 
     def extraction_settings(self) -> dict[str, Any]:
         """The settings that change what extraction produces (recorded in ``runs``)."""
-        from claimledger.checkworthy import load_model
+        from claimledger.extract.checkworthy import load_model
 
         return {
             "claim_threshold": self.claim_threshold,

@@ -1,7 +1,7 @@
 """The review desk: a Starlette app over one ledger, rendered on the server with Jinja2.
 
 Every page is also JSON at the same path with ``.json`` appended; both come from the same
-dict built by :mod:`claimledger.desk`. No scripts run in the pages (the Content-Security-
+dict built by :mod:`claimledger.present.desk`. No scripts run in the pages (the Content-Security-
 Policy allows none): hovering a highlighted claim shows its figures, source and score with
 CSS, and clicking opens the claim.
 """
@@ -32,20 +32,25 @@ from starlette.requests import Request
 from starlette.responses import JSONResponse, RedirectResponse, Response
 from starlette.routing import Route
 
-from claimledger import __version__, desk
-from claimledger.errors import UsageError
-from claimledger.ledger import Ledger
+from claimledger.errors import Forbidden, NotFound, UsageError
 from claimledger.model import Claim, Extraction
-from claimledger.report import figure_text, highlighted_text, inert, plain_inert, source_text
+from claimledger.present import desk
+from claimledger.present.report import (
+    figure_text,
+    highlighted_text,
+    inert,
+    plain_inert,
+    source_text,
+)
 from claimledger.settings import DEFAULT_BASE_URL, DEFAULT_ORGANISATION
+from claimledger.store.sqlite import Ledger
+from claimledger.version import __version__
 from claimledger.web.guard import LOOPBACK_HOSTS, Guard, same_secret, same_site_path
 
 CSRF_COOKIE = "claimledger_csrf"
 _HEX_ID = frozenset("0123456789abcdef")
 
 
-class NotFound(Exception):
-    """A document or claim id the ledger does not hold."""
 
 
 @dataclass
@@ -334,8 +339,6 @@ def create_app(config: DeskConfig) -> Guard:
     return Guard(app, token=config.token, allowed_hosts=hosts)
 
 
-class Forbidden(Exception):
-    """A form post without a valid CSRF token, or from another origin."""
 
 
 def _visible_controls(value: Any) -> Any:

@@ -20,13 +20,13 @@ BASE_FIELDS = ("kind", "id", "doc_id", "source", "record", "start", "end", "text
 FIELDS: dict[str, tuple[str, ...]] = {
     "quantity": (
         *BASE_FIELDS,
-        *("value", "lower", "upper", "unit", "per", "bound", "change", "quantified"),
+        *("value", "lower", "upper", "unit", "per", "bound", "change", "quantified", "rule"),
     ),
     "attribution": (
         *BASE_FIELDS,
         *("attributed_to", "attributed_to_canonical", "source_kind", "source_role"),
         *("source_affiliation", "cue", "content", "source_start", "source_end", "cue_start"),
-        *("cue_end", "content_start", "content_end", "direct", "parent_id"),
+        *("cue_end", "content_start", "content_end", "direct", "parent_id", "rule"),
     ),
     "claim": (*BASE_FIELDS, "score", "label", "types", "quantity_ids", "attribution_ids"),
     "entity": (*BASE_FIELDS, "label", "canonical"),
@@ -96,6 +96,7 @@ def quantity_record(ctx: _Context, q: Quantity) -> dict[str, Any]:
         bound=q.bound,
         change=change,
         quantified=q.quantified,
+        rule=q.rule,
     )
     return rec
 
@@ -119,6 +120,7 @@ def attribution_record(ctx: _Context, a: Attribution) -> dict[str, Any]:
         content_end=a.content_end,
         direct=a.direct,
         parent_id=parent,
+        rule=a.rule,
     )
     return rec
 

@@ -12,7 +12,7 @@ import re
 from dataclasses import replace
 from typing import Any
 
-from claimledger.entities import (
+from claimledger.extract.entities import (
     PersonRegistry,
     canonical_name,
     is_outlet,
@@ -39,7 +39,7 @@ from claimledger.lexicon import (
     XCOMP_CUE_VERBS,
 )
 from claimledger.model import Attribution
-from claimledger.parsed import as_sent
+from claimledger.nlp.parsed import as_sent
 
 _TRIM = " \t\n\r\xa0\u2009\u202f,;:—–-\"“”„«»‘’'"
 # Heads of organisation sources; words that are also unnamed-source heads are left out

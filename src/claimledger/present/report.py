@@ -14,9 +14,9 @@ from collections.abc import Callable, Iterable
 from html import escape
 from pathlib import Path
 
-from claimledger.entities import normalise
+from claimledger.extract.entities import normalise
 from claimledger.model import Attribution, Claim, Extraction, Quantity
-from claimledger.outputs import write_text_atomic
+from claimledger.present.outputs import write_text_atomic
 
 CSP = (
     "default-src 'none'; style-src 'unsafe-inline'; img-src data:; "

@@ -11,7 +11,7 @@ from typing import Any
 
 from claimledger.lexicon import ACTOR_ALIASES, OUTLET_ALIASES
 from claimledger.model import Entity
-from claimledger.parsed import as_sent
+from claimledger.nlp.parsed import as_sent
 
 KEPT_LABELS = frozenset({"PERSON", "ORG", "GPE", "NORP", "LOC", "FAC", "EVENT", "LAW", "PRODUCT"})
 _TITLES = re.compile(

@@ -31,7 +31,7 @@ from itertools import pairwise
 from typing import Any
 
 from claimledger.errors import ModelError
-from claimledger.parsed import as_sent
+from claimledger.nlp.parsed import as_sent
 
 MODEL_FILE = "checkworthy.json.gz"
 

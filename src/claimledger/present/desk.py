@@ -17,10 +17,10 @@ from dataclasses import dataclass
 from typing import Any
 from urllib.parse import urlsplit
 
-from claimledger import checkworthy
 from claimledger.errors import UsageError
-from claimledger.ledger import Ledger, now, quantity_from_row
-from claimledger.report import figure_text, source_label
+from claimledger.extract import checkworthy
+from claimledger.present.report import figure_text, source_label
+from claimledger.store.sqlite import Ledger, now, quantity_from_row
 
 # AVeriTeC's four verdicts, the labels fact-checkers' datasets and ClaimReview feeds use.
 VERDICTS = ("Supported", "Refuted", "Not Enough Evidence", "Conflicting Evidence/Cherrypicking")

@@ -42,7 +42,7 @@ def now() -> str:
 def migrations() -> list[tuple[int, str, str]]:
     """(version, name, sql) of every bundled migration, in order."""
     out = []
-    for entry in resources.files("claimledger.migrations").iterdir():
+    for entry in resources.files("claimledger.store.migrations").iterdir():
         m = _MIGRATION_NAME.match(entry.name)
         if m:
             out.append((int(m.group(1)), m.group(2), entry.read_text(encoding="utf-8")))

@@ -11,7 +11,7 @@ import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 
-from claimledger.nlp import MAX_CHUNK_CHARS
+from claimledger.nlp.load import MAX_CHUNK_CHARS
 
 _PARAGRAPH_BREAK = re.compile(r"\n[ \t\r\f\v]*\n\s*")
 

@@ -14,10 +14,15 @@ import re
 from dataclasses import dataclass
 from typing import Any
 
+from claimledger.extract.quantities.numbers import DIGITS, SCALES, WORD_NUMBER, parse_number
+from claimledger.extract.quantities.units import (
+    CURRENCY_PREFIX,
+    UNIT_RE,
+    canonical_unit,
+    currency_of,
+)
 from claimledger.model import Change, Quantity
-from claimledger.numbers import DIGITS, SCALES, WORD_NUMBER, parse_number
-from claimledger.parsed import as_sent
-from claimledger.units import CURRENCY_PREFIX, UNIT_RE, canonical_unit, currency_of
+from claimledger.nlp.parsed import as_sent
 
 _WSEQ = (
     rf"(?:{WORD_NUMBER}|an?(?=[\s-]+(?:dozen|hundred|thousand|million|billion)))"
