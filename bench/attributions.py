@@ -5,8 +5,9 @@
     bash bench/setup_peers.sh                # installs textacy (and the quantity peers)
 
 Per role (source, cue, content): exact and overlap span F1, over all relations and apart for
-quoted and unquoted ones (scoring rules in polnear.py). claimledger is scored on its top-level
-attributions only, as PolNeAR annotates no nested ones (polnear.py, "Nested attributions").
+quoted and unquoted ones (scoring rules in src/claimledger/evaluation/polnear.py). claimledger
+is scored on its top-level attributions only, as PolNeAR annotates no nested ones (polnear.py,
+"Nested attributions").
 Throughput is articles/s including spaCy parsing, one process per system. textacy's
 direct_quotations finds direct quotes only; it runs with the same spaCy pipeline as claimledger.
 """
@@ -18,9 +19,8 @@ import sys
 from pathlib import Path
 from typing import Any
 
-sys.path.insert(0, str(Path(__file__).resolve().parent))
-import polnear as pn
 from _measure import PEER_PYTHON, run_json
+from claimledger.evaluation import polnear as pn
 
 HERE = Path(__file__).resolve().parent
 
@@ -28,7 +28,7 @@ CLAIMLEDGER_RUN = """
 import json, sys, time
 from claimledger.model import Document
 from claimledger.nlp.load import load
-from claimledger.pipeline import extract_all
+from claimledger.runner.local import extract_all
 from claimledger.settings import Settings
 texts = json.load(sys.stdin)
 load()
@@ -61,7 +61,10 @@ def main() -> int:
     parser.add_argument("--limit", type=int, help="only the first N articles")
     parser.add_argument("--no-peers", action="store_true")
     args = parser.parse_args()
-    articles = pn.load(args.split)[: args.limit]
+    try:
+        articles = pn.load(args.split)[: args.limit]
+    except FileNotFoundError as exc:
+        raise SystemExit(f"bench: {exc}") from None
     texts = [a.text for a in articles]
     systems = []
     print(f"bench: claimledger on {len(texts)} articles", file=sys.stderr)

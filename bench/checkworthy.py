@@ -18,6 +18,7 @@ the whole pipeline (parse included) with the default workers.
 from __future__ import annotations
 
 import csv
+import importlib.util
 import sys
 import time
 from pathlib import Path
@@ -27,28 +28,35 @@ import numpy as np
 from sklearn.feature_extraction.text import TfidfVectorizer
 from sklearn.linear_model import LogisticRegression
 
+from claimledger.evaluation import checkthat, shared_data
 from claimledger.extract import checkworthy
 from claimledger.extract.attributions import extract_attributions, quote_spans
 from claimledger.extract.entities import PersonRegistry
 from claimledger.extract.quantities import extract_quantities
 from claimledger.model import Claim, Document
 from claimledger.nlp.parsed import sentences
-from claimledger.pipeline import extract_all, parse
+from claimledger.pipeline import parse
+from claimledger.runner.local import extract_all
 from claimledger.settings import Settings
 
 ROOT = Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(ROOT))
-from tests.data.checkworthy_set import CASES  # noqa: E402
-
-DATA = ROOT.parent / "shared" / "data" / "checkworthy"
-CT24_DEV = DATA / "clef2024-task1-en" / "CT24_checkworthy_english_dev.tsv"
-CLAIMBUSTER = DATA / "claimbuster" / "crowdsourced.csv"
+CT24_DEV = checkthat.ct24_dev()
+CLAIMBUSTER = shared_data() / "checkworthy" / "claimbuster" / "crowdsourced.csv"
 
 
-def read_ct24(path: Path) -> tuple[list[str], list[int]]:
-    with path.open(encoding="utf-8", newline="") as fh:
-        rows = list(csv.DictReader(fh, delimiter="\t"))
-    return [r["Text"] for r in rows], [1 if r["class_label"] == "Yes" else 0 for r in rows]
+def conflict_set() -> list[tuple[str, str, str]]:
+    """The cases of tests/data/checkworthy_set.py, loaded from its file (bench/ is not a
+    package and tests/ is not on the path of a script run from bench/)."""
+    path = ROOT / "tests" / "data" / "checkworthy_set.py"
+    spec = importlib.util.spec_from_file_location("checkworthy_set", path)
+    assert spec is not None and spec.loader is not None
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    cases: list[tuple[str, str, str]] = module.CASES
+    return cases
+
+
+CASES = conflict_set()
 
 
 def sentence_claims(texts: list[str], workers: int = 0) -> list[Claim | None]:
@@ -59,13 +67,6 @@ def sentence_claims(texts: list[str], workers: int = 0) -> list[Claim | None]:
         claims = getattr(ex, "claims", [])
         out.append(max(claims, key=lambda c: c.score) if claims else None)
     return out
-
-
-def prf(gold: list[int], pred: list[int]) -> tuple[float, float, float]:
-    tp = sum(1 for g, p in zip(gold, pred, strict=True) if g and p)
-    p = tp / max(1, sum(pred))
-    r = tp / max(1, sum(gold))
-    return p, r, (2 * p * r / (p + r) if p + r else 0.0)
 
 
 def baseline(train_texts: list[str], train_y: list[int]) -> Any:
@@ -101,7 +102,7 @@ def main() -> int:
             print(f"bench: {path} not found; the shared data must sit beside the repository")
             return 2
     model = checkworthy.load_model()
-    dev_texts, dev_y = read_ct24(CT24_DEV)
+    dev_texts, dev_y = checkthat.read_ct24(CT24_DEV)
     own_texts = [c[0] for c in CASES]
     own_y = [1 if c[1] == "claim" else 0 for c in CASES]
 
@@ -118,11 +119,8 @@ def main() -> int:
         rows = list(csv.DictReader(fh))
     predict = baseline([r["Text"] for r in rows], [int(r["Verdict"] == "1") for r in rows])
 
-    def ours(claims: list[Claim | None]) -> list[int]:
-        return [int(c is not None and c.label == "claim") for c in claims]
-
     results = {
-        "claimledger": (ours(dev_claims), ours(own_claims)),
+        "claimledger": (checkthat.labels(dev_claims), checkthat.labels(own_claims)),
         "TF-IDF + LR (words only)": (predict(dev_texts), predict(own_texts)),
     }
     exhort = [i for i, c in enumerate(CASES) if c[2] == "exhortation"]
@@ -134,8 +132,8 @@ def main() -> int:
     print("| system | CT24 dev P/R/F1 | conflict set P/R/F1 | exhortations labelled claim |")
     print("|---|---|---|---:|")
     for name, (dev_pred, own_pred) in results.items():
-        d = prf(dev_y, dev_pred)
-        o = prf(own_y, own_pred)
+        d = checkthat.prf(dev_y, dev_pred)
+        o = checkthat.prf(own_y, own_pred)
         bad = sum(own_pred[i] for i in exhort)
         print(
             f"| {name} | {d[0]:.3f}/{d[1]:.3f}/**{d[2]:.3f}** | "

@@ -15,7 +15,6 @@ import sys
 import tempfile
 from pathlib import Path
 
-sys.path.insert(0, str(Path(__file__).resolve().parent))
 from _measure import measure
 
 ROOT = Path(__file__).resolve().parent.parent

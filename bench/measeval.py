@@ -16,7 +16,7 @@ import time
 from pathlib import Path
 
 from claimledger.model import Document
-from claimledger.pipeline import extract_all
+from claimledger.runner.local import extract_all
 from claimledger.settings import Settings
 
 DATA = Path(__file__).resolve().parent.parent.parent / "shared" / "data" / "quantity" / "MeasEval"

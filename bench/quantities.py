@@ -4,31 +4,29 @@
     bash bench/setup_peers.sh         # installs quantulum3 and CQE there first
 
 Scores value, value+change and value+unit F1 with the paper's rule and a strict one-to-one
-rule (see newsquant.py), and throughput in sentences/s including spaCy parsing. Each
-system runs in its own process; claimledger runs with one worker, like the peers.
+rule (see src/claimledger/evaluation/newsquant.py), and throughput in sentences/s including
+spaCy parsing. Each system runs in its own process; claimledger runs with one worker, like
+the peers.
 """
 
 from __future__ import annotations
 
 import argparse
-import json
 import sys
 import time
 from pathlib import Path
 from typing import Any
 
-sys.path.insert(0, str(Path(__file__).resolve().parent))
-import newsquant as nq
 from _measure import PEER_PYTHON, run_json
+from claimledger.evaluation import newsquant as nq
 
 HERE = Path(__file__).resolve().parent
-DATA = HERE.parent.parent / "shared" / "data" / "quantity" / "newsquant-dev.json"
 
 CLAIMLEDGER_RUN = """
 import json, sys, time
 from claimledger.model import Document
 from claimledger.nlp.load import load
-from claimledger.pipeline import extract_all
+from claimledger.runner.local import extract_all
 from claimledger.present.records import records
 from claimledger.settings import Settings
 sentences = json.load(sys.stdin)
@@ -62,11 +60,11 @@ def peer_items(preds: list[list[dict[str, Any]]], name: str) -> list[list[nq.Ite
 
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--data", type=Path, default=DATA)
+    parser.add_argument("--data", type=Path, default=nq.data_file())
     parser.add_argument("--no-peers", action="store_true")
     parser.add_argument("--errors", type=Path, help="write claimledger's misses to this file")
     args = parser.parse_args()
-    data = json.loads(args.data.read_text(encoding="utf-8"))
+    data = nq.load(args.data)
     sentences = [d["text"] for d in data]
     systems: list[tuple[str, list[list[nq.Item]], float, bool]] = []
 

@@ -8,8 +8,55 @@ from typing import Any
 
 import pytest
 
+from claimledger.model import Claim, Document
+
 ROOT = Path(__file__).resolve().parent.parent
 EXAMPLE = ROOT / "examples" / "wire-report.txt"
+
+
+def in_ci() -> bool:
+    """Whether the tests run in CI: the environment variable CI is set (CI=true), and not to
+    an explicit no ("", "0", "false", "no")."""
+    return os.environ.get("CI", "").strip().lower() not in ("", "0", "false", "no")
+
+
+def require_data(path: Path) -> Path:
+    """``path`` in the shared evaluation data (``../shared/data``, or
+    ``$CLAIMLEDGER_SHARED_DATA``), for a test that measures on it.
+
+    When it is missing the test skips, saying why; in CI it fails instead, naming the path,
+    so that a quality gate cannot pass there while measuring nothing."""
+    if path.exists():
+        return path
+    why = (
+        f"{path} not found: ../shared/data must sit beside the repository "
+        "(or CLAIMLEDGER_SHARED_DATA name the data folder)"
+    )
+    if in_ci():
+        pytest.fail(f"CI is set and the evaluation data is missing: {why}", pytrace=False)
+    pytest.skip(why)
+
+
+def best_claims(texts: list[str]) -> list[Claim | None]:
+    """For each text, the claim of its highest-scoring sentence (None when it has none)."""
+    from claimledger.runner.local import extract_all
+    from claimledger.settings import Settings
+
+    docs = [Document(text=t, source=str(i)) for i, t in enumerate(texts)]
+    out: list[Claim | None] = []
+    for ex in extract_all(docs, Settings(workers=2)):
+        claims = getattr(ex, "claims", [])
+        out.append(max(claims, key=lambda c: c.score) if claims else None)
+    return out
+
+
+@pytest.fixture(scope="session")
+def conflict_set_claims() -> list[Claim | None]:
+    """claimledger's best claim for each sentence of tests/data/checkworthy_set.py, found
+    once a session (the quality gate and the checkworthy tests both use them)."""
+    from tests.data.checkworthy_set import CASES
+
+    return best_claims([c[0] for c in CASES])
 
 
 @pytest.fixture(scope="session")

@@ -3,12 +3,13 @@ right (``tests/data/attribution_set.py``, wire-report, statement and advocacy st
 
 from __future__ import annotations
 
+import re
 from typing import Any
 
 import pytest
 
 from claimledger.model import Document, Extraction
-from claimledger.pipeline import extract_all
+from claimledger.runner.local import extract_all
 from claimledger.settings import Settings
 from tests.data.attribution_set import CASES
 
@@ -61,4 +62,17 @@ def test_attribution_case(extracted: list[Extraction], index: int) -> None:
         ):
             if s is not None and e is not None:
                 assert text[s:e] == part
-    assert _rows(ex) == [tuple(e) for e in expected]
+    rows, wanted = _rows(ex), [tuple(e) for e in expected]
+    for a, got, want in zip(ex.attributions, rows, wanted, strict=False):
+        assert got == want, f"rule {a.rule!r} (cue {a.cue!r}) gave {got}, expected {want}"
+    assert rows == wanted, "predicted, by rule:\n" + "\n".join(
+        f"  {a.rule}: {row}" for a, row in zip(ex.attributions, rows, strict=True)
+    )
+
+
+def test_every_attribution_names_its_rule(extracted: list[Extraction]) -> None:
+    found = [a for ex in extracted for a in ex.attributions]
+    assert found
+    unnamed = [(a.doc_id, a.cue, a.content) for a in found if not a.rule]
+    assert not unnamed
+    assert all(re.fullmatch(r"[a-z]+(?:_[a-z]+)*", a.rule) for a in found)

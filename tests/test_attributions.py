@@ -210,7 +210,7 @@ def test_doubled_apostrophes_are_quote_marks() -> None:
 
 def test_role_affiliation_and_later_mentions(tmp_path: Any) -> None:
     from claimledger.model import Document
-    from claimledger.pipeline import extract_all
+    from claimledger.runner.local import extract_all
     from claimledger.settings import Settings
 
     text = (
@@ -248,3 +248,45 @@ def test_role_affiliation_and_later_mentions(tmp_path: Any) -> None:
             "Russian Defence Ministry",
         ),
     ]
+
+
+RULES = [
+    ("The ministry said that 40 soldiers were killed.", "said", "verb_that_clause"),
+    ("“We will not retreat,” the general said.", "said", "quote_then_verb"),
+    ("The general said: “We will not retreat.”", "said", "verb_then_quote"),
+    ("According to Reuters, the talks failed.", "According to", "according_to"),
+    ("The agency, citing military sources, said that the bridge fell.", "citing", "citing"),
+    ("The figures were confirmed by the Red Cross.", "were confirmed", "passive_agent"),
+    ("The commander was allegedly paid by the smugglers.", "allegedly", "hearsay_adverb"),
+    ("Officials are confident that the line will hold.", "are confident", "adjective_stance"),
+    (
+        "Trump's suggestion that the room would not support him drew laughs.",
+        "suggestion",
+        "noun_cue",
+    ),
+    (
+        "The minister was quoted as saying that the deal was dead.",
+        "was quoted as saying",
+        "quoted_as_saying",
+    ),
+    ("In a CBS News poll, 79 percent backed the plan.", "In", "poll_survey"),
+    ("Kerry: “We will not give up.”", ":", "headline_colon"),
+    ("The senator plans to run for president.", "plans", "verb_infinitive"),
+    ("The party endorsed Cruz on Monday.", "endorsed", "verb_object"),
+    ("The markets will recover, as the bank reported.", "reported", "as_reported"),
+    (
+        "He insisted that he grew the party, claiming that turnout rose.",
+        "claiming",
+        "second_cue_same_speaker",
+    ),
+    ("“Go back to Univision,” Trump barked.", "barked", "speaker_after_quote"),
+    ("The ministry called for a ceasefire.", "called for", "verb_preposition"),
+    ("A new poll shows Clinton ahead.", "shows", "finding_object"),
+]
+
+
+@pytest.mark.parametrize(("sentence", "cue", "rule"), RULES, ids=[r[2] for r in RULES])
+def test_rule_names(nlp: Any, sentence: str, cue: str, rule: str) -> None:
+    found = {a.cue: a.rule for a in attributions(nlp, sentence)}
+    assert found.get(cue) == rule, found
+    assert all(found.values())

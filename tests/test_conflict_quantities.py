@@ -24,4 +24,5 @@ def test_the_set_is_large_enough() -> None:
 @pytest.mark.parametrize(("sentence", "expected"), CASES, ids=[c[0][:40] for c in CASES])
 def test_conflict_sentence(nlp: Any, sentence: str, expected: list[tuple[Any, ...]]) -> None:
     found = extract_quantities(nlp(sentence)[:], "d", 0, 0)
-    assert [_row(q) for q in found] == [tuple(e) for e in expected]
+    rules = [f"{q.text!r}: {q.rule}" for q in found]
+    assert [_row(q) for q in found] == [tuple(e) for e in expected], f"rules: {rules}"

@@ -10,7 +10,7 @@ import pytest
 from claimledger import api
 from claimledger.errors import LedgerError
 from claimledger.model import Document
-from claimledger.pipeline import extract_all
+from claimledger.runner.local import extract_all
 from claimledger.settings import Settings
 from claimledger.store.sqlite import Ledger
 from tests.conftest import EXAMPLE
@@ -38,7 +38,7 @@ def counts(db: Path) -> dict[str, int]:
 def test_schema_wal_and_migrations(db: Path) -> None:
     with Ledger(db) as ledger:
         assert ledger.conn.execute("PRAGMA journal_mode").fetchone()[0] == "wal"
-        assert ledger.schema_version() == 4
+        assert ledger.schema_version() == 5
         names = {r[0] for r in ledger.conn.execute("SELECT name FROM sqlite_master")}
     assert set(TABLES) | {"reviews", "reference_figures", "schema_migrations"} <= names
 
@@ -56,7 +56,7 @@ def test_version_1_ledger_upgrades_in_place(db: Path) -> None:
         conn.execute("INSERT INTO schema_migrations VALUES (?, ?, 'then')", (version, name))
     api.ingest([str(EXAMPLE)], db, Settings(workers=1))
     with sqlite3.connect(db) as conn:
-        assert conn.execute("SELECT MAX(version) FROM schema_migrations").fetchone()[0] == 4
+        assert conn.execute("SELECT MAX(version) FROM schema_migrations").fetchone()[0] == 5
         roles = conn.execute(
             "SELECT COUNT(*) FROM attributions WHERE source_role IS NOT NULL"
         ).fetchone()[0]
@@ -153,3 +153,34 @@ def test_newer_schema_refused(db: Path) -> None:
 def test_missing_ledger_for_readers(tmp_path: Path) -> None:
     with pytest.raises(LedgerError, match="does not exist"):
         api.claims(tmp_path / "none.db")
+
+
+def test_no_sql_outside_the_store() -> None:
+    """Every query goes through the store: no module outside ``store/`` holds a connection
+    or runs a statement."""
+    import re
+
+    from tests.conftest import ROOT
+
+    package = ROOT / "src" / "claimledger"
+    pattern = re.compile(r"\.conn\b|execute(many)?\(|^\s*(import|from) sqlite3\b")
+    found = [
+        f"{path.relative_to(package)}:{n}: {line.strip()}"
+        for path in sorted(package.rglob("*.py"))
+        if "store" not in path.relative_to(package).parts[:1]
+        for n, line in enumerate(path.read_text(encoding="utf-8").splitlines(), start=1)
+        if pattern.search(line)
+    ]
+    assert found == []
+
+
+def test_rows_are_written_by_column_name(db: Path) -> None:
+    with Ledger(db) as ledger, ledger.transaction():
+        ledger.insert(
+            "runs",
+            [{"first_used": "then", "settings": "{}", "model": "m", "version": "v", "id": "r"}],
+        )
+        with pytest.raises(ValueError, match="not a plain SQL name"):
+            ledger.insert("runs; DROP TABLE runs", [{"id": "x"}])
+    with sqlite3.connect(db) as conn:
+        assert conn.execute("SELECT id, version, model FROM runs").fetchall() == [("r", "v", "m")]

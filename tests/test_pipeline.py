@@ -5,7 +5,7 @@ from __future__ import annotations
 from claimledger.api import extract
 from claimledger.model import Document, Extraction, Rejection
 from claimledger.nlp.segment import chunks, paragraphs
-from claimledger.pipeline import extract_all
+from claimledger.runner.local import extract_all
 from claimledger.settings import Settings
 from tests.conftest import EXAMPLE
 
@@ -73,7 +73,7 @@ def test_one_long_line_document() -> None:
 def test_a_failing_document_is_rejected_and_the_others_kept(monkeypatch: object) -> None:
     import pytest
 
-    import claimledger.pipeline as pipeline
+    import claimledger.runner.local as pipeline
 
     real = pipeline.extract_document
 

@@ -9,10 +9,10 @@ from pathlib import Path
 
 import pytest
 
-from claimledger import pipeline
 from claimledger.model import Document, Rejection
-from claimledger.pipeline import extract_all
 from claimledger.present.progress import Progress
+from claimledger.runner import local as pipeline
+from claimledger.runner.local import extract_all
 from claimledger.settings import Settings
 from tests.conftest import run_cli
 

@@ -138,3 +138,45 @@ def test_not_quantities(nlp: Any, sentence: str) -> None:
 def test_quantified(nlp: Any, sentence: str, quantified: str) -> None:
     [q] = quantities(nlp, sentence)
     assert q.quantified == quantified
+
+
+@pytest.mark.parametrize(
+    ("sentence", "rules"),
+    [
+        ("The company employs 500 people.", ["number"]),
+        ("The tower is 300 metres tall.", ["number_with_unit"]),
+        ("The fund holds $2.4 billion.", ["currency_amount"]),
+        ("Unemployment reached 4.5% in May.", ["percent"]),
+        ("The mass is 1.99×10−30 kg.", ["scientific_notation"]),
+        ("Ahmed Saleh, 34, said he fled.", ["age_apposition"]),
+        ("Pumps deliver 40 litres per minute.", ["rate_per"]),
+        ("The clinic runs 3,000 tests per day.", ["rate_per"]),
+        ("Prices range from $370,000 to $5.5 million.", ["range_from_to"]),
+        ("Inflation rose from 4% to 11%.", ["change_from_to"]),
+        ("Between 5 and 10 people were hurt.", ["range_between"]),
+        ("The plan costs 5-10 million dollars.", ["range_dash"]),
+        ("It will take 5 to 10 years.", ["range_to"]),
+        ("Two or three people were hurt.", ["range_or"]),
+        ("Temperatures dropped by 1 to 1.5 degrees.", ["change_range"]),
+        ("Shares rose 4% on Monday.", ["change_by"]),
+        ("The index was +5% higher.", ["change_signed"]),
+        ("The stock rose 18 sen to RM23.50.", ["change_by", "level_after_change"]),
+        ("Inflation fell to 0.8% in March.", ["level_after_change"]),
+        ("Dozens of drones were launched.", ["vague_amount"]),
+        ("A third of the budget went to defence.", ["fraction_of"]),
+        ("One in five adults smokes.", ["share_one_in"]),
+        ("The storm moved about 5 miles (8 km) inland.", ["number_with_unit", "conversion"]),
+    ],
+)
+def test_rule(nlp: Any, sentence: str, rules: list[str]) -> None:
+    assert [q.rule for q in quantities(nlp, sentence)] == rules
+
+
+def test_every_quantity_names_a_known_rule(nlp: Any) -> None:
+    from claimledger.extract.quantities import RULES
+    from tests.data.conflict_quantities import CASES as CONFLICT_CASES
+
+    sentences = [c[0] for c in CASES] + [c[0] for c in CONFLICT_CASES]
+    found = [q for s in sentences for q in quantities(nlp, s)]
+    assert len(found) > 200
+    assert all(q.rule in RULES for q in found), {q.rule for q in found} - set(RULES)

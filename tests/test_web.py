@@ -147,6 +147,26 @@ def test_worklist_filters_sort_and_pages(server: Server) -> None:
     assert 'rel="next" href="/claims?type=statistic&amp;per_page=3&amp;page=2"' in html
 
 
+def test_figures_and_sources_are_the_extract_records(server: Server, ledger_file: Path) -> None:
+    """One JSON shape per record kind: a claim's figures and sources on the desk are the
+    records ``export`` prints (and ``extract``), plus a summary or label line."""
+    exported = {
+        r["id"]: r for what in ("quantities", "attributions") for r in api.export(ledger_file, what)
+    }
+    every = server.get_json("/claims.json?per_page=200&label=all")["claims"]
+    figures = [f for c in every for f in c["figures"]]
+    sources = [s for c in every for s in c["sources"]]
+    assert figures and sources and any(s["parent_id"] for s in sources)
+    for f in figures:
+        assert {k: v for k, v in f.items() if k != "summary"} == exported[f["id"]]
+        assert f["kind"] == "quantity" and f["summary"] and "rule" in f
+    for s in sources:
+        assert {k: v for k, v in s.items() if k != "label"} == exported[s["id"]]
+        assert s["kind"] == "attribution" and "label" in s
+    one = server.get_json(f"/claims/{every[0]['id']}.json")
+    assert one["figures"] == every[0]["figures"] and one["sources"] == every[0]["sources"]
+
+
 def test_documents_search_and_filters(server: Server) -> None:
     assert server.get_json("/documents.json?q=convoys")["total"] == 1  # title
     assert server.get_json("/documents.json?q=MILITARY+TARGETS")["total"] == 2  # text, any case
@@ -403,8 +423,8 @@ def test_claimreview_author_of_a_report_is_its_issuing_body(tmp_path: Path) -> N
     api.ingest([str(tmp_path / "un.txt")], db, Settings(workers=1))
     with Ledger(db) as ledger:
         [claim] = desk.claims(ledger, desk.ClaimFilter())["claims"]
-        assert claim["sources"][0]["kind"] == "document"
-        assert claim["sources"][0]["affiliation"] == "United Nations"
+        assert claim["sources"][0]["source_kind"] == "document"
+        assert claim["sources"][0]["source_affiliation"] == "United Nations"
         desk.add_review(ledger, claim["id"], "Supported", "Ana Lima")
         [review] = desk.claim_reviews(ledger, "Org", "http://desk.example")
     assert review["itemReviewed"]["author"] == {"@type": "Organization", "name": "United Nations"}

@@ -45,7 +45,7 @@ from sklearn.linear_model import LogisticRegression
 
 from claimledger.extract import checkworthy
 from claimledger.model import Document
-from claimledger.pipeline import extract_all
+from claimledger.runner.local import extract_all
 from claimledger.settings import Settings
 
 ROOT = Path(__file__).resolve().parent.parent

@@ -9,22 +9,25 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from claimledger.errors import UsageError
+from claimledger.errors import LedgerError, UsageError
 from claimledger.ingest import read_inputs
-from claimledger.model import Document, Extraction, Quantity, Rejection, content_id
+from claimledger.model import Document, Extraction, Rejection, content_id
 from claimledger.nlp.load import model_version
-from claimledger.pipeline import ALL_KINDS, extract_all
-from claimledger.present.desk import ClaimFilter, claim_reviews, claim_where
+from claimledger.pipeline import ALL_KINDS, RECORD_KINDS, extraction_settings
+from claimledger.present.desk import claim_reviews
 from claimledger.present.outputs import prepare_report_dir
 from claimledger.present.progress import Progress
 from claimledger.present.records import records
 from claimledger.present.report import figure_text, source_label, write_reports
+from claimledger.present.table import ClaimRow
+from claimledger.runner.local import extract_all
 from claimledger.settings import Settings, review_base_url, review_organisation
-from claimledger.store.sqlite import Ledger, quantity_from_row
+from claimledger.store import ClaimFilter, open_store
 from claimledger.version import __version__
 
-WHAT = ("quantities", "attributions", "claims", "entities", "all")
-EXPORT_WHAT = ("documents", "claims", "quantities", "attributions", "entities", "claimreview")
+# What ``extract`` and ``export`` accept: the record kinds of the component table, and more.
+WHAT = (*RECORD_KINDS, "all")
+EXPORT_WHAT = ("documents", *RECORD_KINDS, "claimreview")
 FORMATS = ("jsonl", "csv", "parquet")
 
 
@@ -47,7 +50,7 @@ def run_id(settings: Settings) -> str:
         "run",
         __version__,
         model_version(),
-        json.dumps(settings.extraction_settings(), sort_keys=True),
+        json.dumps(extraction_settings(settings), sort_keys=True),
     )
 
 
@@ -63,9 +66,9 @@ def ingest(
     settings = settings or Settings()
     result = IngestResult()
     started = time.monotonic()
-    with Ledger(db) as ledger:
+    with open_store(db) as ledger:
         rid = run_id(settings)
-        ledger.ensure_run(rid, __version__, model_version(), settings.extraction_settings())
+        ledger.ensure_run(rid, __version__, model_version(), extraction_settings(settings))
 
         def todo() -> Iterator[Document | Rejection]:
             for item in read_inputs(paths, settings):
@@ -141,22 +144,6 @@ def _as_lines(items: Iterable[Document | Rejection]) -> Iterator[Document | Reje
                 )
 
 
-@dataclass
-class ClaimRow:
-    id: str
-    doc_id: str
-    source: str
-    title: str | None
-    score: float
-    label: str
-    types: list[str]
-    text: str
-    start: int
-    end: int
-    figures: list[str]
-    sources: list[str]
-
-
 def claims(
     db: str | Path,
     *,
@@ -173,52 +160,25 @@ def claims(
         label=label,
         doc_ids=tuple(doc_ids or ()),
     )
-    where, args = claim_where(f)
-    sql = (
-        "SELECT c.*, d.source, d.title FROM claims c JOIN documents d ON d.id = c.doc_id "
-        f"WHERE {' AND '.join(where)} ORDER BY c.score DESC, d.source, c.idx"
-        + (" LIMIT ?" if limit else "")
-    )
-    if limit:
-        args.append(limit)
-    with Ledger(db, readonly=True) as ledger:
-        rows = ledger.conn.execute(sql, args).fetchall()
-        out = []
-        for r in rows:
-            figures = [figure_text(q) for q in _quantities_of(ledger, r["id"])]
-            sources = [
-                source_label(s["attributed_to"], s["attributed_to_canonical"])
-                for s in ledger.conn.execute(
-                    "SELECT a.attributed_to, a.attributed_to_canonical FROM claim_attributions ca "
-                    "JOIN attributions a ON a.id = ca.attribution_id WHERE ca.claim_id = ? "
-                    "ORDER BY a.start_char",
-                    (r["id"],),
-                )
-            ]
-            out.append(
-                ClaimRow(
-                    r["id"],
-                    r["doc_id"],
-                    r["source"],
-                    r["title"],
-                    r["score"],
-                    r["label"],
-                    json.loads(r["types"]),
-                    r["text"],
-                    r["start_char"],
-                    r["end_char"],
-                    figures,
-                    sources,
-                )
-            )
-    return out
-
-
-def _quantities_of(ledger: Ledger, claim_id: str) -> list[Quantity]:
-    rows = ledger.conn.execute(
-        "SELECT * FROM quantities WHERE claim_id = ? ORDER BY start_char", (claim_id,)
-    )
-    return [quantity_from_row(r) for r in rows]
+    with open_store(db, readonly=True) as store:
+        hits = store.claim_listing(f, limit)
+    return [
+        ClaimRow(
+            h.id,
+            h.claim.doc_id,
+            h.document.source,
+            h.document.title,
+            h.claim.score,
+            h.claim.label,
+            list(h.claim.types),
+            h.claim.text,
+            h.claim.start,
+            h.claim.end,
+            [figure_text(p.item) for p in h.figures],
+            [source_label(p.item.attributed_to, p.item.attributed_to_canonical) for p in h.sources],
+        )
+        for h in hits
+    ]
 
 
 def export(
@@ -237,17 +197,17 @@ def export(
     if what == "claimreview":
         yield from claimreview(db, organisation=organisation, base_url=base_url)
         return
-    with Ledger(db, readonly=True) as ledger:
-        for doc_id in ledger.document_ids():
-            yield from records(ledger.load(doc_id), what)
+    with open_store(db, readonly=True) as store:
+        for doc_id in store.document_ids():
+            yield from records(store.load(doc_id), what)
 
 
 def upgrade(db: str | Path) -> tuple[int, int]:
     """Migrate an existing ledger to this version's schema: (version before, after)."""
-    with Ledger(db, readonly=True, current=False) as ledger:
-        before = ledger.schema_version()
-    with Ledger(db, create=False) as ledger:
-        return before, ledger.schema_version()
+    with open_store(db, readonly=True, current=False) as store:
+        before = store.schema_version()
+    with open_store(db, create=False) as store:
+        return before, store.schema_version()
 
 
 def claimreview(
@@ -255,8 +215,8 @@ def claimreview(
 ) -> Iterator[dict[str, Any]]:
     """schema.org ClaimReview JSON-LD for every reviewed claim, from its latest verdict."""
     org, url = review_organisation(organisation), review_base_url(base_url)
-    with Ledger(db, readonly=True) as ledger:
-        yield from claim_reviews(ledger, org, url)
+    with open_store(db, readonly=True) as store:
+        yield from claim_reviews(store, org, url)
 
 
 def report(
@@ -264,9 +224,9 @@ def report(
 ) -> list[Path]:
     """HTML reports for the given documents (all when ``doc_ids`` is None), in a folder that
     is new, empty or claimledger's own unless ``force``."""
-    with Ledger(db, readonly=True) as ledger:
-        ids = list(doc_ids) if doc_ids is not None else ledger.document_ids()
-        known = set(ledger.document_ids())
+    with open_store(db, readonly=True) as store:
+        ids = list(doc_ids) if doc_ids is not None else store.document_ids()
+        known = set(store.document_ids())
         missing = [i for i in ids if i not in known]
         if missing:
             raise UsageError(
@@ -274,7 +234,7 @@ def report(
                 "`claimledger export --what documents` lists the ids"
             )
         prepare_report_dir(Path(out_dir), force=force, ledgers=[Path(db)])
-        extractions: list[Extraction] = [ledger.load(i) for i in ids]
+        extractions: list[Extraction] = [store.load(i) for i in ids]
     return write_reports(extractions, Path(out_dir))
 
 
@@ -299,6 +259,14 @@ def check(
     """Ingest, extract and store; rank the claims of these documents; write the report.
     The report folder is checked first, so a bad one stops before any work."""
     settings = settings or Settings()
+    # A ledger that cannot be used, or a report folder that cannot, stops here: before any
+    # work, and without leaving the other behind.
+    if Path(db).exists():
+        open_store(db).close()
+    elif not Path(db).resolve().parent.is_dir():
+        raise LedgerError(
+            f"cannot create ledger {db}: its folder does not exist; create it or pass --db"
+        )
     prepare_report_dir(Path(report_dir), force=force, ledgers=[Path(db)])
     result = ingest(paths, db, settings, progress=progress, on_rejection=on_rejection)
     ids = result.doc_ids

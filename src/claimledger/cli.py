@@ -8,13 +8,10 @@ from __future__ import annotations
 
 import argparse
 import codecs
-import csv
 import io
-import json
 import sys
-from collections.abc import Iterable, Sequence
+from collections.abc import Sequence
 from pathlib import Path
-from typing import Any
 
 from claimledger import api
 from claimledger.errors import ClaimLedgerError, UsageError
@@ -22,8 +19,9 @@ from claimledger.escapes import json_line, visible
 from claimledger.model import Rejection
 from claimledger.present.outputs import AtomicFile
 from claimledger.present.progress import Progress
-from claimledger.present.records import FIELDS, KIND_OF
+from claimledger.present.records import KIND_OF
 from claimledger.present.table import claims_table
+from claimledger.present.writers import write_parquet, write_text
 from claimledger.settings import (
     DEFAULT_BASE_URL,
     DEFAULT_MAX_BYTES,
@@ -32,6 +30,7 @@ from claimledger.settings import (
     default_db_path,
     review_organisation,
 )
+from claimledger.urls import public_url
 from claimledger.version import __version__
 
 
@@ -216,15 +215,23 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
+MAX_WORKERS = 64
+MAX_MAX_BYTES = 1 << 30
+
+
 def settings_from_args(args: argparse.Namespace) -> Settings:
     """The one function from CLI arguments to ``Settings``."""
-    if getattr(args, "workers", 0) < 0:
-        raise UsageError("--workers must be 0 (automatic) or a positive number")
+    if not 0 <= getattr(args, "workers", 0) <= MAX_WORKERS:
+        raise UsageError(
+            f"--workers must be 0 (automatic) or a number of processes up to {MAX_WORKERS}"
+        )
     threshold = getattr(args, "threshold", None)
     if threshold is not None and not 0.0 <= threshold <= 1.0:
         raise UsageError(f"--threshold must be between 0 and 1 (a score), not {threshold}")
-    if getattr(args, "max_bytes", 1) <= 0:
-        raise UsageError("--max-bytes must be a positive number of bytes")
+    if not 0 < getattr(args, "max_bytes", 1) <= MAX_MAX_BYTES:
+        raise UsageError(
+            f"--max-bytes must be a positive number of bytes up to {MAX_MAX_BYTES:,} (1 GiB)"
+        )
     encoding = getattr(args, "encoding", None)
     if encoding is not None:
         try:
@@ -238,6 +245,15 @@ def settings_from_args(args: argparse.Namespace) -> Settings:
             raise UsageError(
                 f"--encoding {encoding!r} is a {codec.name} transform, not a text encoding; "
                 "decode the file first, or give a text encoding such as utf-8 or latin-1"
+            )
+        try:  # a codec that cannot even carry plain letters ("undefined") decodes nothing
+            usable = "Text".encode(codec.name).decode(codec.name) == "Text"
+        except (UnicodeError, ValueError):
+            usable = False
+        if not usable:
+            raise UsageError(
+                f"--encoding {encoding!r} cannot decode text; give a text encoding such as "
+                "utf-8, utf-16-le, latin-1 or cp1252"
             )
     return Settings(
         max_bytes=getattr(args, "max_bytes", DEFAULT_MAX_BYTES),
@@ -271,14 +287,17 @@ def _summary(result: api.IngestResult) -> str:
     )
 
 
-def _at_least(value: int, least: int, option: str, meaning: str) -> None:
-    if value < least:
-        raise UsageError(f"{option} must be {least} or more ({meaning}), not {value}")
+MOST = 1_000_000_000  # a count beyond any ledger; SQLite's LIMIT takes 64-bit integers
+
+
+def _at_least(value: int, least: int, option: str, meaning: str, most: int = MOST) -> None:
+    if not least <= value <= most:
+        raise UsageError(
+            f"{option} must be {least} or more and at most {most:,} ({meaning}), not {value}"
+        )
 
 
 def _http_url(value: str | None, option: str) -> None:
-    from claimledger.present.desk import public_url
-
     if value is not None and public_url(value) is None:
         raise UsageError(f"{option} must be an http:// or https:// address, not {visible(value)!r}")
 
@@ -390,74 +409,6 @@ def cmd_export(args: argparse.Namespace) -> int:
         raise
     print(f"claimledger: exported {n} {args.what} records", file=sys.stderr)
     return 0
-
-
-_FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
-
-
-def csv_cell(value: Any) -> Any:
-    """A value for a CSV cell that a spreadsheet cannot run: text starting with a formula
-    character gets a leading apostrophe (OWASP's CSV-injection rule); numbers stay numbers,
-    lists and objects become JSON text."""
-    if isinstance(value, (dict, list)):
-        value = json.dumps(value, ensure_ascii=False)
-    if isinstance(value, str) and value.startswith(_FORMULA_START):
-        return "'" + value
-    return value
-
-
-def write_text(rows: Iterable[dict[str, Any]], fmt: str, fh: Any, kind: str | None = None) -> int:
-    """JSON lines, or CSV with the columns of the record ``kind``'s schema."""
-    n = 0
-    writer: csv.DictWriter[str] | None = None
-    for rec in rows:
-        if fmt == "jsonl":
-            fh.write(json_line(rec) + "\n")
-        else:
-            if writer is None:
-                fields = list(FIELDS[kind]) if kind in FIELDS else list(rec)
-                writer = csv.DictWriter(fh, fieldnames=fields, extrasaction="ignore")
-                writer.writeheader()
-            writer.writerow({k: csv_cell(v) for k, v in rec.items()})
-        n += 1
-    if fmt == "csv" and writer is None and kind in FIELDS:  # no records: the header alone
-        csv.DictWriter(fh, fieldnames=list(FIELDS[kind])).writeheader()
-    return n
-
-
-def parquet_schema(kind: str) -> Any:
-    """The Parquet schema of a record kind, so columns and types never depend on the data."""
-    import pyarrow as pa
-
-    text, whole, real = pa.string(), pa.int64(), pa.float64()
-    types: dict[str, Any] = {
-        "record": whole,
-        "start": whole,
-        "end": whole,
-        "value": real,
-        "lower": real,
-        "upper": real,
-        "score": real,
-        "direct": pa.bool_(),
-        "change": pa.struct([("direction", text), ("from", real), ("to", real), ("by", real)]),
-        "types": pa.list_(text),
-        "quantity_ids": pa.list_(text),
-        "attribution_ids": pa.list_(text),
-    }
-    for name in FIELDS[kind]:
-        if name.endswith(("_start", "_end")) or name.startswith("n_"):
-            types[name] = whole
-    return pa.schema([(name, types.get(name, text)) for name in FIELDS[kind]])
-
-
-def write_parquet(rows: Iterable[dict[str, Any]], path: Path, kind: str) -> int:
-    import pyarrow as pa
-    import pyarrow.parquet as pq
-
-    schema = parquet_schema(kind)
-    data = [{name: rec.get(name) for name in schema.names} for rec in rows]
-    pq.write_table(pa.Table.from_pylist(data, schema=schema), path)
-    return len(data)
 
 
 def cmd_report(args: argparse.Namespace) -> int:

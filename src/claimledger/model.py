@@ -174,3 +174,5 @@ class Extraction:
     claims: list[Claim] = field(default_factory=list)
     # per sentence, the check-worthiness signals (not stored; training reads them)
     signals: list[dict[str, float]] = field(default_factory=list)
+    # the items of components added to the table since, by component name
+    items: dict[str, list[Any]] = field(default_factory=dict)

@@ -7,6 +7,10 @@ from dataclasses import asdict, dataclass
 from pathlib import Path
 from typing import Any
 
+from claimledger.errors import UsageError
+from claimledger.escapes import visible
+from claimledger.urls import public_url
+
 DEFAULT_DB = "claimledger.db"
 DEFAULT_MAX_BYTES = 10 * 1024 * 1024
 
@@ -28,8 +32,12 @@ def review_organisation(given: str | None = None) -> str:
 
 def review_base_url(given: str | None = None, served: str = DEFAULT_BASE_URL) -> str:
     """Where the desk's claim pages are published: ``given``, ``CLAIMLEDGER_BASE_URL``, or
-    the address the desk is served at."""
-    return given or os.environ.get("CLAIMLEDGER_BASE_URL") or served
+    the address the desk is served at; an http(s) address, else a usage error."""
+    chosen = given or os.environ.get("CLAIMLEDGER_BASE_URL") or served
+    if public_url(chosen) is None:
+        where = "--base-url" if given else "CLAIMLEDGER_BASE_URL"
+        raise UsageError(f"{where} must be an http:// or https:// address, not {visible(chosen)!r}")
+    return chosen
 
 
 @dataclass(frozen=True)
@@ -45,16 +53,6 @@ class Settings:
     # ranking
     # score at or above which a sentence is labelled a claim; None: the model's own threshold
     claim_threshold: float | None = None
-
-    def extraction_settings(self) -> dict[str, Any]:
-        """The settings that change what extraction produces (recorded in ``runs``)."""
-        from claimledger.extract.checkworthy import load_model
-
-        return {
-            "claim_threshold": self.claim_threshold,
-            "english_only": self.english_only,
-            "checkworthy_model": load_model().digest[:16],
-        }
 
     def as_dict(self) -> dict[str, Any]:
         return asdict(self)

@@ -31,24 +31,12 @@ from itertools import pairwise
 from typing import Any
 
 from claimledger.errors import ModelError
+from claimledger.lexicon import CASUALTY_WORD_STEMS, EVENT_VERB_LEMMAS
 from claimledger.nlp.parsed import as_sent
 
 MODEL_FILE = "checkworthy.json.gz"
 
-_EVENT_LEMMAS = frozenset(
-    """kill wound injure die attack strike shell bomb fire launch hit destroy damage capture
-    seize retake liberate occupy withdraw retreat advance invade raid storm shoot intercept
-    arrest detain abduct release sign agree announce impose sanction ban vote elect appoint
-    resign dismiss deploy deliver supply fund approve reject veto evacuate flee displace sink
-    explode crash collapse visit cut raise lose win pass spend increase decrease rise fall
-    drop double triple grow shrink create close open build execute torture bombard target
-    massacre sentence convict charge""".split()
-)
-_CASUALTY_WORDS = re.compile(
-    r"\b(?:kill|dead|death|died|wound|injur|casualt|civilian|soldier|troop|refugee|displac|"
-    r"missing|captive|hostage|prisoner|detain|arrest|strike|missile|drone|shell)",
-    re.IGNORECASE,
-)
+_CASUALTY_WORDS = re.compile(r"\b(?:" + "|".join(CASUALTY_WORD_STEMS) + ")", re.IGNORECASE)
 _PREDICTION = re.compile(
     r"\b(?:will|won't|shall|(?:is|are|was|were) (?:expected|set|likely|going) to|"
     r"forecasts?|predicts?|projected|plans? to|intends? to)\b",
@@ -149,7 +137,7 @@ def signals(
             n_words += 1
         if t.dep_ == "ROOT" and root is None:
             root = t
-        if not event_verb and t.pos_ == "VERB" and t.lemma_.lower() in _EVENT_LEMMAS:
+        if not event_verb and t.pos_ == "VERB" and t.lemma_.lower() in EVENT_VERB_LEMMAS:
             event_verb = True
     imperative = bool(
         root is not None

@@ -9,17 +9,18 @@ from __future__ import annotations
 import re
 from typing import Any
 
-from claimledger.lexicon import ACTOR_ALIASES, OUTLET_ALIASES
+from claimledger.lexicon import (
+    ACTOR_ALIASES,
+    NAME_TITLES,
+    OUTLET_ALIASES,
+    OUTLET_NAME_WORDS,
+    ROLE_TITLES,
+)
 from claimledger.model import Entity
 from claimledger.nlp.parsed import as_sent
 
 KEPT_LABELS = frozenset({"PERSON", "ORG", "GPE", "NORP", "LOC", "FAC", "EVENT", "LAW", "PRODUCT"})
-_TITLES = re.compile(
-    r"^(?:(?:mr|mrs|ms|dr|prof|gen|lt|col|maj|capt|sgt|sen|rep|gov|pres|president|minister|"
-    r"general|colonel|major|captain|sergeant|senator|commander|chief|spokesman|spokeswoman|"
-    r"spokesperson|secretary|ambassador|judge|justice|mayor|governor|prime|deputy)\.?\s+)+",
-    re.IGNORECASE,
-)
+_TITLES = re.compile(r"^(?:(?:" + "|".join(NAME_TITLES) + r")\.?\s+)+", re.IGNORECASE)
 
 
 def normalise(name: str) -> str:
@@ -42,11 +43,7 @@ def canonical_name(name: str, label: str | None = None) -> str:
     return base
 
 
-_OUTLET_WORDS = re.compile(
-    r"\b(?:Times|Post|Herald|News|Journal|Gazette|Tribune|Telegraph|Daily|Chronicle|Observer|"
-    r"Guardian|Monitor|Express|Mirror|Courier|Dispatch|Inquirer|Bulletin|Magazine|Weekly|Radio|"
-    r"Television|TV|Broadcasting|Newspaper|Press Agency|News Agency|Wire)\b"
-)
+_OUTLET_WORDS = re.compile(r"\b(?:" + "|".join(OUTLET_NAME_WORDS) + r")\b")
 
 
 def is_outlet(name: str) -> bool:
@@ -71,18 +68,12 @@ def person_name(ent: Any) -> str:
             and t.dep_ == "compound"
             and t.ent_type_ in ("", "PERSON")
             and not _TITLES.match(t.text + " ")
-            and t.lower_ not in _ROLE_TITLES
+            and t.lower_ not in ROLE_TITLES
         ):
             start -= 1
         else:
             break
     return doc[start : ent.end].text if start < ent.start else str(ent.text)
-
-
-_ROLE_TITLES = frozenset(
-    "minister president premier chancellor secretary spokesman spokeswoman ambassador envoy "
-    "general commander governor mayor senator chief director head leader chairman".split()
-)
 
 
 class PersonRegistry:

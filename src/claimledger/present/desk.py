@@ -1,125 +1,75 @@
-"""The review desk's reads and writes on a ledger: the worklist, documents, claims in context,
+"""The review desk's pages as JSON-ready dicts: the worklist, documents, claims in context,
 reviews, and the ClaimReview records published from them.
 
-Every function takes an open :class:`Ledger` and returns plain JSON-ready dicts, so that the
-web pages, their ``.json`` twins and ``claimledger export --what claimreview`` share one
-source. Filters arrive already validated (see :class:`ClaimFilter`); values go to SQLite as
-parameters, never into the SQL text.
+Every function takes an open :class:`~claimledger.store.Store` and shapes what its queries
+return, so that the web pages, their ``.json`` twins and ``claimledger export --what
+claimreview`` share one source. No SQL here: the queries are the store's. A figure or a
+source inside a claim is the record ``extract`` prints for it (:mod:`claimledger.present.
+records`), with a ``summary`` (figures) or ``label`` (sources) line for the page.
 """
 
 from __future__ import annotations
 
-import json
-import math
-import sqlite3
-from collections.abc import Iterator, Sequence
-from dataclasses import dataclass
+from collections.abc import Iterator
 from typing import Any
-from urllib.parse import urlsplit
 
-from claimledger.errors import UsageError
-from claimledger.extract import checkworthy
+from claimledger.model import Attribution, Quantity
+from claimledger.present.records import (
+    attribution_fields,
+    quantity_fields,
+    record_base,
+)
 from claimledger.present.report import figure_text, source_label
-from claimledger.store.sqlite import Ledger, now, quantity_from_row
+from claimledger.store import (
+    CLAIM_TYPES,
+    MAX_PAGE,
+    MAX_PER_PAGE,
+    VERDICTS,
+    ClaimFilter,
+    ClaimHit,
+    DocumentFilter,
+    Page,
+    Part,
+    Review,
+    Store,
+)
+from claimledger.store.filters import check_review
+from claimledger.urls import public_url
 
-# AVeriTeC's four verdicts, the labels fact-checkers' datasets and ClaimReview feeds use.
-VERDICTS = ("Supported", "Refuted", "Not Enough Evidence", "Conflicting Evidence/Cherrypicking")
-# Claim types, then the types of sentences that are not claims, as checkworthy gives them.
-CLAIM_TYPES = checkworthy.CLAIM_TYPES + checkworthy.NOT_CLAIM_TYPES
-SORTS = {
-    "score": "c.score DESC, c.doc_id, c.idx",
-    "score_asc": "c.score ASC, c.doc_id, c.idx",
-    "document": "d.source, d.record, c.idx",
-    "reviewed": "last_review_at DESC, c.score DESC",
-}
-MAX_PER_PAGE = 200
-# Far past any ledger's last page, and (MAX_PAGE - 1) * MAX_PER_PAGE is an OFFSET SQLite's
-# 64-bit integers hold: a larger page number is refused before it reaches SQL.
-MAX_PAGE = 1_000_000
-MAX_NOTE = 10_000
-MAX_REVIEWER = 200
+__all__ = [
+    "CLAIM_TYPES",
+    "MAX_PAGE",
+    "MAX_PER_PAGE",
+    "VERDICTS",
+    "ClaimFilter",
+    "add_review",
+    "claim",
+    "claim_reviews",
+    "claims",
+    "document_claims",
+    "documents",
+    "figure_record",
+    "overview",
+    "public_url",
+    "source_record",
+]
 _PERSONS = {"person"}
 
 
-@dataclass(frozen=True)
-class ClaimFilter:
-    """What the worklist shows; ``None`` leaves a filter off."""
-
-    claim_type: str | None = None
-    min_score: float | None = None
-    max_score: float | None = None
-    label: str | None = "claim"  # None: every sentence
-    has_figure: bool | None = None
-    source: str | None = None  # part of the attributed source's name, any case
-    reviewed: bool | None = None
-    doc_ids: tuple[str, ...] = ()  # only these documents
-    text: str | None = None  # part of the claim's text, any case
-    sort: str = "score"
-    page: int = 1
-    per_page: int = 50
-
-    def __post_init__(self) -> None:
-        if self.claim_type is not None and self.claim_type not in CLAIM_TYPES:
-            raise UsageError(f"type {self.claim_type!r} is not one of {', '.join(CLAIM_TYPES)}")
-        for name in ("min_score", "max_score"):
-            value = getattr(self, name)
-            if value is not None and not (math.isfinite(value) and 0.0 <= value <= 1.0):
-                raise UsageError(f"{name} must be a score between 0 and 1, not {value}")
-        if self.label not in (None, "claim", "not_claim"):
-            raise UsageError(f"label {self.label!r} is not one of claim, not_claim, all")
-        if self.sort not in SORTS:
-            raise UsageError(f"sort {self.sort!r} is not one of {', '.join(SORTS)}")
-        _check_paging(self.page, self.per_page)
-
-
-def _check_paging(page: int, per_page: int) -> None:
-    if not 1 <= page <= MAX_PAGE:
-        raise UsageError(f"page must be between 1 and {MAX_PAGE}, not {_shown(page)}")
-    if not 1 <= per_page <= MAX_PER_PAGE:
-        raise UsageError(f"per_page must be between 1 and {MAX_PER_PAGE}, not {_shown(per_page)}")
-
-
-def _shown(number: int) -> str:
-    return str(number) if abs(number) < 10**30 else "a number that large"
-
-
-def overview(ledger: Ledger) -> dict[str, Any]:
-    q = ledger.conn.execute
-
-    def count(sql: str) -> int:
-        return int(q(sql).fetchone()[0])
-
-    verdicts = dict.fromkeys(VERDICTS, 0)
-    for row in q(
-        "SELECT verdict, COUNT(*) FROM reviews r WHERE r.id = "
-        "(SELECT MAX(id) FROM reviews WHERE claim_id = r.claim_id) GROUP BY verdict"
-    ):
-        verdicts[row[0]] = int(row[1])
+def overview(store: Store) -> dict[str, Any]:
+    o = store.overview()
     return {
-        "ledger": ledger.path.name,
-        "documents": count("SELECT COUNT(*) FROM documents"),
-        "sentences": count("SELECT COUNT(*) FROM claims"),
-        "claims": count("SELECT COUNT(*) FROM claims WHERE label = 'claim'"),
-        "figures": count("SELECT COUNT(*) FROM quantities"),
-        "attributions": count("SELECT COUNT(*) FROM attributions"),
-        "reviewed_claims": count("SELECT COUNT(DISTINCT claim_id) FROM reviews"),
-        "reviews": count("SELECT COUNT(*) FROM reviews"),
-        "verdicts": verdicts,
-        "rejections": count("SELECT COUNT(*) FROM rejections"),
+        "ledger": store.name,
+        **o.counts,
+        "verdicts": o.verdicts,
         # Cross-document contradiction finding is not built yet; null says "not computed".
         "contradictions": None,
-        "recent_reviews": [
-            _review(r)
-            for r in q(
-                "SELECT r.*, COALESCE(c.text, r.claim_text) AS text FROM reviews r "
-                "LEFT JOIN claims c ON c.id = r.claim_id ORDER BY r.id DESC LIMIT 10"
-            )
-        ],
+        "recent_reviews": [review_dict(r) for r in o.recent_reviews],
     }
 
 
 def documents(
-    ledger: Ledger,
+    store: Store,
     *,
     text: str | None = None,
     outlet: str | None = None,
@@ -130,351 +80,128 @@ def documents(
 ) -> dict[str, Any]:
     """Documents whose title or text contains ``text``, from ``outlet``, published between
     the dates (ISO, inclusive); newest first."""
-    _check_paging(page, per_page)
-    where, args = ["1"], []
-    if text:
-        where.append("(instr(lower(d.title), lower(?)) > 0 OR instr(lower(d.text), lower(?)) > 0)")
-        args += [text, text]
-    if outlet:
-        where.append("d.outlet = ?")
-        args.append(outlet)
-    if date_from:
-        where.append("d.published >= ?")
-        args.append(date_from)
-    if date_to:
-        where.append("substr(d.published, 1, 10) <= ?")
-        args.append(date_to)
-    sql_where = " AND ".join(where)
-    total = ledger.conn.execute(
-        f"SELECT COUNT(*) FROM documents d WHERE {sql_where}", args
-    ).fetchone()[0]
-    rows = ledger.conn.execute(
-        "SELECT d.id, d.source, d.record, d.title, d.url, d.published, d.outlet, d.author, "
-        "d.n_chars, d.n_words, "
-        "(SELECT COUNT(*) FROM claims c WHERE c.doc_id = d.id AND c.label = 'claim') AS claims, "
-        "(SELECT COUNT(DISTINCT r.claim_id) FROM reviews r WHERE r.doc_id = d.id) AS reviewed "
-        f"FROM documents d WHERE {sql_where} "
-        "ORDER BY d.published IS NULL, d.published DESC, d.source, d.record LIMIT ? OFFSET ?",
-        [*args, per_page, (page - 1) * per_page],
-    ).fetchall()
-    outlets = [
-        r[0]
-        for r in ledger.conn.execute(
-            "SELECT DISTINCT outlet FROM documents WHERE outlet IS NOT NULL ORDER BY outlet"
-        )
-    ]
-    return {
-        **_paging(total, page, per_page),
-        "outlets": outlets,
-        "documents": [dict(r) for r in rows],
-    }
+    f = DocumentFilter(text, outlet, date_from, date_to, page, per_page)
+    found = store.documents(f)
+    return {**_paging(found), "outlets": store.outlets(), "documents": found.items}
 
 
-def claims(ledger: Ledger, f: ClaimFilter) -> dict[str, Any]:
+def claims(store: Store, f: ClaimFilter) -> dict[str, Any]:
     """One page of the ranked worklist with each claim's figures, sources and verdict."""
-    where, args = claim_where(f)
-    sql_where = " AND ".join(where)
-    count = f"SELECT COUNT(*) FROM claims c WHERE {sql_where}"
-    total = ledger.conn.execute(count, args).fetchone()[0]
-    rows = ledger.conn.execute(
-        f"{_CLAIM_SELECT} WHERE {sql_where} ORDER BY {SORTS[f.sort]} LIMIT ? OFFSET ?",
-        [*args, f.per_page, (f.page - 1) * f.per_page],
-    ).fetchall()
-    items = [_claim_row(r) for r in rows]
-    _attach(ledger, items)
-    return {**_paging(total, f.page, f.per_page), "claims": items}
+    found = store.claim_page(f)
+    return {**_paging(found), "claims": [claim_dict(h) for h in found.items]}
 
 
-_CLAIM_SELECT = (
-    "SELECT c.id, c.doc_id, c.idx, c.text, c.score, c.label, c.types, "
-    "d.title, d.source, d.outlet, d.published, "
-    "(SELECT MAX(created_at) FROM reviews r WHERE r.claim_id = c.id) AS last_review_at "
-    "FROM claims c JOIN documents d ON d.id = c.doc_id"
-)
+def document_claims(store: Store, doc_id: str) -> list[dict[str, Any]]:
+    """Every claim of one document in text order, as the worklist shows them."""
+    return [claim_dict(h) for h in store.document_claims(doc_id)]
 
 
-def document_claims(ledger: Ledger, doc_id: str) -> list[dict[str, Any]]:
-    """Every claim of one document in text order, as the worklist shows them: one query,
-    not a page at a time (each page would count and skip all the rows before it)."""
-    rows = ledger.conn.execute(
-        f"{_CLAIM_SELECT} WHERE c.doc_id = ? AND c.label = 'claim' ORDER BY c.idx", (doc_id,)
-    ).fetchall()
-    items = [_claim_row(r) for r in rows]
-    for i in range(0, len(items), MAX_PER_PAGE):  # bounded IN lists
-        _attach(ledger, items[i : i + MAX_PER_PAGE])
-    return items
-
-
-def _paging(total: int, page: int, per_page: int) -> dict[str, int]:
+def _paging(page: Page[Any]) -> dict[str, int]:
     return {
-        "total": int(total),
-        "page": page,
-        "per_page": per_page,
-        "pages": max(1, -(-int(total) // per_page)),
+        "total": page.total,
+        "page": page.page,
+        "per_page": page.per_page,
+        "pages": page.pages,
     }
 
 
-def claim_where(f: ClaimFilter) -> tuple[list[str], list[Any]]:
-    """SQL conditions on ``claims c`` and their parameters for a filter (paging aside)."""
-    where: list[str] = ["1"]
-    args: list[Any] = []
-    if f.label:
-        where.append("c.label = ?")
-        args.append(f.label)
-    if f.claim_type:
-        # types is a JSON list of words from CLAIM_TYPES: the quoted word is an exact test,
-        # and several times faster than json_each over every claim.
-        where.append("instr(c.types, ?) > 0")
-        args.append(json.dumps(f.claim_type))
-    if f.min_score is not None:
-        where.append("c.score >= ?")
-        args.append(f.min_score)
-    if f.max_score is not None:
-        where.append("c.score <= ?")
-        args.append(f.max_score)
-    if f.has_figure is not None:
-        exists = "EXISTS (SELECT 1 FROM quantities q WHERE q.claim_id = c.id)"
-        where.append(exists if f.has_figure else f"NOT {exists}")
-    if f.reviewed is not None:
-        exists = "EXISTS (SELECT 1 FROM reviews r WHERE r.claim_id = c.id)"
-        where.append(exists if f.reviewed else f"NOT {exists}")
-    if f.source:
-        where.append(
-            "EXISTS (SELECT 1 FROM claim_attributions ca JOIN attributions a "
-            "ON a.id = ca.attribution_id WHERE ca.claim_id = c.id AND "
-            "(instr(lower(a.attributed_to), lower(?)) > 0 "
-            "OR instr(lower(a.attributed_to_canonical), lower(?)) > 0))"
-        )
-        args += [f.source, f.source]
-    if f.doc_ids:
-        where.append(f"c.doc_id IN ({_in(f.doc_ids)})")
-        args.extend(f.doc_ids)
-    if f.text:
-        where.append("instr(lower(c.text), lower(?)) > 0")
-        args.append(f.text)
-    return where, args
-
-
-def _claim_row(r: sqlite3.Row) -> dict[str, Any]:
+def claim_dict(h: ClaimHit) -> dict[str, Any]:
+    """A claim as the worklist shows it: its sentence, score and types, its document, its
+    figures and sources (as records) and its latest verdict."""
+    c, d = h.claim, h.document
     return {
-        "id": r["id"],
-        "doc_id": r["doc_id"],
-        "sentence_index": r["idx"],
-        "text": r["text"],
-        "score": round(float(r["score"]), 4),
-        "label": r["label"],
-        "types": json.loads(r["types"]),
+        "id": h.id,
+        "doc_id": c.doc_id,
+        "sentence_index": c.sentence_index,
+        "start": c.start,
+        "end": c.end,
+        "text": c.text,
+        "score": round(float(c.score), 4),
+        "label": c.label,
+        "types": list(c.types),
         "document": {
-            "title": r["title"],
-            "source": r["source"],
-            "outlet": r["outlet"],
-            "published": r["published"],
+            "title": d.title,
+            "source": d.source,
+            "outlet": d.outlet,
+            "published": d.published,
         },
+        "figures": [figure_record(p) for p in h.figures],
+        "sources": [source_record(p) for p in h.sources],
+        "verdict": h.verdict,
+        "reviews": h.reviews,
     }
 
 
-def _in(ids: Sequence[str]) -> str:
-    return ",".join("?" * len(ids))
+def figure_record(p: Part[Quantity]) -> dict[str, Any]:
+    """A figure's quantity record, as ``extract`` prints it, and its one-line summary."""
+    q = p.item
+    rec = record_base(
+        "quantity", q.id, q.doc_id, p.source, p.record, q.start, q.end, q.text, p.sentence
+    )
+    return {**rec, **quantity_fields(q), "summary": figure_text(q)}
 
 
-def _attach(ledger: Ledger, items: list[dict[str, Any]]) -> None:
-    """Give each claim dict its figures, attributed sources and latest verdict, in three
-    queries for the whole page."""
-    ids = [c["id"] for c in items]
-    by_id = {c["id"]: c for c in items}
-    for c in items:
-        c.update(figures=[], sources=[], verdict=None, reviews=0)
-    if not ids:
-        return
-    q = ledger.conn.execute
-    for r in q(f"SELECT * FROM quantities WHERE claim_id IN ({_in(ids)}) ORDER BY start_char", ids):
-        by_id[r["claim_id"]]["figures"].append(_figure(r))
-    for r in q(
-        "SELECT ca.claim_id, a.* FROM claim_attributions ca JOIN attributions a "
-        f"ON a.id = ca.attribution_id WHERE ca.claim_id IN ({_in(ids)}) ORDER BY a.start_char",
-        ids,
-    ):
-        by_id[r["claim_id"]]["sources"].append(_source(r))
-    for r in q(
-        "SELECT claim_id, verdict, n FROM (SELECT claim_id, verdict, "
-        "COUNT(*) OVER (PARTITION BY claim_id) AS n, "
-        "ROW_NUMBER() OVER (PARTITION BY claim_id ORDER BY id DESC) AS k "
-        f"FROM reviews WHERE claim_id IN ({_in(ids)})) WHERE k = 1",
-        ids,
-    ):
-        by_id[r["claim_id"]].update(verdict=r["verdict"], reviews=int(r["n"]))
+def source_record(p: Part[Attribution]) -> dict[str, Any]:
+    """A source's attribution record, as ``extract`` prints it, and the name to show."""
+    a = p.item
+    rec = record_base(
+        "attribution", a.id, a.doc_id, p.source, p.record, a.start, a.end, a.text, p.sentence
+    )
+    label = source_label(a.attributed_to, a.attributed_to_canonical)
+    return {**rec, **attribution_fields(a, p.parent_id), "label": label}
 
 
-def _figure(r: sqlite3.Row) -> dict[str, Any]:
-    q = quantity_from_row(r)
-    return {
-        "id": r["id"],
-        "text": q.text,
-        "start": q.start,
-        "end": q.end,
-        "value": q.value,
-        "lower": q.lower,
-        "upper": q.upper,
-        "unit": q.unit,
-        "per": q.per,
-        "bound": q.bound,
-        "change": None
-        if q.change is None
-        else {
-            "direction": q.change.direction,
-            "from": q.change.from_value,
-            "to": q.change.to_value,
-            "by": q.change.by_value,
-        },
-        "quantified": q.quantified,
-        "summary": figure_text(q),
+def review_dict(r: Review) -> dict[str, Any]:
+    out: dict[str, Any] = {
+        "id": r.id,
+        "claim_id": r.claim_id,
+        "verdict": r.verdict,
+        "note": r.note,
+        "reviewer": r.reviewer,
+        "created_at": r.created_at,
     }
-
-
-def _source(r: sqlite3.Row) -> dict[str, Any]:
-    return {
-        "id": r["id"],
-        "attributed_to": r["attributed_to"],
-        "canonical": r["attributed_to_canonical"],
-        "role": r["source_role"],
-        "affiliation": r["source_affiliation"],
-        "kind": r["source_kind"],
-        "cue": r["cue"],
-        "content": r["content"],
-        "direct": bool(r["direct"]),
-        "nested_in": r["parent_id"],
-        "label": source_label(r["attributed_to"], r["attributed_to_canonical"]),
-    }
-
-
-def _review(r: sqlite3.Row) -> dict[str, Any]:
-    keys = r.keys()
-    return {
-        "id": r["id"],
-        "claim_id": r["claim_id"],
-        "verdict": r["verdict"],
-        "note": r["note"],
-        "reviewer": r["reviewer"],
-        "created_at": r["created_at"],
-        **({"text": r["text"]} if "text" in keys else {}),
-    }
-
-
-def claim(ledger: Ledger, claim_id: str, context: int = 2) -> dict[str, Any] | None:
-    """One claim with its parts, its sentence among its neighbours, claims elsewhere in the
-    ledger stating the same figure, and its review history (newest first)."""
-    q = ledger.conn.execute
-    row = q(
-        "SELECT c.*, d.title, d.source, d.outlet, d.published, d.url, d.text AS doc_text, "
-        "NULL AS last_review_at FROM claims c JOIN documents d ON d.id = c.doc_id "
-        "WHERE c.id = ?",
-        (claim_id,),
-    ).fetchone()
-    if row is None:
-        return None
-    item = _claim_row(row)
-    item["document"]["url"] = row["url"]
-    item["start"], item["end"] = row["start_char"], row["end_char"]
-    _attach(ledger, [item])
-    doc_text = row["doc_text"]
-    item["context"] = [
-        {
-            "sentence_index": s["idx"],
-            "text": doc_text[s["start_char"] : s["end_char"]],
-            "is_claim": s["idx"] == row["idx"],
-        }
-        for s in q(
-            "SELECT idx, start_char, end_char FROM sentences WHERE doc_id = ? "
-            "AND idx BETWEEN ? AND ? ORDER BY idx",
-            (row["doc_id"], row["idx"] - context, row["idx"] + context),
-        )
-    ]
-    item["same_figure"] = _same_figure(ledger, claim_id, item["figures"])
-    item["history"] = [
-        _review(r)
-        for r in q("SELECT * FROM reviews WHERE claim_id = ? ORDER BY id DESC", (claim_id,))
-    ]
-    return item
-
-
-def _same_figure(ledger: Ledger, claim_id: str, figures: list[dict[str, Any]]) -> list[Any]:
-    out: list[dict[str, Any]] = []
-    seen: set[tuple[str, str]] = set()
-    for fig in figures:
-        if fig["value"] is not None:
-            cond, args = "q.value = ?", [fig["value"]]
-        elif fig["lower"] is not None or fig["upper"] is not None:
-            cond, args = "q.lower IS ? AND q.upper IS ?", [fig["lower"], fig["upper"]]
-        else:
-            continue
-        for r in ledger.conn.execute(
-            "SELECT q.claim_id, q.text AS figure, c.text, c.score, c.doc_id, d.title, d.source "
-            "FROM quantities q JOIN claims c ON c.id = q.claim_id "
-            "JOIN documents d ON d.id = c.doc_id "
-            f"WHERE q.unit = ? AND {cond} AND q.claim_id != ? ORDER BY c.score DESC LIMIT 20",
-            [fig["unit"], *args, claim_id],
-        ):
-            key = (fig["id"], r["claim_id"])
-            if key in seen:
-                continue
-            seen.add(key)
-            out.append(
-                {
-                    "figure": fig["text"],
-                    "claim_id": r["claim_id"],
-                    "their_figure": r["figure"],
-                    "text": r["text"],
-                    "score": round(float(r["score"]), 4),
-                    "doc_id": r["doc_id"],
-                    "document": r["title"] or r["source"],
-                }
-            )
+    if r.text is not None:
+        out["text"] = r.text
     return out
 
 
+def claim(store: Store, claim_id: str, context: int = 2) -> dict[str, Any] | None:
+    """One claim with its parts, its sentence among its neighbours, claims elsewhere in the
+    ledger stating the same figure, and its review history (newest first)."""
+    found = store.claim(claim_id, context)
+    if found is None:
+        return None
+    item = claim_dict(found.hit)
+    item["document"]["url"] = found.hit.document.url
+    item["context"] = [
+        {"sentence_index": s.sentence_index, "text": s.text, "is_claim": s.is_claim}
+        for s in found.context
+    ]
+    item["same_figure"] = [
+        {
+            "figure": o.figure,
+            "claim_id": o.claim_id,
+            "their_figure": o.their_figure,
+            "text": o.text,
+            "score": round(o.score, 4),
+            "doc_id": o.doc_id,
+            "document": o.document,
+        }
+        for o in found.same_figure
+    ]
+    item["history"] = [review_dict(r) for r in found.history]
+    return item
+
+
 def add_review(
-    ledger: Ledger, claim_id: str, verdict: str, reviewer: str, note: str = ""
+    store: Store, claim_id: str, verdict: str, reviewer: str, note: str = ""
 ) -> dict[str, Any]:
     """Record a verdict on a stored claim; earlier reviews stay as history."""
-    verdict, reviewer, note = verdict.strip(), reviewer.strip(), note.strip()
-    if verdict not in VERDICTS:
-        raise UsageError(f"verdict {verdict!r} is not one of: {', '.join(VERDICTS)}")
-    if not reviewer:
-        raise UsageError("a review needs the reviewer's name")
-    if len(reviewer) > MAX_REVIEWER:
-        raise UsageError(f"the reviewer's name is longer than {MAX_REVIEWER} characters")
-    if len(note) > MAX_NOTE:
-        raise UsageError(f"the note is longer than {MAX_NOTE} characters; shorten it")
-    with ledger.transaction() as c:
-        row = c.execute("SELECT doc_id, text FROM claims WHERE id = ?", (claim_id,)).fetchone()
-        if row is None:
-            raise LookupError(claim_id)
-        cur = c.execute(
-            "INSERT INTO reviews (claim_id, verdict, note, reviewer, created_at, doc_id, "
-            "claim_text) VALUES (?, ?, ?, ?, ?, ?, ?)",
-            (claim_id, verdict, note, reviewer, now(), row["doc_id"], row["text"]),
-        )
-        new = c.execute("SELECT * FROM reviews WHERE id = ?", (cur.lastrowid,)).fetchone()
-    return _review(new)
+    verdict, reviewer, note = check_review(verdict, reviewer, note)
+    return review_dict(store.add_review(claim_id, verdict, reviewer, note))
 
 
-def public_url(value: str | None) -> str | None:
-    """``value`` when it is an absolute http(s) address fit to publish, else None: never a
-    local path, a ``javascript:`` or ``file:`` URL, a spreadsheet formula, or text with
-    spaces or control characters."""
-    if not value or len(value) > 2048 or any(ch.isspace() or ord(ch) < 32 for ch in value):
-        return None
-    try:
-        parts = urlsplit(value)
-        host = parts.hostname
-    except ValueError:
-        return None
-    if parts.scheme.lower() not in ("http", "https") or not host:
-        return None
-    return value
-
-
-def claim_reviews(ledger: Ledger, organisation: str, base_url: str) -> Iterator[dict[str, Any]]:
+def claim_reviews(store: Store, organisation: str, base_url: str) -> Iterator[dict[str, Any]]:
     """A schema.org ClaimReview (JSON-LD) for each reviewed claim, from its latest review.
 
     ``claimReviewed`` is the sentence as the document states it; ``itemReviewed`` is the
@@ -482,63 +209,44 @@ def claim_reviews(ledger: Ledger, organisation: str, base_url: str) -> Iterator[
     names none) and the document as its ``appearance``.
     """
     base = base_url.rstrip("/")
-    q = ledger.conn.execute
-    rows = q(
-        "SELECT r.*, COALESCE(c.text, r.claim_text) AS text, "
-        "d.url, d.source, d.published, d.author, d.outlet, d.title FROM reviews r "
-        "LEFT JOIN claims c ON c.id = r.claim_id "
-        "LEFT JOIN documents d ON d.id = COALESCE(c.doc_id, r.doc_id) "
-        "WHERE r.id = (SELECT MAX(id) FROM reviews WHERE claim_id = r.claim_id) "
-        "ORDER BY r.id"
-    ).fetchall()
-    for r in rows:
-        if r["text"] is None:  # a review from before snapshots, on a claim since re-extracted
+    for published in store.latest_reviews():
+        r, doc, src = published.review, published.document, published.stated_by
+        if r.text is None:  # a review from before snapshots, on a claim since re-extracted
             continue
-        src = q(
-            # a named source; or a document whose issuing body is known ("a UN report")
-            "SELECT a.attributed_to, a.attributed_to_canonical, a.source_kind, "
-            "a.source_affiliation FROM claim_attributions ca "
-            "JOIN attributions a ON a.id = ca.attribution_id WHERE ca.claim_id = ? AND ("
-            "(a.source_kind IN ('person', 'organization', 'outlet') "
-            "AND COALESCE(a.attributed_to_canonical, a.attributed_to) IS NOT NULL "
-            "AND (a.attributed_to_canonical IS NOT NULL OR a.source_kind != 'person')) "
-            "OR (a.source_kind = 'document' AND a.source_affiliation IS NOT NULL)) "
-            "ORDER BY a.start_char LIMIT 1",
-            (r["claim_id"],),
-        ).fetchone()
         author: dict[str, Any] | None = None
-        if src is not None and src["source_kind"] == "document":
-            author = {"@type": "Organization", "name": src["source_affiliation"]}
+        if src is not None and src.source_kind == "document":
+            author = {"@type": "Organization", "name": src.source_affiliation}
         elif src is not None:
-            kind = "Person" if src["source_kind"] in _PERSONS else "Organization"
-            author = {"@type": kind, "name": src["attributed_to_canonical"] or src["attributed_to"]}
-        elif r["author"]:
-            author = {"@type": "Person", "name": r["author"]}
-        elif r["outlet"]:
-            author = {"@type": "Organization", "name": r["outlet"]}
+            kind = "Person" if src.source_kind in _PERSONS else "Organization"
+            author = {"@type": kind, "name": src.attributed_to_canonical or src.attributed_to}
+        elif doc is not None and doc.author:
+            author = {"@type": "Person", "name": doc.author}
+        elif doc is not None and doc.outlet:
+            author = {"@type": "Organization", "name": doc.outlet}
         # Only a public http(s) address is published; a local path or any other scheme stays
         # in the ledger.
         appearance: dict[str, Any] = {"@type": "CreativeWork"}
-        url = public_url(r["url"]) or public_url(r["source"])
-        if url is not None:
-            appearance["url"] = url
-        if r["title"]:
-            appearance["headline"] = r["title"]
+        if doc is not None:
+            url = public_url(doc.url) or public_url(doc.source)
+            if url is not None:
+                appearance["url"] = url
+            if doc.title:
+                appearance["headline"] = doc.title
         item: dict[str, Any] = {"@type": "Claim", "appearance": appearance}
         if author is not None:
             item["author"] = author
-        if r["published"]:
-            item["datePublished"] = r["published"][:10]
+        if doc is not None and doc.published:
+            item["datePublished"] = doc.published[:10]
         review: dict[str, Any] = {
             "@context": "https://schema.org",
             "@type": "ClaimReview",
-            "url": f"{base}/claims/{r['claim_id']}#review-{r['id']}",
-            "claimReviewed": r["text"],
-            "datePublished": r["created_at"][:10],
+            "url": f"{base}/claims/{r.claim_id}#review-{r.id}",
+            "claimReviewed": r.text,
+            "datePublished": r.created_at[:10],
             "author": {"@type": "Organization", "name": organisation},
-            "reviewRating": {"@type": "Rating", "alternateName": r["verdict"]},
+            "reviewRating": {"@type": "Rating", "alternateName": r.verdict},
             "itemReviewed": item,
         }
-        if r["note"]:
-            review["reviewBody"] = r["note"]
+        if r.note:
+            review["reviewBody"] = r.note
         yield review

@@ -6,12 +6,14 @@ Every record has ``kind``, ``id``, ``doc_id``, ``source``, ``start``, ``end``, `
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+import dataclasses
+from collections.abc import Callable, Iterator
 from typing import Any
 
 from claimledger.model import Attribution, Claim, Entity, Extraction, Quantity
+from claimledger.pipeline import BY_NAME, COMPONENTS, RECORD_KINDS, items_of
 
-KINDS = ("quantities", "attributions", "claims", "entities")
+KINDS = RECORD_KINDS  # as ``extract --what`` names them, from the component table
 
 # The fields of each record kind, in order: CSV columns and Parquet schemas come from here,
 # never from whichever record happens to come first. ``line`` appears only in
@@ -37,19 +39,52 @@ FIELDS: dict[str, tuple[str, ...]] = {
     ),
 }
 # ``--what`` (plural, as the CLI says it) to the record kind it yields.
-KIND_OF = {
-    "quantities": "quantity",
-    "attributions": "attribution",
-    "claims": "claim",
-    "entities": "entity",
+KIND_OF: dict[str, str] = {
+    **{c.name: c.record for c in COMPONENTS if c.record is not None},
     "documents": "document",
 }
+# Fields an item's dataclass has that every record gives in its own way (BASE_FIELDS).
+_PLACED = frozenset({"doc_id", "start", "end", "text", "sentence_index"})
+
+
+def fields_of(kind: str) -> tuple[str, ...]:
+    """A record kind's fields: as listed above, or, for a component added since, the base
+    fields and then its item dataclass's own."""
+    if kind in FIELDS:
+        return FIELDS[kind]
+    item = next((c.item for c in COMPONENTS if c.record == kind), None)
+    if item is None:
+        raise KeyError(kind)
+    own = tuple(f.name for f in dataclasses.fields(item) if f.name not in _PLACED)
+    return (*BASE_FIELDS, *own)
 
 
 def _number(x: float | None) -> float | int | None:
     if x is None:
         return None
     return int(x) if float(x).is_integer() and abs(x) < 2**53 else x
+
+
+def record_base(
+    kind: str,
+    item_id: str,
+    doc_id: str,
+    source: str,
+    record: int | None,
+    start: int,
+    end: int,
+    text: str,
+    sentence: str | None,
+    line: int | None = None,
+) -> dict[str, Any]:
+    """The fields every record starts with; ``text`` is ``document_text[start:end]``."""
+    rec: dict[str, Any] = {"kind": kind, "id": item_id, "doc_id": doc_id, "source": source}
+    if line is not None:
+        rec["line"] = line
+    elif record is not None:
+        rec["record"] = record
+    rec.update(start=start, end=end, text=text, sentence=sentence)
+    return rec
 
 
 class _Context:
@@ -63,22 +98,22 @@ class _Context:
         self, kind: str, item_id: str, start: int, end: int, sentence_index: int
     ) -> dict[str, Any]:
         doc = self.ex.document
-        rec: dict[str, Any] = {"kind": kind, "id": item_id, "doc_id": doc.id, "source": doc.source}
-        if self.line is not None:
-            rec["line"] = self.line
-        elif doc.record is not None:
-            rec["record"] = doc.record
-        rec.update(
-            start=start,
-            end=end,
-            text=doc.text[start:end],
-            sentence=self.sentences.get(sentence_index),
+        return record_base(
+            kind,
+            item_id,
+            doc.id,
+            doc.source,
+            doc.record,
+            start,
+            end,
+            doc.text[start:end],
+            self.sentences.get(sentence_index),
+            self.line,
         )
-        return rec
 
 
-def quantity_record(ctx: _Context, q: Quantity) -> dict[str, Any]:
-    rec = ctx.base("quantity", q.id, q.start, q.end, q.sentence_index)
+def quantity_fields(q: Quantity) -> dict[str, Any]:
+    """A quantity record's own fields (after the base fields)."""
     change = None
     if q.change is not None:
         change = {
@@ -87,41 +122,52 @@ def quantity_record(ctx: _Context, q: Quantity) -> dict[str, Any]:
             "to": _number(q.change.to_value),
             "by": _number(q.change.by_value),
         }
-    rec.update(
-        value=_number(q.value),
-        lower=_number(q.lower),
-        upper=_number(q.upper),
-        unit=q.unit,
-        per=q.per,
-        bound=q.bound,
-        change=change,
-        quantified=q.quantified,
-        rule=q.rule,
-    )
+    return {
+        "value": _number(q.value),
+        "lower": _number(q.lower),
+        "upper": _number(q.upper),
+        "unit": q.unit,
+        "per": q.per,
+        "bound": q.bound,
+        "change": change,
+        "quantified": q.quantified,
+        "rule": q.rule,
+    }
+
+
+def quantity_record(ctx: _Context, q: Quantity) -> dict[str, Any]:
+    rec = ctx.base("quantity", q.id, q.start, q.end, q.sentence_index)
+    rec.update(quantity_fields(q))
     return rec
+
+
+def attribution_fields(a: Attribution, parent_id: str | None) -> dict[str, Any]:
+    """An attribution record's own fields (after the base fields); ``parent_id`` is the id
+    of the attribution it is nested in."""
+    return {
+        "attributed_to": a.attributed_to,
+        "attributed_to_canonical": a.attributed_to_canonical,
+        "source_kind": a.source_kind,
+        "source_role": a.source_role,
+        "source_affiliation": a.source_affiliation,
+        "cue": a.cue,
+        "content": a.content,
+        "source_start": a.source_start,
+        "source_end": a.source_end,
+        "cue_start": a.cue_start,
+        "cue_end": a.cue_end,
+        "content_start": a.content_start,
+        "content_end": a.content_end,
+        "direct": a.direct,
+        "parent_id": parent_id,
+        "rule": a.rule,
+    }
 
 
 def attribution_record(ctx: _Context, a: Attribution) -> dict[str, Any]:
     rec = ctx.base("attribution", a.id, a.start, a.end, a.sentence_index)
     parent = ctx.by_cue.get(a.parent_start) if a.parent_start is not None else None
-    rec.update(
-        attributed_to=a.attributed_to,
-        attributed_to_canonical=a.attributed_to_canonical,
-        source_kind=a.source_kind,
-        source_role=a.source_role,
-        source_affiliation=a.source_affiliation,
-        cue=a.cue,
-        content=a.content,
-        source_start=a.source_start,
-        source_end=a.source_end,
-        cue_start=a.cue_start,
-        cue_end=a.cue_end,
-        content_start=a.content_start,
-        content_end=a.content_end,
-        direct=a.direct,
-        parent_id=parent,
-        rule=a.rule,
-    )
+    rec.update(attribution_fields(a, parent))
     return rec
 
 
@@ -162,18 +208,35 @@ def document_record(ex: Extraction) -> dict[str, Any]:
     }
 
 
+def item_record(ctx: _Context, item: Any) -> dict[str, Any]:
+    """The record of an item of a component added since these were written: the base fields,
+    then the item's own fields as they are (tuples as lists)."""
+    component = next(c for c in COMPONENTS if c.item is type(item))
+    assert component.record is not None
+    rec = ctx.base(component.record, item.id, item.start, item.end, item.sentence_index)
+    for f in dataclasses.fields(item):
+        if f.name not in _PLACED:
+            value = getattr(item, f.name)
+            rec[f.name] = list(value) if isinstance(value, tuple) else value
+    return rec
+
+
+BUILDERS: dict[str, Callable[[_Context, Any], dict[str, Any]]] = {
+    "quantity": quantity_record,
+    "attribution": attribution_record,
+    "claim": claim_record,
+    "entity": entity_record,
+}
+
+
 def records(ex: Extraction, what: str, line: int | None = None) -> Iterator[dict[str, Any]]:
-    """The records of one kind (or ``all``, in document order by kind) for one document."""
+    """The records of one kind (or ``all``, in document order by kind, in the order of the
+    component table) for one document."""
+    if what == "documents":
+        yield document_record(ex)
+        return
     ctx = _Context(ex, line)
-    kinds = KINDS if what == "all" else (what,)
-    for kind in kinds:
-        if kind == "quantities":
-            yield from (quantity_record(ctx, q) for q in ex.quantities)
-        elif kind == "attributions":
-            yield from (attribution_record(ctx, a) for a in ex.attributions)
-        elif kind == "claims":
-            yield from (claim_record(ctx, c) for c in ex.claims)
-        elif kind == "entities":
-            yield from (entity_record(ctx, e) for e in ex.entities)
-        elif kind == "documents":
-            yield document_record(ex)
+    for name in KINDS if what == "all" else (what,):
+        build = BUILDERS.get(KIND_OF[name], item_record)
+        for item in items_of(ex, BY_NAME[name].name):
+            yield build(ctx, item)

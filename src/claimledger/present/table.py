@@ -5,9 +5,28 @@ from __future__ import annotations
 import shutil
 import textwrap
 from collections.abc import Sequence
+from dataclasses import dataclass
 
-from claimledger.api import ClaimRow
 from claimledger.escapes import visible
+
+
+@dataclass
+class ClaimRow:
+    """A claim as ``claimledger claims`` lists it: its figures and sources as the table's
+    text (the records' fields are in ``export``)."""
+
+    id: str
+    doc_id: str
+    source: str
+    title: str | None
+    score: float
+    label: str
+    types: list[str]
+    text: str
+    start: int
+    end: int
+    figures: list[str]
+    sources: list[str]
 
 
 def claims_table(rows: Sequence[ClaimRow], width: int | None = None) -> str:

@@ -1,1 +1,72 @@
-"""store"""
+"""The store: every query claimledger makes on a ledger, behind one interface
+(:class:`~claimledger.store.base.Store`); SQLite today (:mod:`claimledger.store.sqlite`)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from claimledger.errors import LedgerError
+from claimledger.store.base import (
+    ClaimDetail,
+    ClaimHit,
+    DocumentInfo,
+    Overview,
+    Page,
+    Part,
+    PublishedReview,
+    Review,
+    SameFigure,
+    StatedSource,
+    Store,
+)
+from claimledger.store.filters import (
+    CLAIM_TYPES,
+    MAX_PAGE,
+    MAX_PER_PAGE,
+    VERDICTS,
+    ClaimFilter,
+    DocumentFilter,
+)
+from claimledger.store.sqlite import Ledger, SQLiteStore
+
+__all__ = [
+    "CLAIM_TYPES",
+    "MAX_PAGE",
+    "MAX_PER_PAGE",
+    "VERDICTS",
+    "ClaimDetail",
+    "ClaimFilter",
+    "ClaimHit",
+    "DocumentFilter",
+    "DocumentInfo",
+    "Ledger",
+    "Overview",
+    "Page",
+    "Part",
+    "PublishedReview",
+    "Review",
+    "SQLiteStore",
+    "SameFigure",
+    "StatedSource",
+    "Store",
+    "open_store",
+]
+
+
+def open_store(
+    path: str | Path, *, create: bool = True, readonly: bool = False, current: bool = True
+) -> Store:
+    """The ledger at ``path``, opened as :class:`SQLiteStore` describes (a missing file is
+    created unless ``create`` is False or ``readonly``; read-only never writes).
+
+    A PostgreSQL store would be dispatched to here, on an address rather than a path::
+
+        if str(path).startswith(("postgresql://", "postgres://")):
+            from claimledger.store.postgres import PostgresStore
+            return PostgresStore(str(path), create=create, readonly=readonly, current=current)
+    """
+    if str(path).startswith(("postgresql://", "postgres://")):
+        raise LedgerError(
+            f"{path}: only SQLite ledgers are supported so far; pass --db with a file path"
+        )
+    return SQLiteStore(path, create=create, readonly=readonly, current=current)

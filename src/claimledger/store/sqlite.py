@@ -1,16 +1,22 @@
-"""The ledger: one SQLite file in WAL mode, schema from numbered plain-SQL migrations.
+"""The ledger in SQLite: one file in WAL mode, schema from numbered plain-SQL migrations.
 
-Each document and everything extracted from it is written in one transaction, so an
+Every statement goes through :meth:`SQLiteStore.execute` (and ``executemany``), the one
+place that holds the connection; rows are written by column name with :meth:`insert`,
+never by position, so a column added by a migration cannot shift a value into the wrong
+column. Each document and everything extracted from it is written in one transaction, so an
 interrupted ingest leaves either the whole document or nothing.
 """
 
 from __future__ import annotations
 
+import dataclasses
 import json
+import os
 import re
 import sqlite3
-from collections.abc import Iterator
+from collections.abc import Iterator, Mapping, Sequence
 from contextlib import contextmanager
+from dataclasses import replace
 from datetime import UTC, datetime
 from importlib import resources
 from pathlib import Path
@@ -29,10 +35,40 @@ from claimledger.model import (
     Sentence,
     content_id,
 )
+from claimledger.pipeline import COMPONENTS, items_of
+from claimledger.store.base import (
+    ClaimDetail,
+    ClaimHit,
+    ContextSentence,
+    DocumentInfo,
+    Overview,
+    Page,
+    Part,
+    PublishedReview,
+    Review,
+    SameFigure,
+    StatedSource,
+    Store,
+)
+from claimledger.store.filters import VERDICTS, ClaimFilter, DocumentFilter
 
-# Every place a document was seen: (doc_id, source, record or 0); repeats are no-ops.
-_ADD_SOURCE = "INSERT OR IGNORE INTO document_sources VALUES (?, ?, ?)"
 _MIGRATION_NAME = re.compile(r"^(\d{4})_([a-z0-9_]+)\.sql$")
+_IDENTIFIER = re.compile(r"^[a-z_][a-z0-9_]*$")
+# The worklist's sorts (store/filters.py names them) as ORDER BY clauses.
+_ORDER = {
+    "score": "c.score DESC, c.doc_id, c.idx",
+    "score_asc": "c.score ASC, c.doc_id, c.idx",
+    "document": "d.source, d.record, c.idx",
+    "reviewed": "last_review_at DESC, c.score DESC",
+}
+# Ids in one IN (...) list at most; longer lists go in several queries.
+_IN_CHUNK = 200
+_CLAIM_SELECT = (
+    "SELECT c.id, c.doc_id, c.idx, c.start_char, c.end_char, c.text, c.score, c.label, "
+    "c.types, d.source, d.record, d.title, d.url, d.outlet, d.published, d.author, "
+    "(SELECT MAX(created_at) FROM reviews r WHERE r.claim_id = c.id) AS last_review_at "
+    "FROM claims c JOIN documents d ON d.id = c.doc_id"
+)
 
 
 def now() -> str:
@@ -49,7 +85,7 @@ def migrations() -> list[tuple[int, str, str]]:
     return sorted(out)
 
 
-class Ledger:
+class SQLiteStore(Store):
     """A connection to one ledger file, migrated to the current schema.
 
     ``create``: a missing or empty file becomes a new ledger (``ingest``, ``check``);
@@ -69,6 +105,7 @@ class Ledger:
         current: bool = True,
     ) -> None:
         self.path = Path(path)
+        self.name = self.path.name
         self.readonly = readonly
         if not self.path.exists():
             if not create or readonly:
@@ -80,16 +117,21 @@ class Ledger:
             raise LedgerError(
                 f"{self.path} is not a file, so it cannot be a ledger; pass --db with a file path"
             )
+        if create and not readonly:  # ingest, check: they write before anything else
+            self._check_writable()
         try:
             if readonly:
-                uri = self.path.resolve().as_uri() + "?mode=ro"
+                # A folder nobody may write in cannot take SQLite's -shm file: read the file
+                # as immutable there (no writer can be at work in such a folder either).
+                flags = "mode=ro" + ("" if os.access(self._folder, os.W_OK) else "&immutable=1")
+                uri = self.path.resolve().as_uri() + "?" + flags
                 self.conn = sqlite3.connect(uri, uri=True, timeout=30, isolation_level=None)
             else:
                 self.conn = sqlite3.connect(self.path, timeout=30, isolation_level=None)
             self.conn.row_factory = sqlite3.Row
-            self.conn.execute("PRAGMA busy_timeout=30000")
+            self.execute("PRAGMA busy_timeout=30000")
             tables = self._tables()
-            if tables and not {"schema_migrations", "documents"} <= tables:
+            if tables and not self._is_ledger(tables):
                 shown = ", ".join(sorted(tables)[:5]) + (", ..." if len(tables) > 5 else "")
                 raise LedgerError(
                     f"{self.path} is an SQLite database but not a claimledger ledger (it holds "
@@ -100,13 +142,13 @@ class Ledger:
                     f"ledger {self.path} is empty (no claimledger tables); run "
                     "`claimledger ingest --db` on it first"
                 )
-            self.conn.execute("PRAGMA foreign_keys=ON")
+            self.execute("PRAGMA foreign_keys=ON")
             if readonly:
                 if current:
                     self._check_current()
             else:
-                self.conn.execute("PRAGMA journal_mode=WAL")
-                self.conn.execute("PRAGMA synchronous=NORMAL")
+                self.execute("PRAGMA journal_mode=WAL")
+                self.execute("PRAGMA synchronous=NORMAL")
                 self._migrate()
         except sqlite3.DatabaseError as exc:
             if hasattr(self, "conn"):
@@ -117,46 +159,111 @@ class Ledger:
                 self.conn.close()
             raise
 
+    @property
+    def _folder(self) -> Path:
+        return self.path.resolve().parent
+
+    def _check_writable(self) -> None:
+        """A command that ingests learns before any work that it cannot write: the file (an
+        immutable or read-only one) or its folder (where SQLite keeps -wal and -shm). The desk
+        opens a read-only ledger all the same: it can be read, and a review says why not."""
+        for target, what in ((self.path, "file"), (self._folder, "folder")):
+            if target.exists() and not os.access(target, os.W_OK):
+                raise LedgerError(
+                    f"ledger {self.path} is read-only (its {what} cannot be written); give "
+                    "write permission to it and its folder, or pass --db with a writable path"
+                )
+
+    def _is_ledger(self, tables: set[str]) -> bool:
+        """claimledger's own: a schema_migrations table whose rows name claimledger's
+        migrations (another tool's schema_migrations, Rails' say, holds other columns)."""
+        if not {"schema_migrations", "documents"} <= tables:
+            return False
+        try:
+            rows = self.query("SELECT version, name FROM schema_migrations")
+        except sqlite3.DatabaseError:
+            return False
+        ours = {version: name for version, name, _ in migrations()}
+        newest = max(ours)
+        return bool(rows) and all(
+            isinstance(r[0], int) and (r[0] > newest or ours.get(r[0]) == r[1]) for r in rows
+        )
+
     def close(self) -> None:
         self.conn.close()
 
-    def __enter__(self) -> Ledger:
+    def __enter__(self) -> SQLiteStore:
         return self
 
-    def __exit__(self, *exc: object) -> None:
-        self.close()
+    # -- the gateway: every statement passes here -------------------------------------------
+    def execute(self, sql: str, params: Sequence[Any] = ()) -> sqlite3.Cursor:
+        return self.conn.execute(sql, params)
+
+    def executemany(self, sql: str, rows: Sequence[Sequence[Any]]) -> None:
+        self.conn.executemany(sql, rows)
+
+    def query(self, sql: str, params: Sequence[Any] = ()) -> list[sqlite3.Row]:
+        return self.execute(sql, params).fetchall()
+
+    def query_one(self, sql: str, params: Sequence[Any] = ()) -> sqlite3.Row | None:
+        row: sqlite3.Row | None = self.execute(sql, params).fetchone()
+        return row
+
+    def scalar(self, sql: str, params: Sequence[Any] = ()) -> Any:
+        row = self.query_one(sql, params)
+        return None if row is None else row[0]
+
+    def insert(
+        self, table: str, rows: Sequence[Mapping[str, Any]], *, or_ignore: bool = False
+    ) -> int | None:
+        """Write rows by column name: ``INSERT INTO t (a, b) VALUES (?, ?)`` from the first
+        row's keys, which every row must share. The new rowid when one row was written."""
+        if not rows:
+            return None
+        columns = list(rows[0])
+        for name in (table, *columns):
+            if not _IDENTIFIER.match(name):
+                raise ValueError(f"not a plain SQL name: {name!r}")
+        if any(list(r) != columns for r in rows):
+            raise ValueError(f"rows for {table} do not all have the columns {columns}")
+        verb = "INSERT OR IGNORE" if or_ignore else "INSERT"
+        sql = f"{verb} INTO {table} ({', '.join(columns)}) VALUES ({', '.join('?' * len(columns))})"
+        if len(rows) == 1:
+            cur = self.execute(sql, [rows[0][c] for c in columns])
+            return cur.lastrowid if cur.rowcount > 0 else None
+        self.executemany(sql, [[r[c] for c in columns] for r in rows])
+        return None
 
     @contextmanager
-    def transaction(self) -> Iterator[sqlite3.Connection]:
+    def transaction(self) -> Iterator[SQLiteStore]:
         try:
-            self.conn.execute("BEGIN IMMEDIATE")
+            self.execute("BEGIN IMMEDIATE")
         except sqlite3.OperationalError as exc:
             raise _ledger_error(self.path, exc) from exc
         try:
-            yield self.conn
+            yield self
         except sqlite3.OperationalError as exc:  # read-only file, full disk, lock timeout
-            self.conn.execute("ROLLBACK")
+            self.execute("ROLLBACK")
             raise _ledger_error(self.path, exc) from exc
         except BaseException:
-            self.conn.execute("ROLLBACK")
+            self.execute("ROLLBACK")
             raise
         try:
-            self.conn.execute("COMMIT")
+            self.execute("COMMIT")
         except sqlite3.OperationalError as exc:
             if self.conn.in_transaction:
-                self.conn.execute("ROLLBACK")
+                self.execute("ROLLBACK")
             raise _ledger_error(self.path, exc) from exc
 
     # -- schema -------------------------------------------------------------------------
     def _tables(self) -> set[str]:
-        rows = self.conn.execute("SELECT name FROM sqlite_master WHERE type = 'table'")
+        rows = self.query("SELECT name FROM sqlite_master WHERE type = 'table'")
         return {str(r[0]) for r in rows if not str(r[0]).startswith("sqlite_")}
 
     def schema_version(self) -> int:
         if "schema_migrations" not in self._tables():
             return 0
-        row = self.conn.execute("SELECT MAX(version) FROM schema_migrations").fetchone()
-        return int(row[0] or 0)
+        return int(self.scalar("SELECT MAX(version) FROM schema_migrations") or 0)
 
     def _check_newest(self, current: int, newest: int) -> None:
         if current > newest:
@@ -186,8 +293,8 @@ class Ledger:
         self._check_newest(current, newest)
         if current == newest:
             return
-        with self.transaction() as c:
-            c.execute(
+        with self.transaction():
+            self.execute(
                 "CREATE TABLE IF NOT EXISTS schema_migrations "
                 "(version INTEGER PRIMARY KEY, name TEXT NOT NULL, applied_at TEXT NOT NULL)"
             )
@@ -197,61 +304,72 @@ class Ledger:
                 if version <= current:
                     continue
                 for statement in _statements(sql):
-                    c.execute(statement)
-                c.execute("INSERT INTO schema_migrations VALUES (?, ?, ?)", (version, name, now()))
+                    self.execute(statement)
+                self.insert(
+                    "schema_migrations", [{"version": version, "name": name, "applied_at": now()}]
+                )
 
     # -- writing ------------------------------------------------------------------------
     def ensure_run(self, run_id: str, version: str, model: str, settings: dict[str, Any]) -> None:
-        with self.transaction() as c:
-            c.execute(
-                "INSERT OR IGNORE INTO runs VALUES (?, ?, ?, ?, ?)",
-                (run_id, version, model, json.dumps(settings, sort_keys=True), now()),
-            )
+        row = {
+            "id": run_id,
+            "version": version,
+            "model": model,
+            "settings": json.dumps(settings, sort_keys=True),
+            "first_used": now(),
+        }
+        with self.transaction():
+            self.insert("runs", [row], or_ignore=True)
 
     def document_run(self, doc_id: str) -> str | None:
-        row = self.conn.execute("SELECT run_id FROM documents WHERE id = ?", (doc_id,)).fetchone()
-        return None if row is None else str(row[0])
+        run = self.scalar("SELECT run_id FROM documents WHERE id = ?", (doc_id,))
+        return None if run is None else str(run)
 
     def add_source(self, doc_id: str, source: str, record: int | None) -> None:
-        with self.transaction() as c:
-            c.execute(
-                _ADD_SOURCE,
-                (doc_id, source, record or 0),
-            )
+        with self.transaction():
+            self._add_source(doc_id, source, record)
+
+    def _add_source(self, doc_id: str, source: str, record: int | None) -> None:
+        # Every place a document was seen: (doc_id, source, record or 0); repeats are no-ops.
+        row = {"doc_id": doc_id, "source": source, "record": record or 0}
+        self.insert("document_sources", [row], or_ignore=True)
 
     def add_rejection(self, rejection: Rejection, run_id: str | None) -> bool:
-        with self.transaction() as c:
-            cur = c.execute(
-                "INSERT OR IGNORE INTO rejections VALUES (?, ?, ?, ?, ?, ?)",
-                (rejection.id, rejection.input, rejection.stage, rejection.reason, run_id, now()),
-            )
-            return cur.rowcount > 0
+        row = {
+            "id": rejection.id,
+            "input": rejection.input,
+            "stage": rejection.stage,
+            "reason": rejection.reason,
+            "run_id": run_id,
+            "first_seen": now(),
+        }
+        with self.transaction():
+            return self.insert("rejections", [row], or_ignore=True) is not None
 
     def write(self, ex: Extraction, run_id: str) -> bool:
         """Store one document's extraction; False when it was already there from this run."""
         doc = ex.document
-        doc_id = doc.id
-        with self.transaction() as c:
-            existing = c.execute("SELECT run_id FROM documents WHERE id = ?", (doc_id,)).fetchone()
-            if existing is not None and existing[0] == run_id:
-                c.execute(
-                    _ADD_SOURCE,
-                    (doc_id, doc.source, doc.record or 0),
-                )
+        with self.transaction():
+            existing = self.document_run(doc.id)
+            if existing == run_id:
+                self._add_source(doc.id, doc.source, doc.record)
                 return False
             if existing is not None:  # extracted by another version or settings: replace
-                c.execute("DELETE FROM documents WHERE id = ?", (doc_id,))
-            _insert_document(c, ex, run_id)
+                self.execute("DELETE FROM documents WHERE id = ?", (doc.id,))
+            _insert_document(self, ex, run_id)
         return True
 
     # -- reading ------------------------------------------------------------------------
     def document_ids(self) -> list[str]:
-        rows = self.conn.execute("SELECT id FROM documents ORDER BY ingested_at, source, record")
+        rows = self.query("SELECT id FROM documents ORDER BY ingested_at, source, record")
         return [str(r[0]) for r in rows]
+
+    def has_document(self, doc_id: str) -> bool:
+        return self.query_one("SELECT 1 FROM documents WHERE id = ?", (doc_id,)) is not None
 
     def load(self, doc_id: str) -> Extraction:
         """One stored document with everything extracted from it, as dataclasses."""
-        row = self.conn.execute("SELECT * FROM documents WHERE id = ?", (doc_id,)).fetchone()
+        row = self.query_one("SELECT * FROM documents WHERE id = ?", (doc_id,))
         if row is None:
             raise LedgerError(
                 f"no document with id {doc_id!r} in {self.path}; "
@@ -269,7 +387,7 @@ class Ledger:
             media_type=row["media_type"],
         )
         ex = Extraction(document=doc)
-        q = self.conn.execute
+        q = self.query
         ex.sentences = [
             Sentence(
                 doc_id,
@@ -281,9 +399,11 @@ class Ledger:
             )
             for r in q("SELECT * FROM sentences WHERE doc_id = ? ORDER BY idx", (doc_id,))
         ]
-        claim_index = {}
+        quantity_rows = q(
+            "SELECT * FROM quantities WHERE doc_id = ? ORDER BY start_char", (doc_id,)
+        )
         quantity_ids: dict[str, list[str]] = {}
-        for r in q("SELECT * FROM quantities WHERE doc_id = ? ORDER BY start_char", (doc_id,)):
+        for r in quantity_rows:
             quantity_ids.setdefault(r["claim_id"], []).append(r["id"])
         links: dict[str, list[str]] = {}
         for r in q(
@@ -293,58 +413,25 @@ class Ledger:
             (doc_id,),
         ):
             links.setdefault(r[0], []).append(r[1])
+        claim_index = {}
         for r in q("SELECT * FROM claims WHERE doc_id = ? ORDER BY idx", (doc_id,)):
             claim_index[r["id"]] = r["idx"]
             ex.claims.append(
-                Claim(
-                    doc_id,
-                    r["idx"],
-                    r["start_char"],
-                    r["end_char"],
-                    r["text"],
-                    r["score"],
-                    r["label"],
-                    tuple(json.loads(r["types"])),
-                    tuple(quantity_ids.get(r["id"], [])),
-                    tuple(links.get(r["id"], [])),
+                replace(
+                    claim_from_row(r),
+                    quantity_ids=tuple(quantity_ids.get(r["id"], [])),
+                    attribution_ids=tuple(links.get(r["id"], [])),
                 )
             )
-        ex.quantities = [
-            quantity_from_row(r, claim_index[r["claim_id"]])
-            for r in q("SELECT * FROM quantities WHERE doc_id = ? ORDER BY start_char", (doc_id,))
-        ]
-        rows = list(
-            q(
-                "SELECT * FROM attributions WHERE doc_id = ? ORDER BY start_char, cue_start",
-                (doc_id,),
-            )
+        ex.quantities = [quantity_from_row(r, claim_index[r["claim_id"]]) for r in quantity_rows]
+        rows = q(
+            "SELECT * FROM attributions WHERE doc_id = ? ORDER BY start_char, cue_start", (doc_id,)
         )
         cue_of = {r["id"]: r["cue_start"] for r in rows}
-        for r in rows:
-            ex.attributions.append(
-                Attribution(
-                    doc_id,
-                    r["start_char"],
-                    r["end_char"],
-                    r["text"],
-                    r["attributed_to"],
-                    r["attributed_to_canonical"],
-                    r["source_kind"],
-                    r["cue"],
-                    r["content"],
-                    r["source_start"],
-                    r["source_end"],
-                    r["cue_start"],
-                    r["cue_end"],
-                    r["content_start"],
-                    r["content_end"],
-                    bool(r["direct"]),
-                    claim_index[r["claim_id"]],
-                    cue_of.get(r["parent_id"]),
-                    r["source_role"],
-                    r["source_affiliation"],
-                )
-            )
+        ex.attributions = [
+            attribution_from_row(r, claim_index[r["claim_id"]], cue_of.get(r["parent_id"]))
+            for r in rows
+        ]
         ex.entities = [
             Entity(
                 doc_id,
@@ -357,7 +444,371 @@ class Ledger:
             )
             for r in q("SELECT * FROM mentions WHERE doc_id = ? ORDER BY start_char", (doc_id,))
         ]
+        for component in ADDED_COMPONENTS:
+            assert component.item is not None
+            ex.items[component.name] = [
+                _item_from_row(component.item, r, claim_index[r["claim_id"]])
+                for r in q(
+                    f"SELECT * FROM {component.name} WHERE doc_id = ? ORDER BY start_char",
+                    (doc_id,),
+                )
+            ]
         return ex
+
+    def documents(self, f: DocumentFilter) -> Page[dict[str, Any]]:
+        where, args = ["1"], []
+        if f.text:
+            where.append(
+                "(instr(lower(d.title), lower(?)) > 0 OR instr(lower(d.text), lower(?)) > 0)"
+            )
+            args += [f.text, f.text]
+        if f.outlet:
+            where.append("d.outlet = ?")
+            args.append(f.outlet)
+        if f.date_from:
+            where.append("d.published >= ?")
+            args.append(f.date_from)
+        if f.date_to:
+            where.append("substr(d.published, 1, 10) <= ?")
+            args.append(f.date_to)
+        sql_where = " AND ".join(where)
+        total = int(self.scalar(f"SELECT COUNT(*) FROM documents d WHERE {sql_where}", args))
+        rows = self.query(
+            "SELECT d.id, d.source, d.record, d.title, d.url, d.published, d.outlet, d.author, "
+            "d.n_chars, d.n_words, "
+            "(SELECT COUNT(*) FROM claims c WHERE c.doc_id = d.id AND c.label = 'claim') "
+            "AS claims, "
+            "(SELECT COUNT(DISTINCT r.claim_id) FROM reviews r WHERE r.doc_id = d.id) "
+            "AS reviewed "
+            f"FROM documents d WHERE {sql_where} "
+            "ORDER BY d.published IS NULL, d.published DESC, d.source, d.record "
+            "LIMIT ? OFFSET ?",
+            [*args, f.per_page, (f.page - 1) * f.per_page],
+        )
+        return Page(total, f.page, f.per_page, [dict(r) for r in rows])
+
+    def outlets(self) -> list[str]:
+        rows = self.query(
+            "SELECT DISTINCT outlet FROM documents WHERE outlet IS NOT NULL ORDER BY outlet"
+        )
+        return [str(r[0]) for r in rows]
+
+    # -- claims ---------------------------------------------------------------------------
+    def overview(self) -> Overview:
+        def count(sql: str) -> int:
+            return int(self.scalar(sql))
+
+        verdicts = dict.fromkeys(VERDICTS, 0)
+        for row in self.query(
+            "SELECT verdict, COUNT(*) FROM reviews r WHERE r.id = "
+            "(SELECT MAX(id) FROM reviews WHERE claim_id = r.claim_id) GROUP BY verdict"
+        ):
+            verdicts[row[0]] = int(row[1])
+        counts = {
+            "documents": count("SELECT COUNT(*) FROM documents"),
+            "sentences": count("SELECT COUNT(*) FROM claims"),
+            "claims": count("SELECT COUNT(*) FROM claims WHERE label = 'claim'"),
+            "figures": count("SELECT COUNT(*) FROM quantities"),
+            "attributions": count("SELECT COUNT(*) FROM attributions"),
+            "reviewed_claims": count("SELECT COUNT(DISTINCT claim_id) FROM reviews"),
+            "reviews": count("SELECT COUNT(*) FROM reviews"),
+            "rejections": count("SELECT COUNT(*) FROM rejections"),
+        }
+        recent = [
+            _review(r)
+            for r in self.query(
+                "SELECT r.*, COALESCE(c.text, r.claim_text) AS text FROM reviews r "
+                "LEFT JOIN claims c ON c.id = r.claim_id ORDER BY r.id DESC LIMIT 10"
+            )
+        ]
+        return Overview(counts, verdicts, recent)
+
+    def claim_page(self, f: ClaimFilter) -> Page[ClaimHit]:
+        where, args = _claim_where(f)
+        total = int(self.scalar(f"SELECT COUNT(*) FROM claims c WHERE {where}", args))
+        rows = self.query(
+            f"{_CLAIM_SELECT} WHERE {where} ORDER BY {_ORDER[f.sort]} LIMIT ? OFFSET ?",
+            [*args, f.per_page, (f.page - 1) * f.per_page],
+        )
+        return Page(total, f.page, f.per_page, self._hits(rows))
+
+    def claim_listing(self, f: ClaimFilter, limit: int | None) -> list[ClaimHit]:
+        where, args = _claim_where(f)
+        sql = f"{_CLAIM_SELECT} WHERE {where} ORDER BY c.score DESC, d.source, c.idx"
+        if limit:
+            sql += " LIMIT ?"
+            args.append(limit)
+        return self._hits(self.query(sql, args))
+
+    def document_claims(self, doc_id: str) -> list[ClaimHit]:
+        """One query, not a page at a time (each page would count and skip all the rows
+        before it)."""
+        rows = self.query(
+            f"{_CLAIM_SELECT} WHERE c.doc_id = ? AND c.label = 'claim' ORDER BY c.idx", (doc_id,)
+        )
+        return self._hits(rows)
+
+    def _hits(self, rows: Sequence[sqlite3.Row]) -> list[ClaimHit]:
+        """Claim rows with their figures, attributed sources and latest verdicts, in three
+        queries for each batch of claims."""
+        hits = [
+            ClaimHit(
+                claim_from_row(r),
+                DocumentInfo(
+                    r["doc_id"],
+                    r["source"],
+                    r["record"],
+                    r["title"],
+                    r["url"],
+                    r["published"],
+                    r["outlet"],
+                    r["author"],
+                ),
+            )
+            for r in rows
+        ]
+        for i in range(0, len(hits), _IN_CHUNK):  # bounded IN lists
+            self._attach(hits[i : i + _IN_CHUNK])
+        for h in hits:
+            h.claim = replace(
+                h.claim,
+                quantity_ids=tuple(p.item.id for p in h.figures),
+                attribution_ids=tuple(p.item.id for p in h.sources),
+            )
+        return hits
+
+    def _attach(self, hits: list[ClaimHit]) -> None:
+        if not hits:
+            return
+        by_id = {h.id: h for h in hits}
+        ids = list(by_id)
+        marks = ",".join("?" * len(ids))
+        for r in self.query(
+            f"SELECT * FROM quantities WHERE claim_id IN ({marks}) ORDER BY start_char", ids
+        ):
+            h = by_id[r["claim_id"]]
+            q = quantity_from_row(r, h.claim.sentence_index)
+            h.figures.append(Part(q, h.document.source, h.document.record, h.claim.text))
+        # A claim's sources may stand in another sentence (one whose content covers it), but
+        # always in the claim's own document.
+        for r in self.query(
+            "SELECT ca.claim_id AS for_claim, a.*, s.idx AS sentence_index, s.text AS sentence, "
+            "p.cue_start AS parent_start FROM claim_attributions ca "
+            "JOIN attributions a ON a.id = ca.attribution_id "
+            "JOIN claims s ON s.id = a.claim_id "
+            "LEFT JOIN attributions p ON p.id = a.parent_id "
+            f"WHERE ca.claim_id IN ({marks}) ORDER BY a.start_char",
+            ids,
+        ):
+            h = by_id[r["for_claim"]]
+            a = attribution_from_row(r, r["sentence_index"], r["parent_start"])
+            part = Part(a, h.document.source, h.document.record, r["sentence"], r["parent_id"])
+            h.sources.append(part)
+        for r in self.query(
+            "SELECT claim_id, verdict, n FROM (SELECT claim_id, verdict, "
+            "COUNT(*) OVER (PARTITION BY claim_id) AS n, "
+            "ROW_NUMBER() OVER (PARTITION BY claim_id ORDER BY id DESC) AS k "
+            f"FROM reviews WHERE claim_id IN ({marks})) WHERE k = 1",
+            ids,
+        ):
+            h = by_id[r["claim_id"]]
+            h.verdict, h.reviews = r["verdict"], int(r["n"])
+
+    def claim(self, claim_id: str, context: int = 2) -> ClaimDetail | None:
+        row = self.query_one(f"{_CLAIM_SELECT} WHERE c.id = ?", (claim_id,))
+        if row is None:
+            return None
+        [hit] = self._hits([row])
+        doc_text = str(self.scalar("SELECT text FROM documents WHERE id = ?", (row["doc_id"],)))
+        sentences = self.query(
+            "SELECT idx, start_char, end_char FROM sentences WHERE doc_id = ? "
+            "AND idx BETWEEN ? AND ? ORDER BY idx",
+            (row["doc_id"], row["idx"] - context, row["idx"] + context),
+        )
+        around = [
+            ContextSentence(
+                s["idx"], doc_text[s["start_char"] : s["end_char"]], s["idx"] == row["idx"]
+            )
+            for s in sentences
+        ]
+        history = [
+            _review(r)
+            for r in self.query(
+                "SELECT * FROM reviews WHERE claim_id = ? ORDER BY id DESC", (claim_id,)
+            )
+        ]
+        return ClaimDetail(hit, around, self._same_figure(hit), history)
+
+    def _same_figure(self, hit: ClaimHit) -> list[SameFigure]:
+        out: list[SameFigure] = []
+        seen: set[tuple[str, str]] = set()
+        for part in hit.figures:
+            fig = part.item
+            args: list[Any]
+            if fig.value is not None:
+                cond, args = "q.value = ?", [fig.value]
+            elif fig.lower is not None or fig.upper is not None:
+                cond, args = "q.lower IS ? AND q.upper IS ?", [fig.lower, fig.upper]
+            else:
+                continue
+            for r in self.query(
+                "SELECT q.claim_id, q.text AS figure, c.text, c.score, c.doc_id, d.title, "
+                "d.source FROM quantities q JOIN claims c ON c.id = q.claim_id "
+                "JOIN documents d ON d.id = c.doc_id "
+                f"WHERE q.unit = ? AND {cond} AND q.claim_id != ? "
+                "ORDER BY c.score DESC LIMIT 20",
+                [fig.unit, *args, hit.id],
+            ):
+                key = (fig.id, r["claim_id"])
+                if key in seen:
+                    continue
+                seen.add(key)
+                out.append(
+                    SameFigure(
+                        fig.text,
+                        r["claim_id"],
+                        r["figure"],
+                        r["text"],
+                        float(r["score"]),
+                        r["doc_id"],
+                        r["title"] or r["source"],
+                    )
+                )
+        return out
+
+    # -- reviews --------------------------------------------------------------------------
+    def add_review(self, claim_id: str, verdict: str, reviewer: str, note: str) -> Review:
+        with self.transaction():
+            row = self.query_one("SELECT doc_id, text FROM claims WHERE id = ?", (claim_id,))
+            if row is None:
+                raise LookupError(claim_id)
+            review = {
+                "claim_id": claim_id,
+                "verdict": verdict,
+                "note": note,
+                "reviewer": reviewer,
+                "created_at": now(),
+                "doc_id": row["doc_id"],
+                "claim_text": row["text"],
+            }
+            new_id = self.insert("reviews", [review])
+            new = self.query_one("SELECT * FROM reviews WHERE id = ?", (new_id,))
+        assert new is not None
+        return _review(new)
+
+    def latest_reviews(self) -> Iterator[PublishedReview]:
+        rows = self.query(
+            "SELECT r.*, COALESCE(c.text, r.claim_text) AS text, d.id AS document_id, "
+            "d.url, d.source, d.record, d.published, d.author, d.outlet, d.title "
+            "FROM reviews r LEFT JOIN claims c ON c.id = r.claim_id "
+            "LEFT JOIN documents d ON d.id = COALESCE(c.doc_id, r.doc_id) "
+            "WHERE r.id = (SELECT MAX(id) FROM reviews WHERE claim_id = r.claim_id) "
+            "ORDER BY r.id"
+        )
+        for r in rows:
+            src = self.query_one(
+                # a named source; or a document whose issuing body is known ("a UN report")
+                "SELECT a.attributed_to, a.attributed_to_canonical, a.source_kind, "
+                "a.source_affiliation FROM claim_attributions ca "
+                "JOIN attributions a ON a.id = ca.attribution_id WHERE ca.claim_id = ? AND ("
+                "(a.source_kind IN ('person', 'organization', 'outlet') "
+                "AND COALESCE(a.attributed_to_canonical, a.attributed_to) IS NOT NULL "
+                "AND (a.attributed_to_canonical IS NOT NULL OR a.source_kind != 'person')) "
+                "OR (a.source_kind = 'document' AND a.source_affiliation IS NOT NULL)) "
+                "ORDER BY a.start_char LIMIT 1",
+                (r["claim_id"],),
+            )
+            document = None
+            if r["document_id"] is not None:
+                document = DocumentInfo(
+                    r["document_id"],
+                    r["source"],
+                    r["record"],
+                    r["title"],
+                    r["url"],
+                    r["published"],
+                    r["outlet"],
+                    r["author"],
+                )
+            stated = None
+            if src is not None:
+                stated = StatedSource(
+                    src["attributed_to"],
+                    src["attributed_to_canonical"],
+                    src["source_kind"],
+                    src["source_affiliation"],
+                )
+            yield PublishedReview(_review(r), document, stated)
+
+
+Ledger = SQLiteStore  # the name it had before there was a store interface
+
+
+def _claim_where(f: ClaimFilter) -> tuple[str, list[Any]]:
+    """SQL conditions on ``claims c`` and their parameters for a filter (paging aside)."""
+    where: list[str] = ["1"]
+    args: list[Any] = []
+    if f.label:
+        where.append("c.label = ?")
+        args.append(f.label)
+    if f.claim_type:
+        # types is a JSON list of words from CLAIM_TYPES: the quoted word is an exact test,
+        # and several times faster than json_each over every claim.
+        where.append("instr(c.types, ?) > 0")
+        args.append(json.dumps(f.claim_type))
+    if f.min_score is not None:
+        where.append("c.score >= ?")
+        args.append(f.min_score)
+    if f.max_score is not None:
+        where.append("c.score <= ?")
+        args.append(f.max_score)
+    if f.has_figure is not None:
+        exists = "EXISTS (SELECT 1 FROM quantities q WHERE q.claim_id = c.id)"
+        where.append(exists if f.has_figure else f"NOT {exists}")
+    if f.reviewed is not None:
+        exists = "EXISTS (SELECT 1 FROM reviews r WHERE r.claim_id = c.id)"
+        where.append(exists if f.reviewed else f"NOT {exists}")
+    if f.source:
+        where.append(
+            "EXISTS (SELECT 1 FROM claim_attributions ca JOIN attributions a "
+            "ON a.id = ca.attribution_id WHERE ca.claim_id = c.id AND "
+            "(instr(lower(a.attributed_to), lower(?)) > 0 "
+            "OR instr(lower(a.attributed_to_canonical), lower(?)) > 0))"
+        )
+        args += [f.source, f.source]
+    if f.doc_ids:
+        where.append(f"c.doc_id IN ({','.join('?' * len(f.doc_ids))})")
+        args.extend(f.doc_ids)
+    if f.text:
+        where.append("instr(lower(c.text), lower(?)) > 0")
+        args.append(f.text)
+    return " AND ".join(where), args
+
+
+def _review(r: sqlite3.Row) -> Review:
+    return Review(
+        r["id"],
+        r["claim_id"],
+        r["verdict"],
+        r["note"],
+        r["reviewer"],
+        r["created_at"],
+        r["text"] if "text" in r.keys() else None,  # noqa: SIM118 (a Row is not a dict)
+    )
+
+
+def claim_from_row(r: sqlite3.Row) -> Claim:
+    """A stored ``claims`` row as a Claim, without its figure and source ids."""
+    return Claim(
+        r["doc_id"],
+        r["idx"],
+        r["start_char"],
+        r["end_char"],
+        r["text"],
+        r["score"],
+        r["label"],
+        tuple(json.loads(r["types"])),
+    )
 
 
 def quantity_from_row(r: sqlite3.Row, sentence_index: int = -1) -> Quantity:
@@ -366,19 +817,50 @@ def quantity_from_row(r: sqlite3.Row, sentence_index: int = -1) -> Quantity:
     if r["change_direction"]:
         change = Change(r["change_direction"], r["change_from"], r["change_to"], r["change_by"])
     return Quantity(
-        r["doc_id"],
-        r["start_char"],
-        r["end_char"],
-        r["text"],
-        r["value"],
-        r["lower"],
-        r["upper"],
-        r["unit"],
-        r["bound"],
-        r["per"],
-        change,
-        r["quantified"],
-        sentence_index,
+        doc_id=r["doc_id"],
+        start=r["start_char"],
+        end=r["end_char"],
+        text=r["text"],
+        value=r["value"],
+        lower=r["lower"],
+        upper=r["upper"],
+        unit=r["unit"],
+        bound=r["bound"],
+        per=r["per"],
+        change=change,
+        quantified=r["quantified"],
+        sentence_index=sentence_index,
+        rule=r["rule"],
+    )
+
+
+def attribution_from_row(
+    r: sqlite3.Row, sentence_index: int = -1, parent_start: int | None = None
+) -> Attribution:
+    """A stored ``attributions`` row as the dataclass extraction made; ``parent_start`` is
+    the cue offset of the attribution it is nested in."""
+    return Attribution(
+        doc_id=r["doc_id"],
+        start=r["start_char"],
+        end=r["end_char"],
+        text=r["text"],
+        attributed_to=r["attributed_to"],
+        attributed_to_canonical=r["attributed_to_canonical"],
+        source_kind=r["source_kind"],
+        cue=r["cue"],
+        content=r["content"],
+        source_start=r["source_start"],
+        source_end=r["source_end"],
+        cue_start=r["cue_start"],
+        cue_end=r["cue_end"],
+        content_start=r["content_start"],
+        content_end=r["content_end"],
+        direct=bool(r["direct"]),
+        sentence_index=sentence_index,
+        parent_start=parent_start,
+        source_role=r["source_role"],
+        source_affiliation=r["source_affiliation"],
+        rule=r["rule"],
     )
 
 
@@ -412,169 +894,241 @@ def _statements(sql: str) -> list[str]:
     return [s.strip() for s in body.split(";") if s.strip()]
 
 
-def _insert_document(c: sqlite3.Connection, ex: Extraction, run_id: str) -> None:
-    doc = ex.document
-    doc_id = doc.id
-    c.execute(
-        "INSERT INTO documents VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
-        (
-            doc_id,
-            doc.source,
-            doc.record,
-            doc.title,
-            doc.url,
-            doc.published,
-            doc.outlet,
-            doc.author,
-            doc.media_type,
-            doc.text,
-            len(doc.text),
-            len(doc.text.split()),
-            run_id,
-            now(),
-        ),
-    )
-    c.execute(
-        _ADD_SOURCE,
-        (doc_id, doc.source, doc.record or 0),
-    )
-    sentence_ids = {s.index: s.id for s in ex.sentences}
-    c.executemany(
-        "INSERT INTO sentences VALUES (?,?,?,?,?,?)",
-        [(s.id, doc_id, s.index, s.paragraph, s.start, s.end) for s in ex.sentences],
-    )
-    claim_ids = {cl.sentence_index: cl.id for cl in ex.claims}
-    c.executemany(
-        "INSERT INTO claims VALUES (?,?,?,?,?,?,?,?,?,?,?)",
-        [
-            (
-                cl.id,
-                doc_id,
-                sentence_ids[cl.sentence_index],
-                cl.sentence_index,
-                cl.start,
-                cl.end,
-                cl.text,
-                cl.score,
-                cl.label,
-                json.dumps(list(cl.types)),
-                run_id,
-            )
-            for cl in ex.claims
-        ],
-    )
-    c.executemany(
-        "INSERT OR IGNORE INTO quantities VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
-        [
-            (
-                q.id,
-                doc_id,
-                claim_ids[q.sentence_index],
-                q.start,
-                q.end,
-                q.text,
-                q.value,
-                q.lower,
-                q.upper,
-                q.unit,
-                q.per,
-                q.bound,
-                q.change.direction if q.change else None,
-                q.change.from_value if q.change else None,
-                q.change.to_value if q.change else None,
-                q.change.by_value if q.change else None,
-                q.quantified,
-                run_id,
-            )
-            for q in ex.quantities
-        ],
-    )
-    actors: dict[str, tuple[str, str, set[str]]] = {}
+# Components added to the table after the four built in: each has a table of its own, named
+# after it (made by its migration), with the columns id, doc_id, claim_id, start_char,
+# end_char, text, run_id and one per field of its item dataclass (lists and dicts as JSON).
+_BUILT_IN = frozenset({"quantity", "attribution", "claim", "entity"})
+ADDED_COMPONENTS = tuple(
+    c for c in COMPONENTS if c.record is not None and c.record not in _BUILT_IN
+)
+_PLACED = {"doc_id": "doc_id", "start": "start_char", "end": "end_char", "text": "text"}
 
-    def actor(canonical: str | None, kind: str, alias: str | None) -> str | None:
+
+def _item_row(item: Any, claim_ids: dict[int, str], run_id: str) -> dict[str, Any]:
+    row: dict[str, Any] = {"id": item.id, "claim_id": claim_ids[item.sentence_index]}
+    for f in dataclasses.fields(item):
+        if f.name == "sentence_index":
+            continue
+        value = getattr(item, f.name)
+        if isinstance(value, (list, tuple, dict)):
+            value = json.dumps(value)
+        row[_PLACED.get(f.name, f.name)] = value
+    row["run_id"] = run_id
+    return row
+
+
+def _item_from_row(item_type: type, row: sqlite3.Row, sentence_index: int) -> Any:
+    values: dict[str, Any] = {}
+    for f in dataclasses.fields(item_type):
+        if f.name == "sentence_index":
+            values[f.name] = sentence_index
+            continue
+        value = row[_PLACED.get(f.name, f.name)]
+        declared = str(f.type)  # an annotation string: "tuple[str, ...]", "int | None"
+        if isinstance(value, str) and declared.startswith(("tuple", "list", "dict")):
+            decoded = json.loads(value)
+            value = tuple(decoded) if declared.startswith("tuple") else decoded
+        elif declared == "bool" and value is not None:
+            value = bool(value)
+        values[f.name] = value
+    return item_type(**values)
+
+
+def _insert_document(store: SQLiteStore, ex: Extraction, run_id: str) -> None:
+    """Every row of one extraction, by column name, inside the caller's transaction."""
+    doc_id = ex.document.id
+    store.insert("documents", [_document_row(ex.document, run_id)])
+    store._add_source(doc_id, ex.document.source, ex.document.record)
+    sentence_ids = {s.index: s.id for s in ex.sentences}
+    store.insert("sentences", [_sentence_row(s) for s in ex.sentences])
+    store.insert("claims", [_claim_row(c, sentence_ids, run_id) for c in ex.claims])
+    claim_ids = {cl.sentence_index: cl.id for cl in ex.claims}
+    store.insert(
+        "quantities", [_quantity_row(q, claim_ids, run_id) for q in ex.quantities], or_ignore=True
+    )
+    actors = _Actors()
+    by_cue = {a.cue_start: a.id for a in ex.attributions}
+    attribution_rows = [
+        _attribution_row(a, claim_ids, by_cue, actors, run_id) for a in ex.attributions
+    ]
+    mention_rows = [_mention_row(e, actors, run_id) for e in ex.entities]
+    actors.store(store)
+    store.insert("attributions", attribution_rows, or_ignore=True)
+    store.insert("mentions", mention_rows, or_ignore=True)
+    for component in ADDED_COMPONENTS:
+        store.insert(
+            component.name,
+            [_item_row(item, claim_ids, run_id) for item in items_of(ex, component.name)],
+            or_ignore=True,
+        )
+    store.insert(
+        "claim_attributions",
+        [
+            {"claim_id": cl.id, "attribution_id": aid}
+            for cl in ex.claims
+            for aid in cl.attribution_ids
+        ],
+        or_ignore=True,
+    )
+
+
+def _document_row(doc: Document, run_id: str) -> dict[str, Any]:
+    return {
+        "id": doc.id,
+        "source": doc.source,
+        "record": doc.record,
+        "title": doc.title,
+        "url": doc.url,
+        "published": doc.published,
+        "outlet": doc.outlet,
+        "author": doc.author,
+        "media_type": doc.media_type,
+        "text": doc.text,
+        "n_chars": len(doc.text),
+        "n_words": len(doc.text.split()),
+        "run_id": run_id,
+        "ingested_at": now(),
+    }
+
+
+def _sentence_row(s: Sentence) -> dict[str, Any]:
+    return {
+        "id": s.id,
+        "doc_id": s.doc_id,
+        "idx": s.index,
+        "paragraph": s.paragraph,
+        "start_char": s.start,
+        "end_char": s.end,
+    }
+
+
+def _claim_row(cl: Claim, sentence_ids: dict[int, str], run_id: str) -> dict[str, Any]:
+    return {
+        "id": cl.id,
+        "doc_id": cl.doc_id,
+        "sentence_id": sentence_ids[cl.sentence_index],
+        "idx": cl.sentence_index,
+        "start_char": cl.start,
+        "end_char": cl.end,
+        "text": cl.text,
+        "score": cl.score,
+        "label": cl.label,
+        "types": json.dumps(list(cl.types)),
+        "run_id": run_id,
+    }
+
+
+def _quantity_row(q: Quantity, claim_ids: dict[int, str], run_id: str) -> dict[str, Any]:
+    return {
+        "id": q.id,
+        "doc_id": q.doc_id,
+        "claim_id": claim_ids[q.sentence_index],
+        "start_char": q.start,
+        "end_char": q.end,
+        "text": q.text,
+        "value": q.value,
+        "lower": q.lower,
+        "upper": q.upper,
+        "unit": q.unit,
+        "per": q.per,
+        "bound": q.bound,
+        "change_direction": q.change.direction if q.change else None,
+        "change_from": q.change.from_value if q.change else None,
+        "change_to": q.change.to_value if q.change else None,
+        "change_by": q.change.by_value if q.change else None,
+        "quantified": q.quantified,
+        "run_id": run_id,
+        "rule": q.rule,
+    }
+
+
+class _Actors:
+    """The canonical actors one document names, with the aliases it uses for them."""
+
+    def __init__(self) -> None:
+        self.found: dict[str, tuple[str, str, set[str]]] = {}
+
+    def id(self, canonical: str | None, kind: str, alias: str | None) -> str | None:
         if not canonical:
             return None
         aid = content_id("actor", canonical)
-        entry = actors.setdefault(aid, (canonical, kind, set()))
+        entry = self.found.setdefault(aid, (canonical, kind, set()))
         if alias:
             entry[2].add(alias)
         return aid
 
-    by_cue = {a.cue_start: a.id for a in ex.attributions}
-    att_rows = []
-    for a in ex.attributions:
-        aid = (
-            actor(a.attributed_to_canonical, a.source_kind, a.attributed_to)
-            if a.source_kind not in ("unnamed", "other")
-            else None
-        )
-        att_rows.append(
-            (
-                a.id,
-                doc_id,
-                claim_ids[a.sentence_index],
-                a.start,
-                a.end,
-                a.text,
-                a.attributed_to,
-                a.attributed_to_canonical,
-                aid,
-                a.source_kind,
-                a.cue,
-                a.content,
-                a.source_start,
-                a.source_end,
-                a.cue_start,
-                a.cue_end,
-                a.content_start,
-                a.content_end,
-                int(a.direct),
-                by_cue.get(a.parent_start) if a.parent_start is not None else None,
-                run_id,
-                a.source_role,
-                a.source_affiliation,
-            )
-        )
-    mention_rows = []
-    for e in ex.entities:
-        kind = {"PERSON": "person", "GPE": "place", "LOC": "place", "FAC": "place"}.get(
-            e.label, "organization"
-        )
-        aid = (
-            actor(e.canonical, kind, e.text)
-            if e.label in ("PERSON", "ORG", "GPE", "NORP", "LOC", "FAC")
-            else None
-        )
-        mention_rows.append(
-            (
-                e.id,
-                doc_id,
-                e.sentence_index,
-                e.start,
-                e.end,
-                e.text,
-                e.label,
-                e.canonical,
-                aid,
-                run_id,
-            )
-        )
-    for aid, (canonical, kind, aliases) in actors.items():
-        row = c.execute("SELECT aliases FROM actors WHERE id = ?", (aid,)).fetchone()
-        if row is None:
-            c.execute(
-                "INSERT INTO actors VALUES (?,?,?,?)",
-                (aid, canonical, kind, json.dumps(sorted(aliases))),
-            )
-        else:
-            merged = sorted(set(json.loads(row[0])) | aliases)
-            c.execute("UPDATE actors SET aliases = ? WHERE id = ?", (json.dumps(merged), aid))
-    c.executemany(
-        "INSERT OR IGNORE INTO attributions VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
-        att_rows,
-    )
-    c.executemany("INSERT OR IGNORE INTO mentions VALUES (?,?,?,?,?,?,?,?,?,?)", mention_rows)
-    c.executemany(
-        "INSERT OR IGNORE INTO claim_attributions VALUES (?, ?)",
-        [(cl.id, aid) for cl in ex.claims for aid in cl.attribution_ids],
-    )
+    def store(self, store: SQLiteStore) -> None:
+        """Add the new actors, and the new aliases of known ones."""
+        for aid, (canonical, kind, aliases) in self.found.items():
+            known = store.scalar("SELECT aliases FROM actors WHERE id = ?", (aid,))
+            if known is None:
+                row = {
+                    "id": aid,
+                    "canonical": canonical,
+                    "kind": kind,
+                    "aliases": json.dumps(sorted(aliases)),
+                }
+                store.insert("actors", [row])
+            else:
+                merged = sorted(set(json.loads(known)) | aliases)
+                store.execute(
+                    "UPDATE actors SET aliases = ? WHERE id = ?", (json.dumps(merged), aid)
+                )
+
+
+def _attribution_row(
+    a: Attribution,
+    claim_ids: dict[int, str],
+    by_cue: dict[int | None, str],
+    actors: _Actors,
+    run_id: str,
+) -> dict[str, Any]:
+    named = a.source_kind not in ("unnamed", "other")
+    return {
+        "id": a.id,
+        "doc_id": a.doc_id,
+        "claim_id": claim_ids[a.sentence_index],
+        "start_char": a.start,
+        "end_char": a.end,
+        "text": a.text,
+        "attributed_to": a.attributed_to,
+        "attributed_to_canonical": a.attributed_to_canonical,
+        "actor_id": (
+            actors.id(a.attributed_to_canonical, a.source_kind, a.attributed_to) if named else None
+        ),
+        "source_kind": a.source_kind,
+        "cue": a.cue,
+        "content": a.content,
+        "source_start": a.source_start,
+        "source_end": a.source_end,
+        "cue_start": a.cue_start,
+        "cue_end": a.cue_end,
+        "content_start": a.content_start,
+        "content_end": a.content_end,
+        "direct": int(a.direct),
+        "parent_id": by_cue.get(a.parent_start) if a.parent_start is not None else None,
+        "run_id": run_id,
+        "source_role": a.source_role,
+        "source_affiliation": a.source_affiliation,
+        "rule": a.rule,
+    }
+
+
+_ACTOR_KINDS = {"PERSON": "person", "GPE": "place", "LOC": "place", "FAC": "place"}
+_NAMED_LABELS = frozenset({"PERSON", "ORG", "GPE", "NORP", "LOC", "FAC"})
+
+
+def _mention_row(e: Entity, actors: _Actors, run_id: str) -> dict[str, Any]:
+    kind = _ACTOR_KINDS.get(e.label, "organization")
+    return {
+        "id": e.id,
+        "doc_id": e.doc_id,
+        "sentence_idx": e.sentence_index,
+        "start_char": e.start,
+        "end_char": e.end,
+        "text": e.text,
+        "label": e.label,
+        "canonical": e.canonical,
+        "actor_id": actors.id(e.canonical, kind, e.text) if e.label in _NAMED_LABELS else None,
+        "run_id": run_id,
+    }

@@ -32,7 +32,7 @@ from starlette.requests import Request
 from starlette.responses import JSONResponse, RedirectResponse, Response
 from starlette.routing import Route
 
-from claimledger.errors import Forbidden, NotFound, UsageError
+from claimledger.errors import Forbidden, LedgerError, NotFound, UsageError
 from claimledger.model import Claim, Extraction
 from claimledger.present import desk
 from claimledger.present.report import (
@@ -43,14 +43,12 @@ from claimledger.present.report import (
     source_text,
 )
 from claimledger.settings import DEFAULT_BASE_URL, DEFAULT_ORGANISATION
-from claimledger.store.sqlite import Ledger
+from claimledger.store import Store, open_store
 from claimledger.version import __version__
 from claimledger.web.guard import LOOPBACK_HOSTS, Guard, same_secret, same_site_path
 
 CSRF_COOKIE = "claimledger_csrf"
 _HEX_ID = frozenset("0123456789abcdef")
-
-
 
 
 @dataclass
@@ -64,12 +62,12 @@ class DeskConfig:
 
 
 class _Ledgers(threading.local):
-    ledger: Ledger | None = None
+    ledger: Store | None = None
 
 
 def create_app(config: DeskConfig) -> Guard:
     """The ASGI app: the desk's routes behind the :class:`Guard`."""
-    with Ledger(config.db, create=False):  # exists, and is migrated to this version
+    with open_store(config.db, create=False):  # exists, and is migrated to this version
         pass
     env = Environment(
         loader=PackageLoader("claimledger.web", "templates"),
@@ -85,9 +83,9 @@ def create_app(config: DeskConfig) -> Guard:
     css_etag = hashlib.sha256(css).hexdigest()[:16]
     local = _Ledgers()
 
-    def ledger() -> Ledger:
+    def ledger() -> Store:
         if local.ledger is None:
-            local.ledger = Ledger(config.db, create=False)
+            local.ledger = open_store(config.db, create=False)
         return local.ledger
 
     # -- responses ------------------------------------------------------------------------
@@ -150,7 +148,7 @@ def create_app(config: DeskConfig) -> Guard:
 
     def document(request: Request) -> Response:
         doc_id, _ = _split(request.path_params["name"])
-        if not _is_id(doc_id) or not _has_document(doc_id):
+        if not _is_id(doc_id) or not ledger().has_document(doc_id):
             raise NotFound(f"no document with id {doc_id!r} in this ledger; /documents lists them")
         ex = ledger().load(doc_id)
         claim_dicts = desk.document_claims(ledger(), doc_id)
@@ -168,10 +166,6 @@ def create_app(config: DeskConfig) -> Guard:
         payload["ranked"] = sorted(claim_dicts, key=lambda c: -c["score"])
         payload["title"] = doc.title or doc.source
         return render(request, "document.html", payload)
-
-    def _has_document(doc_id: str) -> bool:
-        q = "SELECT 1 FROM documents WHERE id = ?"
-        return ledger().conn.execute(q, (doc_id,)).fetchone() is not None
 
     def _highlight(ex: Extraction) -> str:
         quantities = {q.id: q for q in ex.quantities}
@@ -331,14 +325,13 @@ def create_app(config: DeskConfig) -> Guard:
             UsageError: said(400),
             NotFound: said(404),
             Forbidden: said(403),
+            LedgerError: said(503),  # read-only, locked past its timeout, or the disk full
             HTTPException: on_http,
             Exception: on_crash,
         },
     )
     hosts = LOOPBACK_HOSTS if config.loopback_only else None
     return Guard(app, token=config.token, allowed_hosts=hosts)
-
-
 
 
 def _visible_controls(value: Any) -> Any:

@@ -24,6 +24,7 @@ from typing import TYPE_CHECKING
 from uvicorn.protocols.http.httptools_impl import HttpToolsProtocol
 
 from claimledger.errors import UsageError
+from claimledger.escapes import visible
 from claimledger.settings import review_base_url, review_organisation
 from claimledger.web.app import DeskConfig, create_app
 from claimledger.web.guard import SECURITY_HEADERS
@@ -268,7 +269,9 @@ def serve(
             lifespan="off",
         )
     )
-    print(f"claimledger: serving {db} at {url}/  (Ctrl-C stops)", file=sys.stderr, flush=True)
+    print(
+        f"claimledger: serving {visible(db)} at {url}/  (Ctrl-C stops)", file=sys.stderr, flush=True
+    )
     try:
         server.run(sockets=[sock])
     finally:

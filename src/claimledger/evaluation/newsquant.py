@@ -12,13 +12,29 @@ normalised unit name and a change label: "=", "~", ">", "<", "up" or "down".
 
 from __future__ import annotations
 
+import json
 import math
 import re
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
+from pathlib import Path
 from typing import Any
 
+from claimledger.evaluation import shared_data
+
 Value = float | tuple[float, float]
+PRF = tuple[float, float, float]
+
+
+def data_file() -> Path:
+    """The NewsQuant dev half (every other sentence of the benchmark) in the shared data."""
+    return shared_data() / "quantity" / "newsquant-dev.json"
+
+
+def load(path: Path | None = None) -> list[dict[str, Any]]:
+    """The benchmark's records: ``text`` and its gold ``quantities``."""
+    data: list[dict[str, Any]] = json.loads((path or data_file()).read_text(encoding="utf-8"))
+    return data
 
 
 @dataclass(frozen=True)
@@ -202,14 +218,14 @@ def values_match(a: Value, b: Value) -> bool:
     return math.isclose(a, b, rel_tol=1e-5, abs_tol=1e-8)
 
 
-def _f(correct: int, gold: int, pred: int) -> tuple[float, float, float]:
+def _f(correct: int, gold: int, pred: int) -> PRF:
     p = correct / pred if pred else 0.0
     r = correct / gold if gold else 0.0
     f = 2 * p * r / (p + r) if p + r else 0.0
     return round(100 * p, 1), round(100 * r, 1), round(100 * f, 1)
 
 
-def score_paper(gold: list[list[Item]], pred: list[list[Item]]) -> dict[str, tuple[float, ...]]:
+def score_paper(gold: list[list[Item]], pred: list[list[Item]]) -> dict[str, PRF]:
     n_gold = n_pred = value = unit = change = 0
     for g_items, p_items in zip(gold, pred, strict=True):
         n_gold += len(g_items)
@@ -236,15 +252,15 @@ def score_paper(gold: list[list[Item]], pred: list[list[Item]]) -> dict[str, tup
     }
 
 
-def score_strict(gold: list[list[Item]], pred: list[list[Item]]) -> dict[str, tuple[float, ...]]:
+def score_strict(gold: list[list[Item]], pred: list[list[Item]]) -> dict[str, PRF]:
     n_gold = sum(map(len, gold))
     n_pred = sum(map(len, pred))
-    rules = {
+    rules: dict[str, Callable[[Item, Item], bool]] = {
         "value": lambda g, p: values_match(g.value, p.value),
         "value+unit": lambda g, p: values_match(g.value, p.value) and g.unit == p.unit,
         "value+change": lambda g, p: values_match(g.value, p.value) and g.change == p.change,
     }
-    out = {}
+    out: dict[str, PRF] = {}
     for name, same in rules.items():
         correct = 0
         for g_items, p_items in zip(gold, pred, strict=True):

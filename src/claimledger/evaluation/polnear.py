@@ -32,8 +32,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-ROOT = Path(__file__).resolve().parent.parent
-DATA = ROOT.parent / "shared" / "data" / "attribution" / "polnear" / "data"
+from claimledger.evaluation import shared_data
+
 ROLES = ("source", "cue", "content")
 QUOTE_MARKS = '"“”„«»'
 _TRIM = " \t\n\r\xa0.,;:" + QUOTE_MARKS + "‘’'"
@@ -60,11 +60,18 @@ class Article:
     relations: list[Relation] = field(default_factory=list)
 
 
-def load(split: str = "dev", data: Path = DATA) -> list[Article]:
-    """Articles of one split with their gold relations, in file-name order."""
-    folder = data / split
+def data_dir() -> Path:
+    """PolNeAR's ``data`` folder (one sub-folder per split) in the shared data."""
+    return shared_data() / "attribution" / "polnear" / "data"
+
+
+def load(split: str = "dev", data: Path | None = None) -> list[Article]:
+    """Articles of one split with their gold relations, in file-name order.
+
+    Raises ``FileNotFoundError`` when the split's folder is missing."""
+    folder = (data or data_dir()) / split
     if not folder.is_dir():
-        raise SystemExit(f"bench: {folder} not found: ../shared must sit beside the repository")
+        raise FileNotFoundError(f"{folder} not found: ../shared must sit beside the repository")
     chosen: dict[str, Path] = {}
     for ann in sorted((folder / "attributions").glob("*.ann")):
         stem = ann.name.rsplit("_", 1)[0]

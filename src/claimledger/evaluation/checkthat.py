@@ -1,0 +1,41 @@
+"""CheckThat! 2024 English check-worthiness: reading the set and scoring binary labels.
+
+The dev file (``checkworthy/clef2024-task1-en/CT24_checkworthy_english_dev.tsv``) is
+ClaimBuster's expert-labelled groundtruth, never used in training. A sentence is
+check-worthy when its ``class_label`` is "Yes"; claimledger predicts check-worthy when the
+sentence's best claim is labelled ``claim``. F1 is the positive class's.
+"""
+
+from __future__ import annotations
+
+import csv
+from collections.abc import Sequence
+from pathlib import Path
+
+from claimledger.evaluation import shared_data
+from claimledger.model import Claim
+
+
+def ct24_dev() -> Path:
+    """The CheckThat! 2024 English dev file in the shared data."""
+    return shared_data() / "checkworthy" / "clef2024-task1-en" / "CT24_checkworthy_english_dev.tsv"
+
+
+def read_ct24(path: Path | None = None) -> tuple[list[str], list[int]]:
+    """The sentences of a CheckThat! 2024 TSV file and their gold labels (1: check-worthy)."""
+    with (path or ct24_dev()).open(encoding="utf-8", newline="") as fh:
+        rows = list(csv.DictReader(fh, delimiter="\t"))
+    return [r["Text"] for r in rows], [1 if r["class_label"] == "Yes" else 0 for r in rows]
+
+
+def labels(claims: Sequence[Claim | None]) -> list[int]:
+    """1 where a sentence's best claim is labelled ``claim``, else 0 (none found counts 0)."""
+    return [int(c is not None and c.label == "claim") for c in claims]
+
+
+def prf(gold: Sequence[int], pred: Sequence[int]) -> tuple[float, float, float]:
+    """Precision, recall and F1 of the positive class, as fractions."""
+    tp = sum(1 for g, p in zip(gold, pred, strict=True) if g and p)
+    p = tp / max(1, sum(pred))
+    r = tp / max(1, sum(gold))
+    return p, r, (2 * p * r / (p + r) if p + r else 0.0)

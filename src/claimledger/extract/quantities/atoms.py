@@ -1,0 +1,177 @@
+"""Number atoms: each number in a sentence with its sign, scale, currency, unit and rate.
+
+``ATOM`` finds them; ``scan_atoms`` reads each match into an ``Atom`` and names the rule
+that read it: ``scientific_notation``, ``currency_amount``, ``percent``, ``rate_per``,
+``age_apposition``, ``number_with_unit`` or a bare ``number``.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from claimledger.extract.quantities.numbers import DIGITS, SCALES, WORD_NUMBER, parse_number
+from claimledger.extract.quantities.rates import PER, per_unit
+from claimledger.extract.quantities.units import (
+    CURRENCY_PREFIX,
+    UNIT_RE,
+    canonical_unit,
+    currency_of,
+)
+
+_WSEQ = (
+    rf"(?:{WORD_NUMBER}|an?(?=[\s-]+(?:dozen|hundred|thousand|million|billion)))"
+    rf"(?:(?:\s+and\s+|[\s-]+)(?:{WORD_NUMBER}|hundred|thousand|million|billion|trillion|"
+    r"dozen)\b)*(?:\s+and\s+a\s+half)?"
+)
+ATOM = re.compile(
+    rf"(?P<sign>[+−]|\b(?i:minus)[\s-]?)?(?P<cur>{CURRENCY_PREFIX})?(?P<neg>(?<=[$€£¥])[-−])?"
+    # "1.99×10−30", "6 x 10^9", "3×10⁸": the exponent marked by ^, **, a sign or superscripts
+    rf"(?P<sci>\d+(?:\.\d+)?\s?[×x]\s?10(?P<exp>(?:\^|\*\*)[-−]?\d{{1,3}}|[-−]\d{{1,3}}|"
+    rf"⁻?[⁰¹²³⁴⁵⁶⁷⁸⁹]{{1,3}})(?!\d))?"
+    rf"(?(sci)|(?P<num>{DIGITS}|[½¼¾⅓⅔]|\b(?i:{_WSEQ})\b))"
+    r"(?P<scale>[\s-]?(?i:hundred|thousand|million|billion|trillion)s?\b"
+    r"(?:\s+(?i:thousand|million|billion)\b)?|(?<=\d)\s?(?i:bn|mn|mln|tn|k|m|b)\b)?"
+    rf"(?P<unit>\s?-?\s?{UNIT_RE})?"
+    rf"{PER}?"
+)
+_SUPERSCRIPTS = str.maketrans("⁰¹²³⁴⁵⁶⁷⁸⁹⁻−", "0123456789--")
+_SUBUNITS = {"USD_cent": "USD", "GBP_penny": "GBP", "MYR_sen": "MYR", "RUB_kopeck": "RUB"}
+_VIDEO_LINES = frozenset({144.0, 240.0, 360.0, 480.0, 576.0, 720.0, 1080.0, 1440.0, 2160.0, 4320.0})
+
+
+@dataclass
+class Atom:
+    start: int
+    end: int
+    value: float | None
+    unit: str
+    per: str | None
+    has_unit: bool
+    sign: str | None  # "+" or "−" written before the figure
+    rule: str
+
+
+def scan_atoms(text: str) -> list[Atom]:
+    """Every number atom in ``text``, in order."""
+    return [a for a in (read_atom(m, text) for m in ATOM.finditer(text)) if a is not None]
+
+
+def read_atom(m: re.Match[str], text: str) -> Atom | None:
+    """One ``ATOM`` match as a figure, or None when it is no figure ("3D", "19th", "a")."""
+    value = _signed_value(m)
+    if value is None:
+        return None
+    currency = currency_of(m.group("cur")) if m.group("cur") else None
+    unit, end = _written_unit(m, text, value)
+    scaled = _scaled(m, value, unit, end, currency)
+    if scaled is None:
+        return None
+    value, unit, end = scaled
+    if unit in _SUBUNITS:  # "19 cents", "18 sen", "68p": hundredths of the currency
+        unit, value = _SUBUNITS[unit], value / 100
+    if currency:  # "$5 billion dollars" and odd mixes: the symbol decides
+        unit = currency
+    per, end = _rate(m, unit, end)
+    if unit is None and not currency and _is_age_apposition(text, m.start(), end, value):
+        unit = "year_of_age"
+    unit = unit or "count"
+    if unit == "count" and _code_like(text[end:]):
+        return None  # ordinals and codes such as "3D", "5G", "19th"
+    sign = (m.group("sign") or "").strip(" -").lower()
+    has_unit = bool(currency) or unit != "count"
+    rule = _rule(m, unit, per, bool(currency))
+    return Atom(m.start(), end, value, unit, per, has_unit, sign if sign != "minus" else None, rule)
+
+
+def _rule(m: re.Match[str], unit: str, per: str | None, currency: bool) -> str:
+    if per is not None:
+        return "rate_per"
+    if m.group("sci"):
+        return "scientific_notation"
+    if currency or unit.isupper():  # canonical currency units are ISO 4217 codes
+        return "currency_amount"
+    if unit == "percent":
+        return "percent"
+    if unit == "year_of_age":
+        return "age_apposition"
+    return "number" if unit == "count" else "number_with_unit"
+
+
+def _signed_value(m: re.Match[str]) -> float | None:
+    """The number as written, negative after "minus" or "$-"; scales come later."""
+    value: float | None
+    if m.group("sci"):  # "1.99×10−30", "6 x 10^9"
+        mantissa = re.match(r"\d+(?:\.\d+)?", m.group("sci"))
+        assert mantissa is not None
+        exponent = m.group("exp").lstrip("^*").translate(_SUPERSCRIPTS)
+        value = float(f"{mantissa.group()}e{int(exponent)}")
+    else:
+        num = m.group("num")
+        if num.lower() in ("a", "an"):
+            return None
+        value = parse_number(num)
+    if value is None:
+        return None
+    sign = (m.group("sign") or "").strip(" -").lower()
+    if sign == "minus" or m.group("neg"):
+        value = -value  # "minus 233 Celsius", "minus-5 yards", "$-50.8bn"
+    return value
+
+
+def _written_unit(m: re.Match[str], text: str, value: float) -> tuple[str | None, int]:
+    """The unit written after the number and where the figure ends so far."""
+    unit_text = (m.group("unit") or "").strip()
+    unit_text = unit_text[1:].strip() if unit_text.startswith("-") else unit_text
+    unit = canonical_unit(unit_text) if unit_text else None
+    if (
+        unit == "GBP_penny"
+        and unit_text == "p"
+        and (re.match(r"\.?\s?m\b", text[m.end("unit") :]) or value in _VIDEO_LINES)
+    ):
+        return None, m.start("unit")  # "5 p.m.", "1080p"
+    if unit_text and len(unit_text) == 1 and unit_text not in "%p" and m.group("unit")[0].isspace():
+        return None, m.start("unit")  # "5 m" or "7 s": single letters only when attached
+    return unit, m.end()
+
+
+def _scaled(
+    m: re.Match[str], value: float, unit: str | None, end: int, currency: str | None
+) -> tuple[float, str | None, int] | None:
+    """The value times its scale word ("2.4 billion", "5bn"); "500m" is metres, "5b" none."""
+    raw_scale = (m.group("scale") or "").strip(" -")
+    if raw_scale in ("m", "b") and not currency:
+        if raw_scale == "m" and not unit:
+            return value, "metre", m.end("scale")  # "500m": metres; "500M" or "$5m": millions
+        return None
+    for word in raw_scale.lower().split():
+        value *= SCALES.get(word.rstrip("s") if len(word) > 2 else word, 1.0)
+    return value, unit, end
+
+
+def _rate(m: re.Match[str], unit: str | None, end: int) -> tuple[str | None, int]:
+    """The rate written after the figure ("per day", "/h") and where the figure ends."""
+    if m.group("per"):
+        per = per_unit(m.group("perunit") or m.group("pertime") or m.group("perslash"))
+        return per, (end if per is not None else m.start("per"))
+    end = max(
+        m.end("sci") if m.group("sci") else m.end("num"),
+        m.end("scale") if m.group("scale") else 0,
+        end if unit is not None and m.group("unit") else 0,
+    )
+    return None, end
+
+
+def _code_like(trailing: str) -> bool:
+    code_like = re.match(r"(?:st|nd|rd|th)\b|[A-Za-z]|-[A-Za-z]", trailing)
+    return bool(code_like) and not re.match(r"-(?:strong|odd|plus)\b", trailing)
+
+
+def _is_age_apposition(text: str, start: int, end: int, value: float) -> bool:
+    """ "Ahmed Saleh, 34, said": a bare number between commas after a name is an age."""
+    return (
+        0 < value < 120
+        and float(value).is_integer()
+        and bool(re.search(r"\b[A-Z][\w.'’-]+,\s*$", text[:start]))
+        and bool(re.match(r"\s*,", text[end:]))
+    )

@@ -1,0 +1,68 @@
+"""News outlets: canonical names under their aliases."""
+
+from __future__ import annotations
+
+OUTLET_ALIASES: dict[str, str] = {
+    "nyt": "The New York Times",
+    "new york times": "The New York Times",
+    "the new york times": "The New York Times",
+    "the times": "The Times",
+    "wapo": "The Washington Post",
+    "washington post": "The Washington Post",
+    "the washington post": "The Washington Post",
+    "wsj": "The Wall Street Journal",
+    "wall street journal": "The Wall Street Journal",
+    "the wall street journal": "The Wall Street Journal",
+    "reuters": "Reuters",
+    "reuters news agency": "Reuters",
+    "ap": "Associated Press",
+    "the ap": "Associated Press",
+    "associated press": "Associated Press",
+    "the associated press": "Associated Press",
+    "afp": "Agence France-Presse",
+    "agence france-presse": "Agence France-Presse",
+    "agence france presse": "Agence France-Presse",
+    "bbc": "BBC",
+    "the bbc": "BBC",
+    "cnn": "CNN",
+    "al jazeera": "Al Jazeera",
+    "le monde": "Le Monde",
+    "der spiegel": "Der Spiegel",
+    "spiegel": "Der Spiegel",
+    "kommersant": "Kommersant",
+    "tass": "TASS",
+    "ria novosti": "RIA Novosti",
+    "interfax": "Interfax",
+    "ukrinform": "Ukrinform",
+    "kyiv independent": "The Kyiv Independent",
+    "the kyiv independent": "The Kyiv Independent",
+    "haaretz": "Haaretz",
+    "times of israel": "The Times of Israel",
+    "the times of israel": "The Times of Israel",
+    "the guardian": "The Guardian",
+    "guardian": "The Guardian",
+    "financial times": "Financial Times",
+    "the financial times": "Financial Times",
+    "ft": "Financial Times",
+    "bloomberg": "Bloomberg",
+    "politico": "Politico",
+    "fox news": "Fox News",
+    "breitbart": "Breitbart",
+    "usa today": "USA Today",
+    "huffington post": "HuffPost",
+    "huffpost": "HuffPost",
+    "xinhua": "Xinhua",
+    "dpa": "dpa",
+    "anadolu": "Anadolu Agency",
+    "anadolu agency": "Anadolu Agency",
+}
+
+# Words that end the proper name of a news outlet ("the Northern Herald").
+OUTLET_NAME_WORDS = (
+    *"""Times Post Herald News Journal Gazette Tribune Telegraph Daily Chronicle Observer
+    Guardian Monitor Express Mirror Courier Dispatch Inquirer Bulletin Magazine Weekly Radio
+    Television TV Broadcasting Newspaper""".split(),
+    "Press Agency",
+    "News Agency",
+    "Wire",
+)

@@ -1,0 +1,34 @@
+"""Nouns and adjectives that carry an attributed content or stance ("the claim that",
+"critical of")."""
+
+from __future__ import annotations
+
+# Adjectives that hold a stance after "be", "seem", "remain" or "feel": "officials are
+# confident that the line will hold", "the ministry was critical of the deal", "Kyiv is
+# ready to talk". Their content is a that-clause, a prepositional object or an infinitive.
+ADJECTIVE_CUES = frozenset(
+    """critical supportive skeptical sceptical wary confident concerned worried optimistic
+    pessimistic hopeful sure certain convinced aware afraid fearful proud happy unhappy
+    upset angry furious frustrated disappointed pleased grateful thankful appreciative
+    opposed committed eager keen reluctant determined adamant dismissive suspicious
+    doubtful enthusiastic comfortable uncomfortable ready willing unwilling hostile
+    sympathetic fond outspoken vocal upbeat bullish bearish cautious unclear divided
+    satisfied dissatisfied alarmed troubled puzzled delighted glad sorry""".split()
+)
+ADJECTIVE_PREPS = frozenset("of about for on with over to against at by".split())
+
+# Nouns that carry an attributed content ("the claim that ...", "his criticism of ...").
+NOUN_CUES = frozenset(
+    """claim assertion suggestion argument belief fear worry concern sense view hope promise
+    pledge warning allegation accusation insistence notion idea position message response
+    demand proposal decision statement announcement admission acknowledgment
+    acknowledgement assessment conclusion prediction expectation theory charge criticism
+    complaint denial report rumor rumour speculation word news sign indication
+    confidence doubt call vow threat testimony contention impression perception
+    recognition praise condemnation endorsement support rejection
+    opposition forecast estimate""".split()
+)
+NOUN_OF_CUES = frozenset(
+    """criticism praise condemnation endorsement support rejection opposition denunciation
+    defense defence accusation allegation""".split()
+)

@@ -1,0 +1,91 @@
+"""Writing records as JSON lines, CSV or Parquet, with columns from each record kind's
+schema (never from whichever record comes first) and CSV cells a spreadsheet cannot run."""
+
+from __future__ import annotations
+
+import csv
+import json
+from collections.abc import Iterable
+from pathlib import Path
+from typing import Any
+
+from claimledger.escapes import json_line, visible
+from claimledger.present.records import fields_of
+
+_FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+
+
+def _is_terminal(fh: Any) -> bool:
+    try:
+        return bool(fh.isatty())
+    except (AttributeError, ValueError):
+        return False
+
+
+def csv_cell(value: Any) -> Any:
+    """A value for a CSV cell that a spreadsheet cannot run: text starting with a formula
+    character gets a leading apostrophe (OWASP's CSV-injection rule); numbers stay numbers,
+    lists and objects become JSON text."""
+    if isinstance(value, (dict, list)):
+        value = json.dumps(value, ensure_ascii=False)
+    if isinstance(value, str) and value.startswith(_FORMULA_START):
+        return "'" + value
+    return value
+
+
+def write_text(rows: Iterable[dict[str, Any]], fmt: str, fh: Any, kind: str | None = None) -> int:
+    """JSON lines, or CSV with the columns of the record ``kind``'s schema."""
+    n = 0
+    writer: csv.DictWriter[str] | None = None
+    terminal = fmt == "csv" and _is_terminal(fh)
+    for rec in rows:
+        if fmt == "jsonl":
+            fh.write(json_line(rec) + "\n")
+        else:
+            if writer is None:
+                fields = list(fields_of(kind)) if kind is not None else list(rec)
+                writer = csv.DictWriter(fh, fieldnames=fields, extrasaction="ignore")
+                writer.writeheader()
+            row = {k: csv_cell(v) for k, v in rec.items()}
+            if terminal:  # data on a screen: control characters shown, not obeyed
+                row = {k: visible(v) if isinstance(v, str) else v for k, v in row.items()}
+            writer.writerow(row)
+        n += 1
+    if fmt == "csv" and writer is None and kind is not None:  # no records: the header alone
+        csv.DictWriter(fh, fieldnames=list(fields_of(kind))).writeheader()
+    return n
+
+
+def parquet_schema(kind: str) -> Any:
+    """The Parquet schema of a record kind, so columns and types never depend on the data."""
+    import pyarrow as pa
+
+    text, whole, real = pa.string(), pa.int64(), pa.float64()
+    types: dict[str, Any] = {
+        "record": whole,
+        "start": whole,
+        "end": whole,
+        "value": real,
+        "lower": real,
+        "upper": real,
+        "score": real,
+        "direct": pa.bool_(),
+        "change": pa.struct([("direction", text), ("from", real), ("to", real), ("by", real)]),
+        "types": pa.list_(text),
+        "quantity_ids": pa.list_(text),
+        "attribution_ids": pa.list_(text),
+    }
+    for name in fields_of(kind):
+        if name.endswith(("_start", "_end")) or name.startswith("n_"):
+            types[name] = whole
+    return pa.schema([(name, types.get(name, text)) for name in fields_of(kind)])
+
+
+def write_parquet(rows: Iterable[dict[str, Any]], path: Path, kind: str) -> int:
+    import pyarrow as pa
+    import pyarrow.parquet as pq
+
+    schema = parquet_schema(kind)
+    data = [{name: rec.get(name) for name in schema.names} for rec in rows]
+    pq.write_table(pa.Table.from_pylist(data, schema=schema), path)
+    return len(data)

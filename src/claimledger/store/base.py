@@ -1,0 +1,253 @@
+"""The store's interface: every read and write the rest of claimledger makes on a ledger.
+
+Nothing outside ``store/`` writes SQL. Commands, the review desk and the reports call these
+methods and get dataclasses (:mod:`claimledger.model`'s, and the result types below) back,
+never a database row, so a second backend is one new class implementing :class:`Store` in
+a new file (``store/postgres.py``, say, dispatched to by :func:`claimledger.store.open_store`
+for a ``postgresql://`` address), with its own SQL and nothing changed elsewhere.
+
+Opening a store migrates it to the current schema, or, read-only, refuses an older one; a
+store never touches a database that is not a claimledger ledger; every failure reaches the
+user as one :class:`~claimledger.errors.LedgerError` line.
+"""
+
+from __future__ import annotations
+
+from abc import ABC, abstractmethod
+from collections.abc import Iterator
+from contextlib import AbstractContextManager
+from dataclasses import dataclass, field
+from typing import Any, Generic, TypeVar
+
+from claimledger.model import Attribution, Claim, Extraction, Quantity, Rejection
+from claimledger.store.filters import ClaimFilter, DocumentFilter
+
+T = TypeVar("T")
+
+
+@dataclass(frozen=True)
+class Part(Generic[T]):
+    """A stored figure or attribution, with what its record needs beyond the dataclass: the
+    document's source and record, its sentence's text and (attributions) the id of the
+    attribution it is nested in."""
+
+    item: T
+    source: str
+    record: int | None
+    sentence: str | None
+    parent_id: str | None = None
+
+
+@dataclass(frozen=True)
+class DocumentInfo:
+    """A document's place and metadata, without its text."""
+
+    id: str
+    source: str
+    record: int | None = None
+    title: str | None = None
+    url: str | None = None
+    published: str | None = None
+    outlet: str | None = None
+    author: str | None = None
+
+
+@dataclass
+class ClaimHit:
+    """A stored claim (one sentence) with its document, figures, attributed sources and
+    latest verdict: a worklist row."""
+
+    claim: Claim  # its quantity_ids and attribution_ids are the figures' and sources'
+    document: DocumentInfo
+    figures: list[Part[Quantity]] = field(default_factory=list)
+    sources: list[Part[Attribution]] = field(default_factory=list)
+    verdict: str | None = None  # the latest review's
+    reviews: int = 0
+
+    @property
+    def id(self) -> str:
+        return self.claim.id
+
+
+@dataclass(frozen=True)
+class Review:
+    """A verdict on a claim; ``text`` is the claim's text (or the copy kept with the review
+    when the claim has since been re-extracted away), when the query asked for it."""
+
+    id: int
+    claim_id: str
+    verdict: str
+    note: str
+    reviewer: str
+    created_at: str
+    text: str | None = None
+
+
+@dataclass(frozen=True)
+class ContextSentence:
+    sentence_index: int
+    text: str
+    is_claim: bool
+
+
+@dataclass(frozen=True)
+class SameFigure:
+    """Another claim in the ledger stating one of this claim's figures."""
+
+    figure: str  # this claim's figure, as written
+    claim_id: str
+    their_figure: str
+    text: str
+    score: float
+    doc_id: str
+    document: str  # its document's title, else source
+
+
+@dataclass
+class ClaimDetail:
+    """One claim with its sentence among its neighbours, the same figures elsewhere and its
+    review history, newest first."""
+
+    hit: ClaimHit
+    context: list[ContextSentence]
+    same_figure: list[SameFigure]
+    history: list[Review]
+
+
+@dataclass(frozen=True)
+class StatedSource:
+    """The attributed source a ClaimReview names as the claim's author."""
+
+    attributed_to: str | None
+    attributed_to_canonical: str | None
+    source_kind: str
+    source_affiliation: str | None
+
+
+@dataclass(frozen=True)
+class PublishedReview:
+    """A claim's latest review with what a ClaimReview publishes about the claim."""
+
+    review: Review
+    document: DocumentInfo | None
+    stated_by: StatedSource | None
+
+
+@dataclass(frozen=True)
+class Overview:
+    counts: dict[str, int]  # documents, sentences, claims, figures, attributions, ...
+    verdicts: dict[str, int]  # claims whose latest review gave each verdict
+    recent_reviews: list[Review]
+
+
+@dataclass
+class Page(Generic[T]):
+    total: int
+    page: int
+    per_page: int
+    items: list[T]
+
+    @property
+    def pages(self) -> int:
+        return max(1, -(-self.total // self.per_page))
+
+
+class Store(ABC):
+    """One open ledger. Use it as a context manager, or call :meth:`close`."""
+
+    #: what to call the ledger in a page or a message (a file's name)
+    name: str
+
+    # -- opening --------------------------------------------------------------------------
+    @abstractmethod
+    def close(self) -> None: ...
+
+    def __enter__(self) -> Store:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    @abstractmethod
+    def schema_version(self) -> int:
+        """The newest migration applied (0 for an empty database)."""
+
+    @abstractmethod
+    def transaction(self) -> AbstractContextManager[Any]:
+        """All writes inside happen together or not at all."""
+
+    # -- ingest ---------------------------------------------------------------------------
+    @abstractmethod
+    def ensure_run(
+        self, run_id: str, version: str, model: str, settings: dict[str, Any]
+    ) -> None: ...
+
+    @abstractmethod
+    def document_run(self, doc_id: str) -> str | None:
+        """The run that extracted a stored document, None when it is not stored."""
+
+    @abstractmethod
+    def add_source(self, doc_id: str, source: str, record: int | None) -> None:
+        """Another place a stored document was seen; a repeat is a no-op."""
+
+    @abstractmethod
+    def add_rejection(self, rejection: Rejection, run_id: str | None) -> bool:
+        """Record an input that could not be used; False when it was already recorded."""
+
+    @abstractmethod
+    def write(self, ex: Extraction, run_id: str) -> bool:
+        """Store one document's extraction in one transaction, replacing one from another
+        run; False when it was already there from this run."""
+
+    # -- documents ------------------------------------------------------------------------
+    @abstractmethod
+    def document_ids(self) -> list[str]:
+        """Every stored document, in the order they were ingested."""
+
+    @abstractmethod
+    def has_document(self, doc_id: str) -> bool: ...
+
+    @abstractmethod
+    def load(self, doc_id: str) -> Extraction:
+        """One stored document with everything extracted from it, as dataclasses."""
+
+    @abstractmethod
+    def documents(self, f: DocumentFilter) -> Page[dict[str, Any]]:
+        """A page of documents (newest first): id, source, record, title, url, published,
+        outlet, author, n_chars, n_words, claims, reviewed."""
+
+    @abstractmethod
+    def outlets(self) -> list[str]:
+        """Every outlet a stored document names, sorted."""
+
+    # -- claims ---------------------------------------------------------------------------
+    @abstractmethod
+    def overview(self) -> Overview:
+        """The desk's counts, verdicts and the ten most recent reviews."""
+
+    @abstractmethod
+    def claim_page(self, f: ClaimFilter) -> Page[ClaimHit]:
+        """One page of the worklist as the filter asks."""
+
+    @abstractmethod
+    def claim_listing(self, f: ClaimFilter, limit: int | None) -> list[ClaimHit]:
+        """Claims by score (then source, then sentence), at most ``limit``, for
+        ``claimledger claims``; the filter's paging and sort do not apply."""
+
+    @abstractmethod
+    def document_claims(self, doc_id: str) -> list[ClaimHit]:
+        """Every claim (label ``claim``) of one document in text order."""
+
+    @abstractmethod
+    def claim(self, claim_id: str, context: int = 2) -> ClaimDetail | None:
+        """One claim with ``context`` sentences either side, None when there is none."""
+
+    # -- reviews --------------------------------------------------------------------------
+    @abstractmethod
+    def add_review(self, claim_id: str, verdict: str, reviewer: str, note: str) -> Review:
+        """Store a (checked) review of a stored claim, keeping a copy of its text; a
+        LookupError when there is no such claim."""
+
+    @abstractmethod
+    def latest_reviews(self) -> Iterator[PublishedReview]:
+        """Each reviewed claim's latest review, oldest first, for ClaimReview."""

@@ -1,0 +1,99 @@
+"""What a query asks for, checked before it reaches a store: the worklist's filter, the
+documents page's search, paging limits and the verdicts a review may give.
+
+These are plain values with no SQL in them; each store turns them into its own query, with
+the values as parameters, never as SQL text.
+"""
+
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass
+
+from claimledger.errors import UsageError
+from claimledger.extract import checkworthy
+
+# AVeriTeC's four verdicts, the labels fact-checkers' datasets and ClaimReview feeds use.
+VERDICTS = ("Supported", "Refuted", "Not Enough Evidence", "Conflicting Evidence/Cherrypicking")
+# Claim types, then the types of sentences that are not claims, as checkworthy gives them.
+CLAIM_TYPES = checkworthy.CLAIM_TYPES + checkworthy.NOT_CLAIM_TYPES
+# The worklist's orders: by score (highest first, or lowest), by document, by latest review.
+SORTS = ("score", "score_asc", "document", "reviewed")
+MAX_PER_PAGE = 200
+# Far past any ledger's last page, and (MAX_PAGE - 1) * MAX_PER_PAGE is an OFFSET a 64-bit
+# integer holds: a larger page number is refused before it reaches a store.
+MAX_PAGE = 1_000_000
+MAX_NOTE = 10_000
+MAX_REVIEWER = 200
+
+
+@dataclass(frozen=True)
+class ClaimFilter:
+    """What the worklist shows; ``None`` leaves a filter off."""
+
+    claim_type: str | None = None
+    min_score: float | None = None
+    max_score: float | None = None
+    label: str | None = "claim"  # None: every sentence
+    has_figure: bool | None = None
+    source: str | None = None  # part of the attributed source's name, any case
+    reviewed: bool | None = None
+    doc_ids: tuple[str, ...] = ()  # only these documents
+    text: str | None = None  # part of the claim's text, any case
+    sort: str = "score"
+    page: int = 1
+    per_page: int = 50
+
+    def __post_init__(self) -> None:
+        if self.claim_type is not None and self.claim_type not in CLAIM_TYPES:
+            raise UsageError(f"type {self.claim_type!r} is not one of {', '.join(CLAIM_TYPES)}")
+        for name in ("min_score", "max_score"):
+            value = getattr(self, name)
+            if value is not None and not (math.isfinite(value) and 0.0 <= value <= 1.0):
+                raise UsageError(f"{name} must be a score between 0 and 1, not {value}")
+        if self.label not in (None, "claim", "not_claim"):
+            raise UsageError(f"label {self.label!r} is not one of claim, not_claim, all")
+        if self.sort not in SORTS:
+            raise UsageError(f"sort {self.sort!r} is not one of {', '.join(SORTS)}")
+        check_paging(self.page, self.per_page)
+
+
+@dataclass(frozen=True)
+class DocumentFilter:
+    """The documents page: title or text containing ``text`` (any case), from ``outlet``,
+    published between the dates (ISO, inclusive); ``None`` leaves a filter off."""
+
+    text: str | None = None
+    outlet: str | None = None
+    date_from: str | None = None
+    date_to: str | None = None
+    page: int = 1
+    per_page: int = 50
+
+    def __post_init__(self) -> None:
+        check_paging(self.page, self.per_page)
+
+
+def check_paging(page: int, per_page: int) -> None:
+    if not 1 <= page <= MAX_PAGE:
+        raise UsageError(f"page must be between 1 and {MAX_PAGE}, not {_shown(page)}")
+    if not 1 <= per_page <= MAX_PER_PAGE:
+        raise UsageError(f"per_page must be between 1 and {MAX_PER_PAGE}, not {_shown(per_page)}")
+
+
+def check_review(verdict: str, reviewer: str, note: str) -> tuple[str, str, str]:
+    """A review's verdict, reviewer and note, stripped, or a UsageError saying what is wrong."""
+    verdict, reviewer, note = verdict.strip(), reviewer.strip(), note.strip()
+    if verdict not in VERDICTS:
+        raise UsageError(f"verdict {verdict!r} is not one of: {', '.join(VERDICTS)}")
+    if not reviewer:
+        raise UsageError("a review needs the reviewer's name")
+    if len(reviewer) > MAX_REVIEWER:
+        raise UsageError(f"the reviewer's name is longer than {MAX_REVIEWER} characters")
+    if len(note) > MAX_NOTE:
+        raise UsageError(f"the note is longer than {MAX_NOTE} characters; shorten it")
+    return verdict, reviewer, note
+
+
+def _shown(number: int) -> str:
+    return str(number) if abs(number) < 10**30 else "a number that large"
