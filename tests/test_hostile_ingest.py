@@ -234,7 +234,7 @@ def test_each_record_and_file_fails_alone(tmp_path: Path) -> None:
         (str(numbers), 1, rejected(proc.stderr)[2][2]),
         (str(rows), 2, "malformed CSV on line 4: ',' expected after '\"'"),
     ]
-    assert "ValueError" in rejected(proc.stderr)[2][2]
+    assert "more digits than can be read" in rejected(proc.stderr)[2][2]
     docs, _ = ledger(db)
     assert [(Path(d["source"]).name, d["record"]) for d in docs] == [
         ("deep.jsonl", 1),
@@ -523,3 +523,11 @@ def test_stdin_over_the_limit_says_more_than(tmp_path: Path) -> None:
     report = hostile.good_text(tmp_path, "big.txt", "Varnok")
     proc = run_cli("ingest", str(report), "--db", str(db), "--max-bytes", "200")
     assert rejected(proc.stderr)[0][2].startswith("input is 212 bytes, over the 200-byte limit")
+
+
+def test_pdf_that_draws_megabytes_without_text_is_stopped(tmp_path: Path) -> None:
+    pdf = hostile.pdf_drawing_bomb(tmp_path)
+    assert pdf.stat().st_size < 200_000
+    r = run_cli("ingest", str(pdf), "--db", str(tmp_path / "l.db"), "--max-bytes", "300000")
+    assert r.returncode == 1 and "Traceback" not in r.stderr
+    assert re.search(r"draw 700,\d{3} bytes of instructions up to page 1 of 40", r.stderr)

@@ -397,3 +397,150 @@ def test_negative_counts_are_usage_errors(ledger: Path, tmp_path: Path) -> None:
     assert r.returncode == 2 and "--top must be 1 or more" in r.stderr
     r = run_cli("claims", "--db", str(ledger), "--limit", "-1")
     assert r.returncode == 2 and "--limit must be 0 or more" in r.stderr
+
+
+def test_every_form_of_escape_code_is_not_a_figure(tmp_path: Path) -> None:
+    doc = tmp_path / "codes.txt"
+    doc.write_text(
+        f"The unit said {ESC}[9494 The army lost 3 tanks. Here \x90 4242 \x9c and \x9d7373\x07 "
+        f"and {ESC}^6161{ESC}\\ and \x9e5151\x9c and {ESC}P8181{ESC}\\ and {ESC}_7171{ESC}\\ "
+        "and 12 trucks.\n",
+        encoding="utf-8",
+    )
+    r = run_cli("extract", "--what", "quantities", str(doc))
+    assert [json.loads(line)["text"] for line in r.stdout.splitlines()] == ["3", "12"]
+
+
+def test_csv_on_a_terminal_shows_control_characters(ledger: Path, tmp_path: Path) -> None:
+    import pty
+
+    main, child = pty.openpty()
+    proc = subprocess.Popen(
+        [sys.executable, "-m", "claimledger", "export", "--db", str(ledger), "--what",
+         "quantities", "--format", "csv"],
+        stdout=child, stderr=subprocess.DEVNULL, cwd=ROOT,
+    )  # fmt: skip
+    os.close(child)
+    out = b""
+    while True:
+        try:
+            chunk = os.read(main, 65536)
+        except OSError:  # the child closed the terminal
+            break
+        if not chunk:
+            break
+        out += chunk
+    proc.wait(timeout=120)
+    os.close(main)
+    assert proc.returncode == 0 and b"Dresk" in out
+    assert b"\x1b" not in out and b"\\x1b[2K\\x1b[0m" in out
+    # to a file, the data is written as it is stored
+    r = run_cli("export", "--db", str(ledger), "--what", "quantities", "--format", "csv")
+    assert f"{ESC}[2K" in r.stdout
+
+
+def test_base_url_from_the_environment_is_checked(ledger: Path) -> None:
+    r = run_cli(
+        "export", "--db", str(ledger), "--what", "claimreview",
+        env={"CLAIMLEDGER_BASE_URL": "javascript:alert(1)"},
+    )  # fmt: skip
+    assert r.returncode == 2 and "CLAIMLEDGER_BASE_URL must be an http" in r.stderr
+    assert desk.public_url("https://user:secret@wire.example/x") is None
+    assert desk.public_url("https://wire.example/\u202eevil") is None
+
+
+def test_report_marker_that_is_a_link_is_never_written_through(
+    ledger: Path, tmp_path: Path
+) -> None:
+    victim = tmp_path / "victim.txt"
+    victim.write_text("my notes\n", encoding="utf-8")
+    folder = tmp_path / "r"
+    folder.mkdir()
+    (folder / ".claimledger-report").symlink_to(victim)
+    r = run_cli("report", "--db", str(ledger), "--all", "-o", str(folder))
+    assert r.returncode == 2 and "holds files claimledger did not write" in r.stderr
+    r = run_cli("report", "--db", str(ledger), "--all", "-o", str(folder), "--force")
+    assert r.returncode == 0
+    assert victim.read_text(encoding="utf-8") == "my notes\n"
+
+
+def test_outputs_get_the_mode_of_a_new_file(ledger: Path, tmp_path: Path) -> None:
+    script = (
+        "import os, sys; os.umask(0o022); "
+        "from claimledger.cli import main; sys.exit(main(sys.argv[1:]))"
+    )
+    for args in (
+        ["export", "--db", str(ledger), "--what", "claims", "-o", str(tmp_path / "c.jsonl")],
+        ["report", "--db", str(ledger), "--all", "-o", str(tmp_path / "rep")],
+    ):
+        r = subprocess.run(
+            [sys.executable, "-c", script, *args], capture_output=True, text=True, cwd=ROOT
+        )
+        assert r.returncode == 0, r.stderr
+    assert (tmp_path / "c.jsonl").stat().st_mode & 0o777 == 0o644
+    assert {p.stat().st_mode & 0o777 for p in (tmp_path / "rep").glob("*.html")} == {0o644}
+
+
+def test_counts_and_codecs_out_of_range_are_usage_errors(ledger: Path, tmp_path: Path) -> None:
+    for args in (
+        ["claims", "--db", str(ledger), "--limit", "99999999999999999999999"],
+        ["check", str(EXAMPLE), "--db", "t.db", "--top", "9223372036854775808"],
+        ["extract", "--encoding", "undefined", str(EXAMPLE)],
+        ["ingest", str(EXAMPLE), "--db", "t.db", "--workers", "100000000000"],
+    ):
+        r = run_cli(*args, cwd=tmp_path)
+        assert r.returncode == 2, (args, r.stderr)
+        assert r.stderr.startswith("claimledger: error:") and "Traceback" not in r.stderr
+    assert sorted(p.name for p in tmp_path.iterdir()) == []
+
+
+def test_serve_names_its_ledger_visibly(ledger: Path, tmp_path: Path) -> None:
+    from tests.serving import Server
+
+    odd = tmp_path / f"desk{ESC}]0;x\x07\u202e.db"
+    shutil.copy(ledger, odd)
+    server = Server(odd).start()
+    log = server.stop()
+    assert ESC not in log and "\u202e" not in log and "desk\\x1b]0;x\\x07U+202E.db" in log
+
+
+def test_another_tools_schema_migrations_is_not_a_ledger(tmp_path: Path) -> None:
+    rails = tmp_path / "app.db"
+    with sqlite3.connect(rails) as conn:  # Rails keeps its versions as text
+        conn.execute("CREATE TABLE schema_migrations (version varchar PRIMARY KEY)")
+        conn.execute("INSERT INTO schema_migrations VALUES ('20240101120000')")
+        conn.execute("CREATE TABLE documents (id integer, body text)")
+        conn.execute("CREATE TABLE users (id integer)")
+    conn.close()
+    before = sha(rails)
+    for args in (["ingest", str(EXAMPLE)], ["upgrade"], ["claims"]):
+        r = run_cli(*args, "--db", str(rails))
+        assert r.returncode == 2 and "not a claimledger ledger" in r.stderr, r.stderr
+    assert sha(rails) == before and sorted(p.name for p in tmp_path.iterdir()) == ["app.db"]
+
+
+def test_check_with_an_unusable_ledger_creates_no_report_folder(tmp_path: Path) -> None:
+    (tmp_path / "text.db").write_text("not a database " * 50, encoding="utf-8")
+    for db in ("text.db", "missing/ledger.db", "."):
+        r = run_cli("check", str(EXAMPLE), "--db", db, "--report-dir", "rep", cwd=tmp_path)
+        assert r.returncode == 2 and "Traceback" not in r.stderr, (db, r.stderr)
+        assert not (tmp_path / "rep").exists(), db
+
+
+def test_review_on_a_read_only_ledger_is_503(copy: Path) -> None:
+    from tests.serving import Server
+
+    if not _make_immutable(copy):
+        pytest.skip("no way to make a file read-only for root here (chattr missing)")
+    try:
+        server = Server(copy).start()
+        try:
+            claim = server.get_json("/claims.json")["claims"][0]["id"]
+            reply = server.review(claim, "Supported", "Desk Tester")
+            assert reply.status == 503 and b"read-only" in reply.body
+        finally:
+            log = server.stop()
+        assert "Traceback" not in log
+    finally:
+        if os.geteuid() == 0:
+            subprocess.run(["chattr", "-i", str(copy)], check=False)

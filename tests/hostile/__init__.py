@@ -164,6 +164,17 @@ def pdf_bomb(folder: Path, name: str = "bomb.pdf", expands_to: int = 30_000_000)
     return path
 
 
+def pdf_drawing_bomb(
+    folder: Path, name: str = "drawing.pdf", pages: int = 40, drawn: int = 700_000
+) -> Path:
+    """A small PDF whose every page draws ``drawn`` bytes of positioning operators and no
+    text: nothing counts against a text limit, but pypdf walks every operator."""
+    body = b"BT\n" + b"0 0 Td\n" * (drawn // 7) + b"ET"
+    path = folder / name
+    path.write_bytes(_pdf([zlib.compress(body, 9)] * pages))
+    return path
+
+
 def pdf_long_text(folder: Path, name: str = "long.pdf", pages: int = 6) -> Path:
     """A small PDF of ``pages`` pages, each drawing about 60 kB of English text: each page is
     under a 200,000-byte limit, all of them together are not."""

@@ -658,6 +658,9 @@ def _pdf_limits(limit: int) -> contextlib.AbstractContextManager[Any]:
     return manager
 
 
+_SPARSE_AFTER = 2 << 20  # bytes of drawing instructions before the share of text counts
+
+
 def _pdf_document(data: bytes, source: str, settings: Settings) -> Item:
     import logging
 
@@ -681,7 +684,8 @@ def _pdf_document(data: bytes, source: str, settings: Settings) -> Item:
                 raise _TextLimitReached
 
     pages: list[str] = []
-    number = page_count = extracted = 0
+    number = page_count = extracted = drawn = 0
+    drawing_limit = 2 * settings.max_bytes
     try:
         with _pdf_limits(stream_limit):
             reader = PdfReader(io.BytesIO(data), strict=False)
@@ -691,6 +695,23 @@ def _pdf_document(data: bytes, source: str, settings: Settings) -> Item:
             for page in reader.pages:
                 number += 1
                 page_total = 0
+                # pypdf walks every drawing instruction of a page (seconds per megabyte),
+                # text or not: pages that draw megabytes and little text stop here
+                contents = page.get_contents()
+                drawn_before = drawn
+                drawn += len(contents.get_data()) if contents is not None else 0
+                if drawn > drawing_limit or (
+                    drawn_before > _SPARSE_AFTER and max(total, extracted) * 100 < drawn_before
+                ):
+                    return Rejection(
+                        source,
+                        "read",
+                        f"the PDF's pages draw {drawn:,} bytes of instructions up to page "
+                        f"{number} of {page_count}, for {max(total, extracted):,} bytes of text "
+                        f"(over twice --max-bytes, or under 1% text after {_SPARSE_AFTER:,} "
+                        "bytes); extraction stopped there. Raise --max-bytes only for a PDF "
+                        "you trust",
+                    )
                 page_text = page.extract_text(visitor_text=count) or ""
                 size = len(page_text.encode("utf-8", "surrogatepass"))
                 extracted += size
@@ -763,6 +784,8 @@ def _record_document(record: object, source: str, number: int, settings: Setting
     text = record.get("text")
     if not isinstance(text, str) or not text.strip():
         return Rejection(where, "parse", "record has no 'text' field with text in it")
+    if "\x00" in text:  # a JSON "\u0000": binary, as a NUL byte in a text file is
+        return Rejection(where, "decode", "record text holds NUL characters; binary data, not text")
     size = len(text.encode("utf-8", "surrogatepass"))
     if size > settings.max_bytes:
         return _too_large(where, size, settings, what="record text")
@@ -802,7 +825,15 @@ def _jsonl_documents(data: bytes, source: str, settings: Settings) -> Iterator[I
                 f"{source}:{number}", "parse", "JSON nested too deeply to read; not a record"
             )
             continue
-        except Exception as exc:  # a number too long to convert, and the like
+        except ValueError as exc:  # a number too long to convert, and the like
+            reason = (
+                "a number with more digits than can be read (over 4,300); not a usable record"
+                if "digits" in str(exc)
+                else f"not usable JSON: {_describe(exc)}"
+            )
+            yield Rejection(f"{source}:{number}", "parse", reason)
+            continue
+        except Exception as exc:
             yield Rejection(f"{source}:{number}", "parse", f"not usable JSON: {_describe(exc)}")
             continue
         yield _guarded_record(record, source, number, settings)
@@ -850,4 +881,10 @@ def _csv_error(exc: csv.Error, first_line: int, reader: Any) -> str:
             f"of the file (line {reader.line_num}), so the lines from {first_line} on were not "
             "read; close the quote"
         )
-    return f"malformed CSV on line {reader.line_num}: {exc}"
+    if reader.line_num == first_line:
+        return f"malformed CSV on line {reader.line_num}: {exc}"
+    return (
+        f"malformed CSV in the record that starts on line {first_line} (read up to line "
+        f"{reader.line_num}; a quote opened in it may close too late): {exc}; the lines of "
+        "that record were not read"
+    )

@@ -20,6 +20,13 @@ from claimledger.errors import UsageError
 REPORT_MARKER = ".claimledger-report"  # in every report folder claimledger writes
 
 
+def _new_file_mode() -> int:
+    """The mode a new file gets from ``open``: 0o666 less the process's umask."""
+    mask = os.umask(0)
+    os.umask(mask)
+    return 0o666 & ~mask
+
+
 def _ledger_files(ledgers: Iterable[Path]) -> list[Path]:
     """A ledger and the files SQLite keeps beside it."""
     out = []
@@ -82,6 +89,10 @@ class AtomicFile:
         self.tmp = Path(tmp)
 
     def commit(self) -> None:
+        # mkstemp makes 0600 files: give the output the mode of the file it replaces, or
+        # the mode any new file gets
+        mode = stat.S_IMODE(self.path.stat().st_mode) if self.path.is_file() else _new_file_mode()
+        os.chmod(self.tmp, mode)
         if self.force:
             os.replace(self.tmp, self.path)
             return
@@ -119,7 +130,8 @@ def prepare_report_dir(folder: Path, *, force: bool = False, ledgers: Iterable[P
                 f"cannot read the report folder {folder} ({exc.strerror or exc}); choose "
                 "another folder"
             ) from None
-        ours = not entries or REPORT_MARKER in entries
+        marker = folder / REPORT_MARKER
+        ours = not entries or (REPORT_MARKER in entries and _is_plain_file(marker))
         if not ours and not force:
             raise UsageError(
                 f"the report folder {folder} holds files claimledger did not write; choose a "
@@ -138,9 +150,9 @@ def prepare_report_dir(folder: Path, *, force: bool = False, ledgers: Iterable[P
         os.close(fd)
         os.unlink(probe)
         if ours:
-            (folder / REPORT_MARKER).write_text(
+            write_text_atomic(
+                folder / REPORT_MARKER,
                 "Reports written by claimledger; it replaces its own files here.\n",
-                encoding="utf-8",
             )
     except OSError as exc:
         raise UsageError(
@@ -148,12 +160,22 @@ def prepare_report_dir(folder: Path, *, force: bool = False, ledgers: Iterable[P
         ) from None
 
 
+def _is_plain_file(path: Path) -> bool:
+    """A regular file, not a link to one (a link could make claimledger write elsewhere)."""
+    try:
+        return stat.S_ISREG(path.lstat().st_mode)
+    except OSError:
+        return False
+
+
 def write_text_atomic(path: Path, text: str) -> None:
-    """Replace ``path`` with ``text`` in one rename (the folder is already checked)."""
+    """Replace ``path`` with ``text`` in one rename (the folder is already checked); a link
+    at ``path`` is replaced, never followed."""
     fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".part")
     try:
         with os.fdopen(fd, "w", encoding="utf-8") as fh:
             fh.write(text)
+        os.chmod(tmp, _new_file_mode())
         os.replace(tmp, path)
     except BaseException:
         Path(tmp).unlink(missing_ok=True)
