@@ -91,6 +91,23 @@ def run_cli(
     )
 
 
+def version_1_ledger(db: Path) -> None:
+    """A ledger as claimledger's first schema left it, for the upgrade tests."""
+    import sqlite3
+
+    from claimledger.store.sqlite import migrations
+
+    version, name, sql = migrations()[0]
+    with sqlite3.connect(db) as conn:
+        conn.executescript(sql)
+        conn.execute(
+            "CREATE TABLE schema_migrations "
+            "(version INTEGER PRIMARY KEY, name TEXT NOT NULL, applied_at TEXT NOT NULL)"
+        )
+        conn.execute("INSERT INTO schema_migrations VALUES (?, ?, 'then')", (version, name))
+    conn.close()
+
+
 def minimal_pdf(lines: list[str]) -> bytes:
     """A small valid PDF with a text layer, built by hand (no PDF library needed)."""
     content = (
@@ -109,11 +126,17 @@ def minimal_pdf(lines: list[str]) -> bytes:
         f"<< /Length {len(content)} >>\nstream\n{content}\nendstream",
         "<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>",
     ]
+    return pdf_file([obj.encode("latin-1") for obj in objects])
+
+
+def pdf_file(objects: list[bytes]) -> bytes:
+    """A PDF file of these objects (numbered from 1; the first is the catalog), with its
+    cross-reference table."""
     out = b"%PDF-1.4\n"
     offsets = []
     for i, obj in enumerate(objects, start=1):
         offsets.append(len(out))
-        out += f"{i} 0 obj\n{obj}\nendobj\n".encode("latin-1")
+        out += f"{i} 0 obj\n".encode() + obj + b"\nendobj\n"
     xref = len(out)
     out += f"xref\n0 {len(objects) + 1}\n0000000000 65535 f \n".encode()
     for off in offsets:

@@ -22,7 +22,7 @@ from claimledger.present import desk
 from claimledger.present.records import FIELDS
 from claimledger.settings import Settings
 from claimledger.store.sqlite import Ledger, migrations
-from tests.conftest import EXAMPLE, ROOT, run_cli
+from tests.conftest import EXAMPLE, ROOT, run_cli, version_1_ledger
 
 ESC = "\x1b"
 WIRES = [
@@ -227,15 +227,7 @@ def test_read_commands_leave_a_ledger_byte_for_byte(copy: Path, tmp_path: Path) 
 
 def test_older_schema_is_upgraded_only_by_a_writing_command(tmp_path: Path) -> None:
     db = tmp_path / "old.db"
-    version, name, sql = migrations()[0]
-    with sqlite3.connect(db) as conn:
-        conn.executescript(sql)
-        conn.execute(
-            "CREATE TABLE schema_migrations "
-            "(version INTEGER PRIMARY KEY, name TEXT NOT NULL, applied_at TEXT NOT NULL)"
-        )
-        conn.execute("INSERT INTO schema_migrations VALUES (?, ?, 'then')", (version, name))
-    conn.close()
+    version_1_ledger(db)
     before = sha(db)
     r = run_cli("claims", "--db", str(db))
     assert r.returncode == 2 and f"claimledger upgrade --db {db}" in r.stderr

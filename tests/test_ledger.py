@@ -13,7 +13,7 @@ from claimledger.model import Document
 from claimledger.runner.local import extract_all
 from claimledger.settings import Settings
 from claimledger.store.sqlite import Ledger
-from tests.conftest import EXAMPLE
+from tests.conftest import EXAMPLE, version_1_ledger
 
 TABLES = (
     "documents",
@@ -44,16 +44,7 @@ def test_schema_wal_and_migrations(db: Path) -> None:
 
 
 def test_version_1_ledger_upgrades_in_place(db: Path) -> None:
-    from claimledger.store.sqlite import migrations
-
-    (version, name, sql) = migrations()[0]
-    with sqlite3.connect(db) as conn:
-        conn.executescript(sql)
-        conn.execute(
-            "CREATE TABLE schema_migrations "
-            "(version INTEGER PRIMARY KEY, name TEXT NOT NULL, applied_at TEXT NOT NULL)"
-        )
-        conn.execute("INSERT INTO schema_migrations VALUES (?, ?, 'then')", (version, name))
+    version_1_ledger(db)
     api.ingest([str(EXAMPLE)], db, Settings(workers=1))
     with sqlite3.connect(db) as conn:
         assert conn.execute("SELECT MAX(version) FROM schema_migrations").fetchone()[0] == 5

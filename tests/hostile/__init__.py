@@ -16,7 +16,7 @@ import zlib
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from tests.conftest import minimal_pdf
+from tests.conftest import minimal_pdf, pdf_file
 
 
 def wire(place: str, n: int = 12) -> str:
@@ -139,19 +139,7 @@ def _pdf(pages: list[bytes]) -> bytes:
             + b"\nendstream"
         )
     objects.append(b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>")
-    out = b"%PDF-1.4\n"
-    offsets = []
-    for i, obj in enumerate(objects, start=1):
-        offsets.append(len(out))
-        out += f"{i} 0 obj\n".encode() + obj + b"\nendobj\n"
-    xref = len(out)
-    out += f"xref\n0 {len(objects) + 1}\n0000000000 65535 f \n".encode()
-    for off in offsets:
-        out += f"{off:010d} 00000 n \n".encode()
-    out += (
-        f"trailer\n<< /Size {len(objects) + 1} /Root 1 0 R >>\nstartxref\n{xref}\n%%EOF\n".encode()
-    )
-    return out
+    return pdf_file(objects)
 
 
 def pdf_bomb(folder: Path, name: str = "bomb.pdf", expands_to: int = 30_000_000) -> Path:

@@ -551,22 +551,7 @@ class SQLiteStore(Store):
     def _hits(self, rows: Sequence[sqlite3.Row]) -> list[ClaimHit]:
         """Claim rows with their figures, attributed sources and latest verdicts, in three
         queries for each batch of claims."""
-        hits = [
-            ClaimHit(
-                claim_from_row(r),
-                DocumentInfo(
-                    r["doc_id"],
-                    r["source"],
-                    r["record"],
-                    r["title"],
-                    r["url"],
-                    r["published"],
-                    r["outlet"],
-                    r["author"],
-                ),
-            )
-            for r in rows
-        ]
+        hits = [ClaimHit(claim_from_row(r), _document_info(r, r["doc_id"])) for r in rows]
         for i in range(0, len(hits), _IN_CHUNK):  # bounded IN lists
             self._attach(hits[i : i + _IN_CHUNK])
         for h in hits:
@@ -720,16 +705,7 @@ class SQLiteStore(Store):
             )
             document = None
             if r["document_id"] is not None:
-                document = DocumentInfo(
-                    r["document_id"],
-                    r["source"],
-                    r["record"],
-                    r["title"],
-                    r["url"],
-                    r["published"],
-                    r["outlet"],
-                    r["author"],
-                )
+                document = _document_info(r, r["document_id"])
             stated = None
             if src is not None:
                 stated = StatedSource(
@@ -902,6 +878,14 @@ ADDED_COMPONENTS = tuple(
     c for c in COMPONENTS if c.record is not None and c.record not in _BUILT_IN
 )
 _PLACED = {"doc_id": "doc_id", "start": "start_char", "end": "end_char", "text": "text"}
+
+
+def _document_info(r: sqlite3.Row, doc_id: str) -> DocumentInfo:
+    """A document's metadata from a row that joined ``documents``."""
+    return DocumentInfo(
+        doc_id, r["source"], r["record"], r["title"], r["url"], r["published"], r["outlet"],
+        r["author"],
+    )  # fmt: skip
 
 
 def _item_row(item: Any, claim_ids: dict[int, str], run_id: str) -> dict[str, Any]:
