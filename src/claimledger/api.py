@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import os
 import time
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
@@ -266,6 +267,11 @@ def check(
     elif not Path(db).resolve().parent.is_dir():
         raise LedgerError(
             f"cannot create ledger {db}: its folder does not exist; create it or pass --db"
+        )
+    elif not os.access(Path(db).resolve().parent, os.W_OK):
+        raise LedgerError(
+            f"cannot create ledger {db}: its folder cannot be written; pass --db with a "
+            "writable path"
         )
     prepare_report_dir(Path(report_dir), force=force, ledgers=[Path(db)])
     result = ingest(paths, db, settings, progress=progress, on_rejection=on_rejection)

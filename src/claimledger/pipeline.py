@@ -15,7 +15,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field, replace
-from functools import cached_property, partial
+from functools import partial
 from typing import Any
 
 from claimledger.extract import attributions as attr_mod
@@ -58,9 +58,9 @@ class Step:
     def base(self) -> int:
         return self.chunk.start
 
-    @cached_property
+    @property
     def quotes(self) -> Any:
-        return self.quotes_of_chunk()
+        return self.quotes_of_chunk()  # computed once per chunk (see _lazy)
 
 
 @dataclass(frozen=True)
@@ -187,6 +187,9 @@ def extraction_settings(settings: Settings) -> dict[str, Any]:
         "claim_threshold": settings.claim_threshold,
         "english_only": settings.english_only,
         "checkworthy_model": checkworthy.load_model().digest[:16],
+        # the shape of what is stored: 2 added each record's rule, so documents stored
+        # before are extracted again on the next ingest
+        "records": 2,
     }
 
 
@@ -274,13 +277,14 @@ def _lazy(make: Callable[[], Any]) -> Callable[[], Any]:
 def items_of(ex: Extraction, name: str) -> list[Any]:
     """The items of component ``name`` in an extraction: its own field, or ``items``."""
     own = getattr(ex, name, None)
-    return own if isinstance(own, list) else ex.items.setdefault(name, [])
+    return own if isinstance(own, list) else ex.items.get(name, [])
 
 
 def _assign(ex: Extraction, component: Component, found: Any) -> None:
     if found is None or (component.record is None and not hasattr(ex, component.name)):
         return  # shared state only (people)
-    target = items_of(ex, component.name)
+    own = getattr(ex, component.name, None)
+    target = own if isinstance(own, list) else ex.items.setdefault(component.name, [])
     if isinstance(found, list):
         target.extend(found)
     else:

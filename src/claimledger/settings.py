@@ -35,7 +35,13 @@ def review_base_url(given: str | None = None, served: str = DEFAULT_BASE_URL) ->
     the address the desk is served at; an http(s) address, else a usage error."""
     chosen = given or os.environ.get("CLAIMLEDGER_BASE_URL") or served
     if public_url(chosen) is None:
-        where = "--base-url" if given else "CLAIMLEDGER_BASE_URL"
+        where = (
+            "--base-url"
+            if given
+            else "CLAIMLEDGER_BASE_URL"
+            if os.environ.get("CLAIMLEDGER_BASE_URL")
+            else "the address the desk serves at"
+        )
         raise UsageError(f"{where} must be an http:// or https:// address, not {visible(chosen)!r}")
     return chosen
 

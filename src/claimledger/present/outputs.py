@@ -9,6 +9,7 @@ any work, so a bad path is one line and exit 2, not an error after a long ingest
 
 from __future__ import annotations
 
+import contextlib
 import os
 import stat
 import tempfile
@@ -20,11 +21,17 @@ from claimledger.errors import UsageError
 REPORT_MARKER = ".claimledger-report"  # in every report folder claimledger writes
 
 
-def _new_file_mode() -> int:
-    """The mode a new file gets from ``open``: 0o666 less the process's umask."""
-    mask = os.umask(0)
+def _read_umask() -> int:
+    mask = os.umask(0)  # the only way to read it is to set it: done once, at import
     os.umask(mask)
-    return 0o666 & ~mask
+    return mask
+
+
+_NEW_FILE_MODE = 0o666 & ~_read_umask()  # the mode ``open`` gives a new file
+
+
+def _new_file_mode() -> int:
+    return _NEW_FILE_MODE
 
 
 def _ledger_files(ledgers: Iterable[Path]) -> list[Path]:
@@ -92,7 +99,8 @@ class AtomicFile:
         # mkstemp makes 0600 files: give the output the mode of the file it replaces, or
         # the mode any new file gets
         mode = stat.S_IMODE(self.path.stat().st_mode) if self.path.is_file() else _new_file_mode()
-        os.chmod(self.tmp, mode)
+        with contextlib.suppress(OSError):  # the mode is a courtesy, not worth failing on
+            os.chmod(self.tmp, mode)
         if self.force:
             os.replace(self.tmp, self.path)
             return
@@ -175,7 +183,8 @@ def write_text_atomic(path: Path, text: str) -> None:
     try:
         with os.fdopen(fd, "w", encoding="utf-8") as fh:
             fh.write(text)
-        os.chmod(tmp, _new_file_mode())
+        with contextlib.suppress(OSError):
+            os.chmod(tmp, _new_file_mode())
         os.replace(tmp, path)
     except BaseException:
         Path(tmp).unlink(missing_ok=True)

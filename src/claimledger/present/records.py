@@ -11,7 +11,7 @@ from collections.abc import Callable, Iterator
 from typing import Any
 
 from claimledger.model import Attribution, Claim, Entity, Extraction, Quantity
-from claimledger.pipeline import BY_NAME, COMPONENTS, RECORD_KINDS, items_of
+from claimledger.pipeline import COMPONENTS, RECORD_KINDS, items_of
 
 KINDS = RECORD_KINDS  # as ``extract --what`` names them, from the component table
 
@@ -238,5 +238,5 @@ def records(ex: Extraction, what: str, line: int | None = None) -> Iterator[dict
     ctx = _Context(ex, line)
     for name in KINDS if what == "all" else (what,):
         build = BUILDERS.get(KIND_OF[name], item_record)
-        for item in items_of(ex, BY_NAME[name].name):
+        for item in items_of(ex, name):
             yield build(ctx, item)

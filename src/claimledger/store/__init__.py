@@ -59,11 +59,8 @@ def open_store(
     """The ledger at ``path``, opened as :class:`SQLiteStore` describes (a missing file is
     created unless ``create`` is False or ``readonly``; read-only never writes).
 
-    A PostgreSQL store would be dispatched to here, on an address rather than a path::
-
-        if str(path).startswith(("postgresql://", "postgres://")):
-            from claimledger.store.postgres import PostgresStore
-            return PostgresStore(str(path), create=create, readonly=readonly, current=current)
+    A PostgreSQL store (``store/postgres.py``, implementing the same :class:`Store`) is
+    to be chosen here, on a ``postgresql://`` address instead of a path.
     """
     if str(path).startswith(("postgresql://", "postgres://")):
         raise LedgerError(

@@ -121,9 +121,13 @@ class SQLiteStore(Store):
             self._check_writable()
         try:
             if readonly:
-                # A folder nobody may write in cannot take SQLite's -shm file: read the file
-                # as immutable there (no writer can be at work in such a folder either).
-                flags = "mode=ro" + ("" if os.access(self._folder, os.W_OK) else "&immutable=1")
+                # A folder this process may not write in cannot take SQLite's -shm file: read
+                # the file as immutable there, but only with no committed pages waiting in
+                # a -wal file (immutable reads would not see them).
+                wal = Path(str(self.path) + "-wal")
+                settled = not wal.exists() or wal.stat().st_size == 0
+                writable = os.access(self._folder, os.W_OK)
+                flags = "mode=ro" + ("" if writable or not settled else "&immutable=1")
                 uri = self.path.resolve().as_uri() + "?" + flags
                 self.conn = sqlite3.connect(uri, uri=True, timeout=30, isolation_level=None)
             else:
@@ -181,8 +185,10 @@ class SQLiteStore(Store):
             return False
         try:
             rows = self.query("SELECT version, name FROM schema_migrations")
-        except sqlite3.DatabaseError:
-            return False
+        except sqlite3.OperationalError as exc:
+            if "no such column" in str(exc):  # another tool's table of the same name
+                return False
+            raise
         ours = {version: name for version, name, _ in migrations()}
         newest = max(ours)
         return bool(rows) and all(

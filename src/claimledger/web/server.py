@@ -224,6 +224,7 @@ def serve(
         )
     if not 0 <= port <= 65535:
         raise UsageError(f"--port must be between 0 and 65535, not {port}")
+    review_base_url(base_url)  # a bad --base-url or CLAIMLEDGER_BASE_URL stops before binding
     family = socket.AF_INET6 if ":" in host else socket.AF_INET
     # IPPROTO_TCP named, not left 0: asyncio turns Nagle off (TCP_NODELAY) only on sockets
     # that say they are TCP, and with Nagle on every small response waits 40 ms for an ACK.
