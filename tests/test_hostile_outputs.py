@@ -396,11 +396,15 @@ def test_every_form_of_escape_code_is_not_a_figure(tmp_path: Path) -> None:
     doc.write_text(
         f"The unit said {ESC}[9494 The army lost 3 tanks. Here \x90 4242 \x9c and \x9d7373\x07 "
         f"and {ESC}^6161{ESC}\\ and \x9e5151\x9c and {ESC}P8181{ESC}\\ and {ESC}_7171{ESC}\\ "
-        "and 12 trucks.\n",
+        "and 12 trucks. Sales rose 5 percent. \x901234\x9c \x9d0;2345\x07 \x9fG f=100;4646\x9c "
+        f"\x983456\x9c {ESC}]0;Title. The 4747 end\x07 and 9 cars.\n\n"
+        + "The talks went on without a result. " * 120  # few controls per character: text
+        + "\n",
         encoding="utf-8",
     )
     r = run_cli("extract", "--what", "quantities", str(doc))
-    assert [json.loads(line)["text"] for line in r.stdout.splitlines()] == ["3", "12"]
+    figures = [json.loads(line)["text"] for line in r.stdout.splitlines()]
+    assert figures == ["3", "12", "5 percent", "9"]
 
 
 def test_csv_on_a_terminal_shows_control_characters(ledger: Path, tmp_path: Path) -> None:
@@ -536,3 +540,45 @@ def test_review_on_a_read_only_ledger_is_503(copy: Path) -> None:
     finally:
         if os.geteuid() == 0:
             subprocess.run(["chattr", "-i", str(copy)], check=False)
+
+
+def test_foreign_wal_database_gets_no_files_beside_it(tmp_path: Path) -> None:
+    foreign = tmp_path / "app.db"
+    conn = sqlite3.connect(foreign)
+    conn.executescript(
+        "PRAGMA journal_mode=WAL; CREATE TABLE schema_migrations (version varchar);"
+        "INSERT INTO schema_migrations VALUES ('3'); CREATE TABLE documents (x);"
+        "CREATE TABLE users (y);"
+    )
+    conn.close()
+    before = sha(foreign)
+    for args in (["claims"], ["export", "--what", "claims"], ["upgrade"], ["ingest", "-"]):
+        r = run_cli(*args, "--db", str(foreign), stdin=b"")
+        assert r.returncode == 2 and "not a claimledger ledger" in r.stderr, (args, r.stderr)
+    assert sha(foreign) == before and sorted(p.name for p in tmp_path.iterdir()) == ["app.db"]
+
+
+def test_bad_arguments_and_urls_are_one_line(ledger: Path) -> None:
+    for args, env in (
+        (["claims", "--db", str(ledger), "--limit", "1e3"], {}),
+        (["export", "--db", str(ledger), "--what", "nothing"], {}),
+        (
+            ["export", "--db", str(ledger), "--what", "claimreview"],
+            {"CLAIMLEDGER_BASE_URL": "javascript:x", "CLAIMLEDGER_ORG": ""},
+        ),
+    ):
+        r = run_cli(*args, env=env)
+        assert r.returncode == 2 and r.stderr.count("\n") == 1, (args, r.stderr)
+        assert r.stderr.startswith("claimledger: error:")
+
+
+def test_nul_in_metadata_is_never_stored_raw(tmp_path: Path) -> None:
+    corpus = tmp_path / "w.jsonl"
+    corpus.write_text(
+        json.dumps({"text": WIRES[0]["text"], "title": "Strike\u0000on Varnok"}) + "\n",
+        encoding="utf-8",
+    )
+    assert run_cli("ingest", str(corpus), "--db", str(tmp_path / "l.db")).returncode == 0
+    r = run_cli("export", "--db", str(tmp_path / "l.db"), "--what", "documents")
+    [doc] = [json.loads(line) for line in r.stdout.splitlines()]
+    assert doc["title"] == "Strike\\x00on Varnok"

@@ -12,6 +12,7 @@ import io
 import sys
 from collections.abc import Sequence
 from pathlib import Path
+from typing import NoReturn
 
 from claimledger import api
 from claimledger.errors import ClaimLedgerError, UsageError
@@ -28,6 +29,7 @@ from claimledger.settings import (
     DEFAULT_ORGANISATION,
     Settings,
     default_db_path,
+    review_base_url,
     review_organisation,
 )
 from claimledger.urls import public_url
@@ -96,8 +98,15 @@ def _add_ingest_options(p: argparse.ArgumentParser) -> None:
     )
 
 
+class _Parser(argparse.ArgumentParser):
+    """argparse, but a bad argument is one line on stderr, like every other error."""
+
+    def error(self, message: str) -> NoReturn:
+        self.exit(2, f"claimledger: error: {visible(message)}; see `{self.prog} --help`\n")
+
+
 def build_parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(
+    parser = _Parser(
         prog="claimledger",
         description="Turn documents into a ledger of checkable claims tied to their text.",
     )
@@ -379,6 +388,8 @@ def cmd_export(args: argparse.Namespace) -> int:
     if args.what == "claimreview" and args.format != "jsonl":
         raise UsageError("ClaimReview records are nested JSON-LD; export them with --format jsonl")
     _http_url(args.base_url, "--base-url")
+    if args.what == "claimreview":
+        review_base_url(args.base_url)  # CLAIMLEDGER_BASE_URL too, before any other line
     if args.format == "parquet" and args.output is None:
         raise UsageError("--format parquet writes a binary file; give it a path with -o")
     out = (
@@ -467,11 +478,14 @@ def main(argv: Sequence[str] | None = None) -> int:
         print(f"claimledger: error: {visible(exc)}", file=sys.stderr)
         return exc.exit_code
     except KeyboardInterrupt:
-        print(
-            "claimledger: interrupted; documents already stored are complete, the one in "
-            "progress was not written",
-            file=sys.stderr,
-        )
+        if args.command in ("ingest", "check"):
+            print(
+                "claimledger: interrupted; documents already stored are complete, the one in "
+                "progress was not written",
+                file=sys.stderr,
+            )
+        else:
+            print("claimledger: interrupted", file=sys.stderr)
         return 130
     except BrokenPipeError:
         # The reader went away (``| head``): stop quietly, and keep Python from

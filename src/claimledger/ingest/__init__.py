@@ -771,7 +771,7 @@ def _metadata_text(value: object) -> str | None:
     if value is None or value == "":
         return None
     if isinstance(value, str):
-        return value
+        return value.replace("\x00", "\\x00")  # a NUL is no text: shown, never stored raw
     if isinstance(value, (dict, list, tuple)):
         return json.dumps(value, ensure_ascii=False)
     return str(value)

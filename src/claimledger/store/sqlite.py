@@ -121,19 +121,11 @@ class SQLiteStore(Store):
             self._check_writable()
         try:
             if readonly:
-                # A folder this process may not write in cannot take SQLite's -shm file: read
-                # the file as immutable there, but only with no committed pages waiting in
-                # a -wal file (immutable reads would not see them).
-                wal = Path(str(self.path) + "-wal")
-                settled = not wal.exists() or wal.stat().st_size == 0
-                writable = os.access(self._folder, os.W_OK)
-                flags = "mode=ro" + ("" if writable or not settled else "&immutable=1")
-                uri = self.path.resolve().as_uri() + "?" + flags
-                self.conn = sqlite3.connect(uri, uri=True, timeout=30, isolation_level=None)
+                self._connect_read_only()
             else:
                 self.conn = sqlite3.connect(self.path, timeout=30, isolation_level=None)
-            self.conn.row_factory = sqlite3.Row
-            self.execute("PRAGMA busy_timeout=30000")
+                self.conn.row_factory = sqlite3.Row
+                self.execute("PRAGMA busy_timeout=30000")
             tables = self._tables()
             if tables and not self._is_ledger(tables):
                 shown = ", ".join(sorted(tables)[:5]) + (", ..." if len(tables) > 5 else "")
@@ -162,6 +154,36 @@ class SQLiteStore(Store):
             if hasattr(self, "conn"):
                 self.conn.close()
             raise
+
+    def _connect_read_only(self) -> None:
+        """A read-only connection that leaves no trace on a file that is not a ledger.
+
+        ``mode=ro`` on a database in WAL mode makes its -wal and -shm files, so the file is
+        first looked at as immutable (which makes none), and refused there if it holds
+        another program's tables. In a folder this process may not write in, the file is
+        read as immutable throughout, but only with no committed pages waiting in a -wal
+        file (immutable reads would not see them)."""
+        uri = self.path.resolve().as_uri()
+        wal = Path(str(self.path) + "-wal")
+        settled = not wal.exists() or wal.stat().st_size == 0
+        peek = sqlite3.connect(f"{uri}?mode=ro&immutable=1", uri=True, isolation_level=None)
+        try:
+            self.conn = peek
+            tables = self._tables()
+            foreign = bool(tables) and not self._is_ledger(tables)
+        finally:
+            peek.close()
+        if foreign:
+            shown = ", ".join(sorted(tables)[:5]) + (", ..." if len(tables) > 5 else "")
+            raise LedgerError(
+                f"{self.path} is an SQLite database but not a claimledger ledger (it holds "
+                f"tables {shown}); it was left untouched. Pass --db with another path"
+            )
+        writable = os.access(self._folder, os.W_OK)
+        flags = "mode=ro" + ("" if writable or not settled else "&immutable=1")
+        self.conn = sqlite3.connect(f"{uri}?{flags}", uri=True, timeout=30, isolation_level=None)
+        self.conn.row_factory = sqlite3.Row
+        self.execute("PRAGMA busy_timeout=30000")
 
     @property
     def _folder(self) -> Path:

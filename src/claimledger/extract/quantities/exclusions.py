@@ -63,10 +63,23 @@ _TEMPORAL_BEFORE = re.compile(
 def figures_only(atoms: list[Atom], text: str, sent: Any) -> list[Atom]:
     """The atoms that are quantities: not excluded, not inside a terminal escape code."""
     atoms = [a for a in atoms if not excluded(a, text, sent)]
-    if "\x1b" in text or "\x9b" in text:  # terminal escape codes are not text
-        codes = [m.span() for m in CONTROL_SEQUENCE.finditer(text)]
+    # Terminal escape codes are not text. They are found in the whole parsed chunk, since a
+    # string sequence may run over a sentence end ("\x1b]0;Title. The 4747 end\x07").
+    chunk = getattr(getattr(sent, "doc", None), "text", None)
+    base = getattr(sent, "start_char", 0) if chunk is not None else 0
+    whole = chunk if chunk is not None else text
+    if any(opener in whole for opener in _CODE_OPENERS):
+        end = base + len(text)
+        codes = [
+            (s - base, e - base)
+            for s, e in (m.span() for m in CONTROL_SEQUENCE.finditer(whole))
+            if s < end and e > base
+        ]
         atoms = [a for a in atoms if not any(s < a.end and a.start < e for s, e in codes)]
     return atoms
+
+
+_CODE_OPENERS = ("\x1b", "\x90", "\x98", "\x9b", "\x9d", "\x9e", "\x9f")
 
 
 def excluded(a: Atom, text: str, sent: Any) -> bool:
