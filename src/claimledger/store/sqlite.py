@@ -128,11 +128,7 @@ class SQLiteStore(Store):
                 self.execute("PRAGMA busy_timeout=30000")
             tables = self._tables()
             if tables and not self._is_ledger(tables):
-                shown = ", ".join(sorted(tables)[:5]) + (", ..." if len(tables) > 5 else "")
-                raise LedgerError(
-                    f"{self.path} is an SQLite database but not a claimledger ledger (it holds "
-                    f"tables {shown}); it was left untouched. Pass --db with another path"
-                )
+                raise _foreign(self.path, tables)
             if not tables and not create:
                 raise LedgerError(
                     f"ledger {self.path} is empty (no claimledger tables); run "
@@ -174,11 +170,7 @@ class SQLiteStore(Store):
         finally:
             peek.close()
         if foreign:
-            shown = ", ".join(sorted(tables)[:5]) + (", ..." if len(tables) > 5 else "")
-            raise LedgerError(
-                f"{self.path} is an SQLite database but not a claimledger ledger (it holds "
-                f"tables {shown}); it was left untouched. Pass --db with another path"
-            )
+            raise _foreign(self.path, tables)
         writable = os.access(self._folder, os.W_OK)
         flags = "mode=ro" + ("" if writable or not settled else "&immutable=1")
         self.conn = sqlite3.connect(f"{uri}?{flags}", uri=True, timeout=30, isolation_level=None)
@@ -865,6 +857,14 @@ def attribution_from_row(
         source_role=r["source_role"],
         source_affiliation=r["source_affiliation"],
         rule=r["rule"],
+    )
+
+
+def _foreign(path: Path, tables: set[str]) -> LedgerError:
+    shown = ", ".join(sorted(tables)[:5]) + (", ..." if len(tables) > 5 else "")
+    return LedgerError(
+        f"{path} is an SQLite database but not a claimledger ledger (it holds tables {shown}); "
+        "it was left untouched. Pass --db with another path"
     )
 
 
