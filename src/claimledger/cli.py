@@ -32,7 +32,6 @@ from claimledger.settings import (
     review_base_url,
     review_organisation,
 )
-from claimledger.urls import public_url
 from claimledger.version import __version__
 
 
@@ -306,11 +305,6 @@ def _at_least(value: int, least: int, option: str, meaning: str, most: int = MOS
         )
 
 
-def _http_url(value: str | None, option: str) -> None:
-    if value is not None and public_url(value) is None:
-        raise UsageError(f"{option} must be an http:// or https:// address, not {visible(value)!r}")
-
-
 def cmd_ingest(args: argparse.Namespace, *, check: bool = False) -> int:
     settings = settings_from_args(args)
     if check:
@@ -387,8 +381,7 @@ def cmd_export(args: argparse.Namespace) -> int:
     db = _db(args)
     if args.what == "claimreview" and args.format != "jsonl":
         raise UsageError("ClaimReview records are nested JSON-LD; export them with --format jsonl")
-    _http_url(args.base_url, "--base-url")
-    if args.what == "claimreview":
+    if args.what == "claimreview" or args.base_url is not None:
         review_base_url(args.base_url)  # CLAIMLEDGER_BASE_URL too, before any other line
     if args.format == "parquet" and args.output is None:
         raise UsageError("--format parquet writes a binary file; give it a path with -o")
@@ -444,7 +437,6 @@ def cmd_upgrade(args: argparse.Namespace) -> int:
 def cmd_serve(args: argparse.Namespace) -> int:
     from claimledger.web.server import serve
 
-    _http_url(args.base_url, "--base-url")
     serve(
         _db(args),
         host=args.host,
