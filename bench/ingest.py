@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import argparse
 import os
+import shutil
 import sys
 import tempfile
 from pathlib import Path
@@ -55,7 +56,8 @@ def main() -> int:
         corpus = Path(tmp) / "corpus"
         corpus.mkdir()
         for p in files:
-            (corpus / p.name).symlink_to(p)
+            # a copy, not a link: ingest rejects links that lead out of the folder it reads
+            shutil.copyfile(p, corpus / p.name)
         rows = []
         py = sys.executable
         for procs in (1, 2):
@@ -79,7 +81,7 @@ def main() -> int:
                     "--no-progress",
                 ]
             )
-            if m.returncode not in (0, 1):
+            if m.returncode != 0:  # 1 means documents were rejected: nothing to measure
                 print(m.stderr, file=sys.stderr)
                 return 1
             rows.append((f"claimledger ingest --workers {workers} (parse+extract+ledger)", m))
