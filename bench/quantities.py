@@ -7,6 +7,12 @@ Scores value, value+change and value+unit F1 with the paper's rule and a strict 
 rule (see src/claimledger/evaluation/newsquant.py), and throughput in sentences/s including
 spaCy parsing. Each system runs in its own process; claimledger runs with one worker, like
 the peers.
+
+A second table gives claimledger's paper-rule scores on the tune and check parts of the dev
+half (src/claimledger/evaluation/splits.py: rules are written from the tune part's errors,
+kept only when the check part holds) and on the independent sets of
+src/claimledger/evaluation/quantity_sets.py (Recognizers-Text NumberWithUnit, recall only;
+quantulum3's tests).
 """
 
 from __future__ import annotations
@@ -19,6 +25,7 @@ from typing import Any
 
 from _measure import PEER_PYTHON, run_json
 from claimledger.evaluation import newsquant as nq
+from claimledger.evaluation import quantity_sets, splits
 
 HERE = Path(__file__).resolve().parent
 
@@ -58,6 +65,36 @@ def peer_items(preds: list[list[dict[str, Any]]], name: str) -> list[list[nq.Ite
     return out
 
 
+def _parts_table(
+    data: list[dict[str, Any]],
+    items: list[list[nq.Item]],
+    independent: dict[str, list[quantity_sets.Case]],
+    records: list[list[dict[str, Any]]],
+) -> None:
+    """claimledger's paper-rule F1 on the tune and check parts and the whole dev half, and
+    its scores on the independent sets."""
+    parts = [splits.part_of_key(d["text"]) for d in data]
+    print("\n| claimledger on | sentences | gold | value F1 | value+change F1 | value+unit F1 |")
+    print("|---|---:|---:|---:|---:|---:|")
+    for want in ("tune", "check", None):
+        idx = splits.select(data, parts, want)
+        gold = [nq.gold_items(data[i]) for i in idx]
+        scores = nq.score_paper(gold, [items[i] for i in idx])
+        print(
+            f"| NewsQuant dev {want or 'all'} | {len(idx)} | {sum(map(len, gold))} | "
+            f"{scores['value'][2]} | {scores['value+change'][2]} | {scores['value+unit'][2]} |"
+        )
+    print("\n| independent set | cases | gold | value P/R/F1 | value+unit P/R/F1 |")
+    print("|---|---:|---:|---|---|")
+    at = 0
+    for name, cases in independent.items():
+        scores = quantity_sets.score(cases, records[at : at + len(cases)])
+        at += len(cases)
+        n_gold = sum(len(c.gold) for c in cases)
+        value, unit = ("/".join(map(str, scores[m])) for m in ("value", "value+unit"))
+        print(f"| {name} | {len(cases)} | {n_gold} | {value} | {unit} |")
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--data", type=Path, default=nq.data_file())
@@ -68,11 +105,18 @@ def main() -> int:
     sentences = [d["text"] for d in data]
     systems: list[tuple[str, list[list[nq.Item]], float, bool]] = []
 
+    independent = {
+        "Recognizers-Text": quantity_sets.recognizers(),
+        "quantulum3": quantity_sets.quantulum3(),
+    }
+    extra = [c.text for cases in independent.values() for c in cases]
+
     print("bench: claimledger", file=sys.stderr)
     ours = run_json(sys.executable, ["-c", CLAIMLEDGER_RUN], sentences)
     systems.append(
         ("claimledger", [nq.our_items(p) for p in ours["predictions"]], ours["seconds"], False)
     )
+    other_records = run_json(sys.executable, ["-c", CLAIMLEDGER_RUN], extra)["predictions"]
     if not args.no_peers and PEER_PYTHON.exists():
         for name, script, averaged in (
             ("quantulum3", "run_quantulum3.py", True),
@@ -102,6 +146,7 @@ def main() -> int:
                 f"| {name} | {rule} | {p}/{r}/{f} | {scores['value+change'][2]} | "
                 f"{scores['value+unit'][2]} | {len(data) / seconds:,.1f} |"
             )
+    _parts_table(data, systems[0][1], independent, other_records)
     if args.errors:
         gold = [nq.gold_items(d) for d in data]
         with args.errors.open("w", encoding="utf-8") as fh:

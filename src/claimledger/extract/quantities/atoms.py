@@ -24,16 +24,26 @@ _WSEQ = (
     rf"(?:(?:\s+and\s+|[\s-]+)(?:{WORD_NUMBER}|hundred|thousand|million|billion|trillion|"
     r"dozen)\b)*(?:\s+and\s+a\s+half)?"
 )
+# "1/2 pound", "2 1/2 miles", "3/4-mile": a written fraction, only right before a unit
+_FRACTION_BEFORE_UNIT = rf"(?<![\d/.,])(?:\d{{1,3}}[\s-])?\d{{1,2}}/\d{{1,2}}(?=\s?-?(?:{UNIT_RE}))"
 ATOM = re.compile(
     rf"(?P<sign>[+−]|\b(?i:minus)[\s-]?)?(?P<cur>{CURRENCY_PREFIX})?(?P<neg>(?<=[$€£¥])[-−])?"
-    # "1.99×10−30", "6 x 10^9", "3×10⁸": the exponent marked by ^, **, a sign or superscripts
+    # "4.2×10−12", "6 x 10^9", "3×10⁸": the exponent marked by ^, **, a sign or superscripts
     rf"(?P<sci>\d+(?:\.\d+)?\s?[×x]\s?10(?P<exp>(?:\^|\*\*)[-−]?\d{{1,3}}|[-−]\d{{1,3}}|"
     rf"⁻?[⁰¹²³⁴⁵⁶⁷⁸⁹]{{1,3}})(?!\d))?"
-    rf"(?(sci)|(?P<num>{DIGITS}|[½¼¾⅓⅔]|\b(?i:{_WSEQ})\b))"
+    rf"(?(sci)|(?P<num>{_FRACTION_BEFORE_UNIT}|{DIGITS}|[½¼¾⅓⅔]|\b(?i:{_WSEQ})\b))"
     r"(?P<scale>[\s-]?(?i:hundred|thousand|million|billion|trillion)s?\b"
-    r"(?:\s+(?i:thousand|million|billion)\b)?|(?<=\d)\s?(?i:bn|mn|mln|tn|k|m|b)\b)?"
+    r"(?:\s+(?i:thousand|million|billion)\b)?|(?<=\d)\s?(?i:bn|mn|mln|mil|tn|k|m|b)\b)?"
     rf"(?P<unit>\s?-?\s?{UNIT_RE})?"
     rf"{PER}?"
+)
+# A plural noun after "12m" or "2b", perhaps behind one modifier ("12m new users"): the
+# letter is a scale. Races are run in metres ("the 400m hurdles").
+_MILLIONS_OF = re.compile(
+    r"\s+(?:[A-Za-z-]+\s+)?(?!(?i:hurdles|relays?|sprints?|freestyle|backstroke|runs|this|"
+    r"was|has|its|his|does|goes|plus|thus|always|perhaps|less|across|unless)\b)"
+    r"(?:[a-z]+[^su\W]s|people|children|men|women|adults|youths|staff|personnel|"
+    r"livestock|cattle)\b"
 )
 _SUPERSCRIPTS = str.maketrans("⁰¹²³⁴⁵⁶⁷⁸⁹⁻−", "0123456789--")
 _SUBUNITS = {"USD_cent": "USD", "GBP_penny": "GBP", "MYR_sen": "MYR", "RUB_kopeck": "RUB"}
@@ -64,11 +74,11 @@ def read_atom(m: re.Match[str], text: str) -> Atom | None:
         return None
     currency = currency_of(m.group("cur")) if m.group("cur") else None
     unit, end = _written_unit(m, text, value)
-    scaled = _scaled(m, value, unit, end, currency)
+    scaled = _scaled(m, value, unit, end, currency, text)
     if scaled is None:
         return None
     value, unit, end = scaled
-    if unit in _SUBUNITS:  # "19 cents", "18 sen", "68p": hundredths of the currency
+    if unit in _SUBUNITS:  # "45 cents", "30 sen", "72p": hundredths of the currency
         unit, value = _SUBUNITS[unit], value / 100
     if currency:  # "$5 billion dollars" and odd mixes: the symbol decides
         unit = currency
@@ -79,9 +89,26 @@ def read_atom(m: re.Match[str], text: str) -> Atom | None:
     if unit == "count" and _code_like(text[end:]):
         return None  # ordinals and codes such as "3D", "5G", "19th"
     sign = (m.group("sign") or "").strip(" -").lower()
+    start = m.start()
+    if not sign and _hyphen_minus(text, m, unit):  # "Dow -120.5", "fell -2.3%", "-5 degrees"
+        start, sign, value = start - 1, "−", -value
     has_unit = bool(currency) or unit != "count"
     rule = _rule(m, unit, per, bool(currency))
-    return Atom(m.start(), end, value, unit, per, has_unit, sign if sign != "minus" else None, rule)
+    return Atom(start, end, value, unit, per, has_unit, sign if sign != "minus" else None, rule)
+
+
+def _hyphen_minus(text: str, m: re.Match[str], unit: str) -> bool:
+    """An ASCII hyphen used as a minus sign: after a space or a bracket, right before the
+    digits, and not closing a range ("5 -10") or a code ("COVID -19", "XR -40")."""
+    before = text[: m.start()]
+    if not m.group("num") or not m.group("num")[0].isdigit() or m.group("cur"):
+        return False
+    if not re.search(r"(?:^|[\s(\[:=])-$", before):
+        return False
+    if re.search(r"[\d%]\S*\s*-$", before):
+        return False  # "5 -10", "75 -300mm", "20% -30%": a range
+    code_head = re.search(r"\b[A-Z][A-Z0-9]+\s-$", before)
+    return not (code_head and unit == "count" and "." not in m.group("num"))
 
 
 def _rule(m: re.Match[str], unit: str, per: str | None, currency: bool) -> str:
@@ -101,7 +128,7 @@ def _rule(m: re.Match[str], unit: str, per: str | None, currency: bool) -> str:
 def _signed_value(m: re.Match[str]) -> float | None:
     """The number as written, negative after "minus" or "$-"; scales come later."""
     value: float | None
-    if m.group("sci"):  # "1.99×10−30", "6 x 10^9"
+    if m.group("sci"):  # "4.2×10−12", "6 x 10^9"
         mantissa = re.match(r"\d+(?:\.\d+)?", m.group("sci"))
         assert mantissa is not None
         exponent = m.group("exp").lstrip("^*").translate(_SUPERSCRIPTS)
@@ -114,8 +141,8 @@ def _signed_value(m: re.Match[str]) -> float | None:
     if value is None:
         return None
     sign = (m.group("sign") or "").strip(" -").lower()
-    if sign == "minus" or m.group("neg"):
-        value = -value  # "minus 233 Celsius", "minus-5 yards", "$-50.8bn"
+    if sign in ("minus", "−") or m.group("neg"):
+        value = -value  # "minus 40 Celsius", "minus-8 metres", "−3%", "$-12.4bn"
     return value
 
 
@@ -130,22 +157,33 @@ def _written_unit(m: re.Match[str], text: str, value: float) -> tuple[str | None
         and (re.match(r"\.?\s?m\b", text[m.end("unit") :]) or value in _VIDEO_LINES)
     ):
         return None, m.start("unit")  # "5 p.m.", "1080p"
-    if unit_text and len(unit_text) == 1 and unit_text not in "%p" and m.group("unit")[0].isspace():
+    if (
+        unit_text
+        and len(unit_text) == 1
+        and unit_text not in "%p$€£"
+        and m.group("unit")[0].isspace()
+    ):
         return None, m.start("unit")  # "5 m" or "7 s": single letters only when attached
     return unit, m.end()
 
 
 def _scaled(
-    m: re.Match[str], value: float, unit: str | None, end: int, currency: str | None
+    m: re.Match[str], value: float, unit: str | None, end: int, currency: str | None, text: str
 ) -> tuple[float, str | None, int] | None:
-    """The value times its scale word ("2.4 billion", "5bn"); "500m" is metres, "5b" none."""
+    """The value times its scale word ("2.4 billion", "5bn"). Without a currency, "m" and
+    "b" are millions and billions before a unit or a plural noun ("3.4m litres", "12m
+    people", "2b users"); otherwise "500m" is metres and "5b" no figure."""
     raw_scale = (m.group("scale") or "").strip(" -")
     if raw_scale in ("m", "b") and not currency:
-        if raw_scale == "m" and not unit:
+        if unit or _MILLIONS_OF.match(text, m.end("scale")):
+            return value * SCALES[raw_scale.lower()], unit, end
+        if raw_scale == "m":
             return value, "metre", m.end("scale")  # "500m": metres; "500M" or "$5m": millions
         return None
     for word in raw_scale.lower().split():
         value *= SCALES.get(word.rstrip("s") if len(word) > 2 else word, 1.0)
+    if raw_scale:
+        value = float(f"{value:.12g}")  # 4.1 million is 4100000.0, not 4099999.9999999995
     return value, unit, end
 
 
@@ -164,7 +202,7 @@ def _rate(m: re.Match[str], unit: str | None, end: int) -> tuple[str | None, int
 
 def _code_like(trailing: str) -> bool:
     code_like = re.match(r"(?:st|nd|rd|th)\b|[A-Za-z]|-[A-Za-z]", trailing)
-    return bool(code_like) and not re.match(r"-(?:strong|odd|plus)\b", trailing)
+    return bool(code_like) and not re.match(r"-(?:(?:strong|odd|plus)\b|to-\d)", trailing)
 
 
 def _is_age_apposition(text: str, start: int, end: int, value: float) -> bool:

@@ -14,9 +14,9 @@ from claimledger.model import Change
 RULES = {
     "number": "atoms: a bare number, a count ('500 people')",
     "number_with_unit": "atoms: a number with its unit ('300 metres')",
-    "currency_amount": "atoms: an amount of money ('$2.4 billion', '19 cents')",
+    "currency_amount": "atoms: an amount of money ('$2.4 billion', '45 cents')",
     "percent": "atoms: a percentage ('4.5%')",
-    "scientific_notation": "atoms: a number times a power of ten ('1.99×10−30 kg')",
+    "scientific_notation": "atoms: a number times a power of ten ('4.2×10−12 kg')",
     "age_apposition": "atoms: an age between commas after a name ('Ahmed Saleh, 34,')",
     "rate_per": "atoms, counted: a figure per unit ('40 litres per minute', '3,000 tests a day')",
     "range_from_to": "combine: 'range from 30,000 to 40,000', no verb of change",
@@ -25,14 +25,15 @@ RULES = {
     "range_dash": "combine: '5-10'",
     "range_to": "combine: '5 to 10'",
     "range_or": "combine: 'two or three'",
-    "change_range": "combine: a range of a change ('dropped by 1 to 1.5 degrees')",
+    "range_slash": "combine: two amounts with their units split by a slash ('$7/$9')",
+    "change_range": "combine: a range of a change ('fell by 2 to 3 points')",
     "change_by": "combine: a change after a verb of change ('rose 4%', 'fell by 3')",
     "change_signed": "combine: a change written with its sign ('+5%')",
-    "fraction_of": "fractions: 'a third of', 'half of', '1/16 of'",
+    "fraction_of": "fractions: 'a third of', 'half of', '1/8 of'",
     "share_one_in": "fractions: 'one in five', 'two out of ten'",
     "vague_amount": "vague: 'dozens', 'hundreds of thousands'",
     "conversion": "conversions: a bracketed restatement taking its figure's bound or change",
-    "level_after_change": "levels: the level a change reaches ('rose 18 sen to RM23.50')",
+    "level_after_change": "levels: the level a change reaches ('rose 12 sen to RM4.10')",
 }
 
 

@@ -27,13 +27,13 @@ _APPROX_WORDS = re.compile(
 )
 # Units whose figures are rates or money, not counts of things.
 MEASURE_UNITS = frozenset({"percent", "percentage_point", "basis_point", "point"})
-# Verbs that take an object: "lost 1.1%" is a change, "lost 40 rounds" a count of things.
+# Verbs that take an object: "lost 2.6%" is a change, "lost 40 rounds" a count of things.
 _TRANSITIVE = re.compile(
     r"(?i:lost|lose[s]?|losing|added|adding|shed(?:s|ding)?|cut(?:s|ting)?|gain(?:ed|s|ing)?|"
     r"boost(?:ed|s)?|raise[sd]?|raising|reduce[sd]?|reducing|advance[sd]?|advancing|"
     r"expand(?:ed|s)?|widen(?:ed|s)?|narrow(?:ed|s)?|retreat(?:ed|s)?)"
 )
-# Verbs whose "up" is a particle, not a rise: "gave up 517 yards", "made up 40%", "racked up
+# Verbs whose "up" is a particle, not a rise: "gave up 12 villages", "made up 40%", "racked up
 # 30 points". Not "ended up 2%", "opened up 1%" or "picked up 12 seats", which are rises.
 _PHRASAL_UP = re.compile(
     r"(?i:\b(?:g[ai]ve[sn]?|giving|set(?:s|ting)?|ma(?:de|ke|kes|king)|t[ao]ok|takes?|"
@@ -66,7 +66,7 @@ def change_before(before: str, transitive: bool = True) -> str | None:
     if word.lower() in ("lower", "higher"):
         return None  # comparatives before a figure are not changes: "higher 5% tariffs"
     if word.lower() == "up" and _PHRASAL_UP.search(stripped[: m.start()]):
-        return None  # "gave up 517 rushing yards", "racked up 30 points": not a rise
+        return None  # "gave up 12 border villages", "racked up 30 points": not a rise
     if not transitive and not by and _TRANSITIVE.fullmatch(word):
         return None  # "lost 40 rounds" counts rounds; "was cut by 500,000 bpd" is a change
     return direction_of(word)

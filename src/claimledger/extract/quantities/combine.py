@@ -3,8 +3,8 @@
 Two atoms in a row become one quantity by the first rule that takes them:
 ``range_from_to`` ("range from 30,000 to 40,000"), ``change_from_to`` ("rose from 4% to
 11%"), ``range_between`` ("between 5 and 10"), ``range_dash`` ("5-10"), ``range_to``
-("5 to 10"), ``range_or`` ("two or three"), ``change_range`` ("dropped by 1 to 1.5
-degrees"). Any other atom stands alone, as ``change_signed`` ("+5%"), ``change_by``
+("5 to 10"), ``range_or`` ("two or three"), ``change_range`` ("fell by 2 to 3
+points"). Any other atom stands alone, as ``change_signed`` ("+5%"), ``change_by``
 ("rose 4%") or with the rule that read it. Each takes the bound of its approximator.
 """
 
@@ -27,7 +27,7 @@ from claimledger.model import Change
 
 # Between two figures there is no other figure, so any words may stand in the gap.
 _FROM_TO_GAP = re.compile(r"\s*(?:\S+\s+){0,6}?(?i:to)\s+")
-_RANGE_GAP = re.compile(r"\s*(?:(?i:to)|-|–|—|(?i:or))\s*")
+_RANGE_GAP = re.compile(r"\s*(?:(?i:to)|-|–|—|-(?i:to)-|(?i:or))\s*")
 _MOVES = re.compile(
     r"(?i:\b(?:went|go(?:es|ing)?|gone|moved?|moving|changed?|changing|revised|revising|"
     r"shifted|shifting|switched|slow(?:ed|s|ing)?|accelerat(?:ed|es|ing)|doubled|tripled|"
@@ -47,6 +47,17 @@ def combine(atoms: list[Atom], text: str) -> list[Candidate]:
         if pair is not None:
             out.append(pair)
             i += 2
+            while pair.rule == "change_from_to" and i < len(atoms):
+                # "from 10 to 20 to 35": each further "to" continues the change, unless
+                # that figure begins a pair of its own
+                nxt = atoms[i + 1] if i + 1 < len(atoms) else None
+                if nxt is not None and _compatible(atoms[i], nxt) and _pair(atoms[i], nxt, text):
+                    break
+                pair = _continued(atoms[i - 1], atoms[i], text) or pair
+                if pair is out[-1]:
+                    break
+                out.append(pair)
+                i += 1
         else:
             out.append(single(a, text))
             i += 1
@@ -59,12 +70,26 @@ def _compatible(a: Atom, b: Atom) -> bool:
 
 def _pair(a: Atom, b: Atom, text: str) -> Candidate | None:
     before = text[: a.start]
-    to_gap, to_bound = bounded_to(text[a.end : b.start])
+    gap = text[a.end : b.start]
+    to_gap, to_bound = bounded_to(gap)
+    if to_bound == "at_most" and re.search(r"(?i:\bup\s+to)\s+$", gap):
+        to_gap, to_bound = gap, None  # "from $3 up to $5": the change's level, no bound
     if re.search(r"(?i:\bfrom)\s+$", before) and _FROM_TO_GAP.fullmatch(to_gap):
-        if _spans_not_moves(before, to_gap, a, b):  # "prices range from $370,000 to $5.5m"
+        if _spans_not_moves(before, to_gap, a, b):  # "fines range from $400 to $9,000"
             return range_from_to(a, b, text)
         return change_from_to(a, b, text, to_gap, to_bound)
     return range_of_two(a, b, text)
+
+
+def _continued(prev: Atom, b: Atom, text: str) -> Candidate | None:
+    """The next step of a chained change, "from 10 to 20 to 35": from 20 to 35."""
+    if not re.fullmatch(r"\s+(?i:to|then)\s+", text[prev.end : b.start]) or not _compatible(
+        prev, b
+    ):
+        return None
+    q = exact(b.start, b.end, b.value, _pair_unit(prev, b), "change_from_to", per=b.per or prev.per)
+    q.change = Change(last_direction("", prev.value, b.value), prev.value, b.value)
+    return q
 
 
 def _pair_unit(a: Atom, b: Atom) -> str:
@@ -75,20 +100,24 @@ def range_from_to(a: Atom, b: Atom, text: str) -> Candidate:
     """ "estimates range from 30,000 to 40,000": the figures bound a range."""
     start = text[: a.start].lower().rfind("from")
     unit = _pair_unit(a, b)
-    q = Candidate(start, b.end, None, unit, "range", a.value, b.value, "range_from_to")
+    lower = _lower_in_scale(a, b, text)
+    q = Candidate(start, b.end, None, unit, "range", lower, b.value, "range_from_to")
     q.per = b.per or a.per
     q.counted_at = (a.start, a.end)  # the noun follows the first figure
     return q
 
 
 def change_from_to(a: Atom, b: Atom, text: str, to_gap: str, to_bound: str | None) -> Candidate:
-    """ "rose from 4% to 11%", "from 40 trucks a day to fewer than 10": a change to b."""
+    """ "rose from 4% to 11%", "from 40 trucks a day to fewer than 10": a change to b; a
+    scale written once is shared ("from $10 to $15 billion")."""
     before = text[: a.start]
     start = before.lower().rfind("from")
     rate = GAP_RATE.search(to_gap)  # "from 40 trucks a day to 10"
     per = b.per or a.per or (per_unit(rate.group(1)) if rate else None)
     q = exact(start, b.end, b.value, _pair_unit(a, b), "change_from_to", per=per)
-    q.change = Change(last_direction(before, a.value, b.value), a.value, b.value)
+    falling = last_direction(before, a.value, b.value) == "down"
+    lower = _lower_in_scale(a, b, text, falling)
+    q.change = Change(last_direction(before, lower, b.value), lower, b.value)
     if to_bound is not None:  # "... to more than 300"
         set_bound(q, to_bound)
     q.counted_at = (a.start, a.end)  # the noun follows the first figure
@@ -97,7 +126,7 @@ def change_from_to(a: Atom, b: Atom, text: str, to_gap: str, to_bound: str | Non
 
 def _spans_not_moves(before: str, gap: str, a: Atom, b: Atom) -> bool:
     """ "from X to Y" with no verb of change before it ("estimates range from 30,000 to
-    40,000", "homes from $750,000 to $1 million") is a range, not a change; with a time
+    40,000", "tents from $90 to $250") is a range, not a change; with a time
     between the figures ("from 4% in 2022 to 11%") it is a change."""
     tail = before[-60:]
     if re.search(r"(?i:\brang(?:e[sd]?|ing))\b", tail):
@@ -112,20 +141,26 @@ def _spans_not_moves(before: str, gap: str, a: Atom, b: Atom) -> bool:
 
 def range_of_two(a: Atom, b: Atom, text: str) -> Candidate | None:
     """ "5-10", "5 to 10", "two or three", "between 5 and 10", and after a change verb
-    "dropped by 1 to 1.5 degrees"; None when the two figures are no range."""
+    "fell by 2 to 3 points"; None when the two figures are no range."""
     before, gap = text[: a.start], text[a.end : b.start]
     unit = _pair_unit(a, b)
     changed = change_before(before, transitive=is_measure(unit))
     between = re.search(r"(?i:\bbetween)\s+$", before)
-    is_range = bool(_RANGE_GAP.fullmatch(gap)) or bool(
-        between and re.fullmatch(r"\s+(?i:and)\s+", gap)
+    is_range = (
+        bool(_RANGE_GAP.fullmatch(gap))
+        or bool(between and re.fullmatch(r"\s+(?i:and)\s+", gap))
+        or (gap == "/" and a.has_unit and b.has_unit)  # "$7/$9"
     )
-    ordered = (a.value or 0) < (b.value or 0) or re.fullmatch(r"\s+or\s+", gap)
+    # a range is written low to high, or away from zero below it ("between −55 and −109")
+    below_zero = (a.value or 0) < 0 and (b.value or 0) < 0
+    ordered = (a.value or 0) < (b.value or 0) or below_zero or re.fullmatch(r"\s+or\s+", gap)
+    if re.fullmatch(r"\s*(?i:or)\s*", gap) and _alternatives(a, b, before):
+        return None
     # After a change verb, "X to Y" with the unit written on both is the change and the
-    # new level ("rose $43.6 billion to $419.2 billion"); written once, it is a range
-    # of the change ("dropped by 1 to 1.5 degrees").
+    # new level ("rose $2.1 billion to $17.8 billion"); written once, it is a range
+    # of the change ("fell by 2 to 3 points").
     # Without a unit on the first, a second more than twice the first is the level
-    # ("revised the toll upward by 40 to 212").
+    # ("raised the count by 30 to 145").
     change_then_level = (
         changed
         and re.search(r"(?i:to)", gap)
@@ -134,32 +169,52 @@ def range_of_two(a: Atom, b: Atom, text: str) -> Candidate | None:
     if not (is_range and ordered and not change_then_level):
         return None
     start = between.start() if between else a.start
-    lower = _lower_in_scale(a, b, text)
-    q = Candidate(start, b.end, None, unit, "range", lower, b.value, _range_rule(gap, between))
+    lower, upper = _lower_in_scale(a, b, text), b.value
+    if below_zero and upper is not None and lower > upper:
+        lower, upper = upper, lower
+    q = Candidate(start, b.end, None, unit, "range", lower, upper, _range_rule(gap, between))
     q.per = b.per or a.per
-    if changed:  # "dropped by 1 to 1.5 degrees": a range of the change
+    if changed:  # "fell by 2 to 3 points": a range of the change
         q.change = Change(changed, None, None, None)
         q.rule = "change_range"
     return with_approx(q, text)
 
 
+def _alternatives(a: Atom, b: Atom, before: str) -> bool:
+    """ "X or Y" naming two choices, not a range: each with its own unit ("$7 or $9",
+    "3% or 4%"), far apart ("10 or 100 drones"), or after "either"."""
+    low, high = sorted((abs(a.value or 0), abs(b.value or 0)))
+    return (
+        (a.has_unit and b.has_unit)
+        or high > 2 * low
+        or bool(re.search(r"(?i:\beither)\s+\S*\s*$", before))
+    )
+
+
 def _range_rule(gap: str, between: re.Match[str] | None) -> str:
     if between:
         return "range_between"
-    word = gap.strip().lower()
+    word = gap.strip(" -").lower()
+    if word == "/":
+        return "range_slash"
     return "range_to" if word == "to" else "range_or" if word == "or" else "range_dash"
 
 
-def _lower_in_scale(a: Atom, b: Atom, text: str) -> float:
-    """The lower figure of a range in the scale of the upper: "5 to 6 million" is 5e6."""
+def _lower_in_scale(a: Atom, b: Atom, text: str, falling: bool = False) -> float:
+    """The first figure of a range or a change in the scale of the second: "5 to 6 million"
+    is 5e6, "from $10 to $15 billion" 10e9; not "from $300 to $2 million", which would
+    put the figures out of order."""
     lower = a.value or 0
+    a_text = text[a.start : a.end]
     if (
         b.value
         and lower
         and b.value / lower >= 1000
-        and not re.search(r"(?i:thousand|million|billion|\d\s*[kmb])", text[a.start : a.end])
+        and not re.search(r"(?i:thousand|million|billion|\d\s*[kmb]|\d,\d)", a_text)
     ):
-        lower *= _shared_scale(text[b.start : b.end])
+        scaled = lower * _shared_scale(text[b.start : b.end])
+        if (scaled >= b.value) if falling else (scaled <= b.value):
+            return scaled
     return lower
 
 
@@ -175,6 +230,8 @@ def single(a: Atom, text: str) -> Candidate:
     """One figure alone: a change when a sign or a verb of change comes before it."""
     q = exact(a.start, a.end, a.value, a.unit, a.rule, per=a.per)
     signed = {"+": "up", "−": "down"}.get(a.sign or "")
+    if signed == "down" and not (is_measure(a.unit) or a.unit == "count"):
+        signed = None  # "−5 degrees", "-40 metres": a level below zero, not a fall
     direction = signed or change_before(text[: a.start], transitive=is_measure(a.unit))
     if direction:
         q.change = Change(direction, None, None, a.value)

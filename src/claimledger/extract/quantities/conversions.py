@@ -1,5 +1,5 @@
 """Conversions: a figure in brackets that restates the one before it in other units
-("more than 7.5 million crowns ($1.1 million)") takes that figure's bound and change."""
+("more than 40 million hryvnias ($1 million)") takes that figure's bound and change."""
 
 from __future__ import annotations
 
@@ -15,9 +15,9 @@ def conversions_inherit(quantities: list[Candidate], text: str) -> None:
     restates, when it is not exact (``quantities`` in order of start)."""
     for prev, q in itertools.pairwise(quantities):
         if not _restates(prev, q, text):
-            continue  # "296 hp (224 kW / 300 PS)": each figure in the brackets restates it
+            continue  # "150 hp (112 kW / 152 PS)": each figure in the brackets restates it
         if q.bound == prev.bound == "range" and q.change is None and prev.change:
-            q.change = prev.change  # "dropped by 1 to 1.5 degrees Celsius (1.8 to 2.7 F)"
+            q.change = prev.change  # "fell by 2 to 3 degrees Celsius (3.6 to 5.4 F)"
             q.rule = "conversion"
             continue
         if q.bound != "exact" or q.change is not None or prev.bound in ("range", "vague"):

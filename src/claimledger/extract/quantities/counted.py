@@ -1,4 +1,4 @@
-"""The counted thing: the noun a count modifies ("civilians killed", "517 rushing yards"),
+"""The counted thing: the noun a count modifies ("civilians killed", "40 armoured vehicles"),
 the unit it may name, and a rate written after it ("3,000 tests per day")."""
 
 from __future__ import annotations
@@ -38,7 +38,7 @@ def counted(q: Candidate, sent: Any, text: str) -> str | None:
 
 
 def unit_in_counted(quantified: str, unit: str) -> tuple[str | None, str]:
-    """A counted noun that is a unit behind a modifier: "517 rushing yards" is in yards and
+    """A counted noun that is a unit behind a modifier: "90 uphill miles" is in miles and
     "eight straight years" in years; "2.1 last year" counts nothing."""
     words = quantified.split()
     last = words[-1]  # a unit word, never an abbreviation ("one Labour MP" is no megapixel)

@@ -1,4 +1,4 @@
-"""The level a change reaches: "rose 18 sen to RM23.50", "fell to 0.8%"."""
+"""The level a change reaches: "rose 12 sen to RM4.10", "fell to 0.8%"."""
 
 from __future__ import annotations
 
@@ -8,18 +8,18 @@ from claimledger.extract.quantities.candidate import Candidate
 from claimledger.extract.quantities.changes import direction_of
 from claimledger.model import Change
 
-# "rose 18 sen to RM23.50", "ended down 1% at 1,463.78", "lost 1.1% to close at 1,334.20"
+# "rose 12 sen to RM4.10", "ended down 2% at 812.40", "lost 2.6% to close at 3,050.75"
 _LEVEL_GAP = re.compile(
     r"\s*(?:\b(?i:to|at)|(?i:to\s+(?:end|close|finish|settle|stand|trade)(?:\s+the\s+\w+)?"
     r"\s+at))\s+"
 )
-# "fell to 0.8%", "dipped down to minus 130", "decrease to $-50.8bn"; not "up to 35%"
+# "fell to 0.8%", "dipped down to minus 20", "decrease to $-12.4bn"; not "up to 35%"
 _VERB_TO = re.compile(r"(?i:\b(\w+)(?:\s+(?:sharply|further|back|down|up))?\s+to\s+)$")
 
 
 def levels_after_change(quantities: list[Candidate], text: str) -> None:
     """Rule ``level_after_change``: the level a change reaches is recorded as the change's
-    ``to``: "rose 18 sen to RM23.50" gives RM23.50 a rise to 23.50, and "fell to 0.8%" a
+    ``to``: "rose 12 sen to RM4.10" gives RM4.10 a rise to 4.10, and "fell to 0.8%" a
     fall to 0.8 (``quantities`` in order of start)."""
     prev: Candidate | None = None
     for q in quantities:

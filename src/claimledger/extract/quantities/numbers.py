@@ -49,6 +49,7 @@ SCALES = {
     "m": 1e6,
     "mn": 1e6,
     "mln": 1e6,
+    "mil": 1e6,
     "bn": 1e9,
     "b": 1e9,
     "tn": 1e12,
@@ -68,7 +69,7 @@ WORD_NUMBER = (
 )
 DIGITS = r"(?:\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?|\.\d+)"
 SCALE_WORD = r"(?:hundred|thousand|million|billion|trillion)"
-SCALE_ABBR = r"(?:bn|mn|mln|tn|k|m|b)"
+SCALE_ABBR = r"(?:bn|mn|mln|mil|tn|k|m|b)"
 
 
 def parse_number(text: str) -> float | None:
@@ -78,9 +79,9 @@ def parse_number(text: str) -> float | None:
         return None
     if s in FRACTIONS:
         return FRACTIONS[s]
-    m = re.fullmatch(r"(\d+)\s*/\s*(\d+)", s)
-    if m and int(m.group(2)) != 0:
-        return int(m.group(1)) / int(m.group(2))
+    m = re.fullmatch(r"(?:(\d+)[\s-])?(\d+)\s*/\s*(\d+)", s)  # "1/2", "2 1/2"
+    if m and int(m.group(3)) != 0:
+        return int(m.group(1) or 0) + int(m.group(2)) / int(m.group(3))
     m = re.fullmatch(r"(" + DIGITS + r")\s*(?:(" + SCALE_WORD + r"s?)|(" + SCALE_ABBR + r"))?", s)
     if m:
         value = float(m.group(1).replace(",", ""))

@@ -14,15 +14,16 @@ import re
 _TABLE: dict[str, tuple[str, str]] = {
     "percent": ("percent|per cent|percentage|pct|pc", "%"),
     "percentage_point": ("percentage points|percentage point|percent points|ppts|pp", ""),
-    "basis_point": ("basis points|basis point|bps", ""),
+    "basis_point": ("basis points|basis point|bps", "bp"),
     "point": ("points|point|pts", ""),
     "USD_cent": ("cents|cent", "c"),
-    "GBP_penny": ("pence|pennies|penny", "p"),  # "118.5p"; quantities drops "5 p.m."
+    "GBP_penny": ("pence|pennies|penny", "p"),  # "240.5p"; quantities drops "5 p.m."
     "MYR_sen": ("sen", ""),
     "RUB_kopeck": ("kopecks|kopeks|kopeck|kopek", ""),
-    "USD": ("us dollars|u.s. dollars|dollars|dollar", ""),
+    # a currency sign after the figure, as many writers outside the US place it: "100 €", "50$"
+    "USD": ("us dollars|u.s. dollars|dollars|dollar", "$"),
     "EUR": ("euros|euro", "€"),
-    "GBP": ("pounds sterling|sterling", ""),
+    "GBP": ("pounds sterling|sterling", "£"),
     "UAH": ("hryvnias|hryvnia|hryvnas|hryvnya", ""),
     "RUB": ("roubles|rubles|rouble|ruble", ""),
     "ILS": ("new israeli shekels|shekels|shekel", ""),
@@ -59,13 +60,13 @@ _TABLE: dict[str, tuple[str, str]] = {
     "acre": ("acres|acre", ""),
     "kilometre_per_hour": (
         "kilometres per hour|kilometers per hour|kilometres an hour|kilometers an hour",
-        "km/h|kph|kmh|km/hr",
+        "km/h|kph|kmh|km/hr|KPH|Kph|KMH|kmph",
     ),
-    "mile_per_hour": ("miles per hour|miles an hour", "mph|MPH"),
+    "mile_per_hour": ("miles per hour|miles an hour", "mph|MPH|Mph"),
     "mile_per_gallon": ("miles per gallon", "mpg|MPG"),
     "knot": ("knots|knot", ""),
     "revolution_per_minute": ("revolutions per minute", "rpm|RPM"),
-    "kilometre": ("kilometres|kilometers|kilometre|kilometer|klicks", "km|KM"),
+    "kilometre": ("kilometres|kilometers|kilometre|kilometer|klicks|kms", "km|KM|Km"),
     "mile": ("miles|mile", "mi"),
     "nautical_mile": ("nautical miles|nautical mile", "nm"),
     "metre": ("metres|meters|metre|meter", "m"),
@@ -74,16 +75,19 @@ _TABLE: dict[str, tuple[str, str]] = {
     "nanometre": ("nanometres|nanometers|nanometre|nanometer", ""),
     "micrometre": ("micrometres|micrometers|microns|micron", "µm|μm"),
     "inch": ("inches|inch", "″"),
-    "foot": ("feet|foot", "ft|′"),
+    "foot": ("feet|foot", "ft|Ft|FT|′"),
     "yard": ("yards|yard", "yd|yds"),
     "pound_foot": ("pound-feet|pound-foot|pound feet|foot-pounds", "lb-ft|lb ft|lbft"),
     "newton_metre": ("newton metres|newton meters|newton-metres", "Nm"),
     "tonne": ("metric tons|metric tonnes|tonnes|tonne", "t"),
     "ton": ("tons|ton", ""),
-    "kilogram": ("kilograms|kilogrammes|kilogram|kilos|kilo", "kg|kgs"),
+    "kilogram": ("kilograms|kilogrammes|kilogram|kilos|kilo", "kg|kgs|Kg|KG|Kgs|KGS"),
     "gram": ("grams|grammes|gram", "g|gr"),
     "milligram": ("milligrams|milligram", "mg"),
-    "pound_mass": ("pounds|pound", "lb|lbs"),  # money in pounds is "£" or "pounds sterling"
+    "pound_mass": (
+        "pounds|pound",
+        "lb|lbs|Lb|Lbs|LB|LBS",
+    ),  # money in pounds is "£" or "pounds sterling"
     "ounce": ("ounces|ounce", "oz"),
     "litre": ("litres|liters|litre|liter", "l|L|ltr"),
     "millilitre": ("millilitres|milliliters|millilitre|milliliter", "ml|mL"),
@@ -92,9 +96,17 @@ _TABLE: dict[str, tuple[str, str]] = {
     "barrel_per_day": ("barrels per day|barrels a day|barrel a day|barrel per day", "bpd|b/d"),
     "cubic_metre": ("cubic metres|cubic meters|cubic metre|cubic meter", "m3|m³"),
     "cubic_foot": ("cubic feet|cubic foot", ""),
-    "celsius": ("degrees celsius|degree celsius|degrees centigrade|celsius", "°C|ºC|° C"),
-    "fahrenheit": ("degrees fahrenheit|degree fahrenheit|fahrenheit", "°F|ºF|° F"),
-    "degree": ("degrees|degree", "°"),
+    # "deg" for degree, and the common misspellings of the scales
+    "celsius": (
+        "degrees celsius|degree celsius|degrees centigrade|celsius|celcius|centigrade|"
+        "degrees celcius|deg celsius|deg c|deg\\. c",
+        "°C|ºC|° C|degC",
+    ),
+    "fahrenheit": (
+        "degrees fahrenheit|degree fahrenheit|fahrenheit|farenheit|deg fahrenheit|deg f|deg\\. f",
+        "°F|ºF|° F|degF",
+    ),
+    "degree": ("degrees|degree|degs|deg", "°"),
     "watt": ("watts|watt", "W"),
     "kilowatt": ("kilowatts|kilowatt", "kW|KW"),
     "megawatt": ("megawatts|megawatt", "MW"),
@@ -129,7 +141,7 @@ _TABLE: dict[str, tuple[str, str]] = {
     "decibel": ("decibels|decibel", "dB"),
     "megapixel": ("megapixels|megapixel", "MP"),
     "millisecond": ("milliseconds|millisecond", "ms"),
-    "second": ("seconds|second|secs|sec", ""),  # no bare "s": "2018s", "Model 3s"
+    "second": ("seconds|second|secs|sec", ""),  # no bare "s": "1990s", "Mark 4s"
     "minute": ("minutes|minute|mins|min", ""),
     "hour": ("hours|hour|hrs|hr", "h"),
     "day": ("days|day", ""),
@@ -166,8 +178,8 @@ CURRENCY_SYMBOLS = {
     "€": "EUR",
     "£": "GBP",
     "¥": "JPY",
-    "y=": "JPY",  # Reuters writes yen as "Y=590 billion"
-    "ps": "GBP",  # "£" transliterated to ASCII ("PS2.7m"), as text converters write it
+    "y=": "JPY",  # Reuters writes yen as "Y=300 billion"
+    "ps": "GBP",  # "£" transliterated to ASCII ("PS4.5m"), as text converters write it
     "₴": "UAH",
     "₽": "RUB",
     "₪": "ILS",
@@ -182,15 +194,16 @@ CURRENCY_CODES = (
     "SEK NOK DKK PLN ZAR NGN BRL MXN SAR AED QAR".split()
 )
 CURRENCY_PREFIX = (
+    # a sign may stand apart from its figure, as in tokenised text: "$ 75 million", "£ 8.10"
     r"(?:\b(?:(?i:us|u\.s\.)\s?\$|(?i:au|a|ca|c|nz|hk|s|r)\$|HK\s\$|RM)|\$(?:US|A|NZ|C)?|"
-    r"€|£|¥|\bY=|₴|₽|₪|₹|₩|₺|"
+    r"€|£|¥|\bY=|₴|₽|₪|₹|₩|₺)(?:\s(?=\d))?|(?:"
     # "PS" for "£" only before a figure that cannot be a console or a postscript ("PS4")
     r"\bPS(?=\d{1,3}(?:,\d{3})+|\d+\.\d|\d+\s?(?:m|bn|k|mn|million|billion)\b)|"
     r"\b(?i:rs\.?)\s?|"
     r"\b(?:" + "|".join(CURRENCY_CODES) + r")\s?)"
 )
 
-for _code in CURRENCY_CODES:  # "110 JPY", "5 million USD"
+for _code in CURRENCY_CODES:  # "250 JPY", "5 million USD"
     _words, _abbrs = _TABLE.get(_code, ("", ""))
     _TABLE[_code] = (_words, "|".join(filter(None, (_abbrs, _code))))
 
