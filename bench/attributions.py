@@ -2,12 +2,19 @@
 
     ./run bench attributions                 # dev split; textacy too when bench/.peers exists
     ./run bench attributions --split train   # the training split
+    ./run bench attributions --parts         # claimledger on dev's tune and check parts
+    ./run bench attributions --parts --train 200   # and on the first 200 train articles
     bash bench/setup_peers.sh                # installs textacy (and the quantity peers)
 
 Per role (source, cue, content): exact and overlap span F1, over all relations and apart for
 quoted and unquoted ones (scoring rules in src/claimledger/evaluation/polnear.py). claimledger
 is scored on its top-level attributions only, as PolNeAR annotates no nested ones (polnear.py,
 "Nested attributions").
+
+With ``--parts``, one table of claimledger's exact and overlap F1 per role, side by side for
+the tune and check parts of dev (``evaluation/splits.py``), the whole of dev and, with
+``--train N``, the first N training articles in name order (a fixed, independent check set).
+
 Throughput is articles/s including spaCy parsing, one process per system. textacy's
 direct_quotations finds direct quotes only; it runs with the same spaCy pipeline as claimledger.
 """
@@ -21,6 +28,7 @@ from typing import Any
 
 from _measure import PEER_PYTHON, run_json
 from claimledger.evaluation import polnear as pn
+from claimledger.evaluation import splits
 
 HERE = Path(__file__).resolve().parent
 
@@ -55,12 +63,58 @@ def relations(preds: list[list[dict[str, Any]]]) -> list[list[pn.Relation]]:
     ]
 
 
+def claimledger(articles: list[pn.Article]) -> list[list[pn.Relation]]:
+    print(f"bench: claimledger on {len(articles)} articles", file=sys.stderr)
+    ours = run_json(sys.executable, ["-c", CLAIMLEDGER_RUN], [a.text for a in articles])
+    return [pn.predicted(d) for d in ours["predictions"]]
+
+
+def parts_table(train: int | None) -> None:
+    """claimledger's exact and overlap F1 per role on dev's tune and check parts, all of
+    dev and the first ``train`` training articles, as one table."""
+    try:
+        dev = pn.load("dev")
+        first = pn.load("train")[:train] if train else []
+    except FileNotFoundError as exc:
+        raise SystemExit(f"bench: {exc}") from None
+    dev_preds = claimledger(dev)
+    parts = [splits.part_of_key(a.name) for a in dev]
+    columns = [
+        (part, [(a, p) for a, p, k in zip(dev, dev_preds, parts, strict=True) if k == part])
+        for part in splits.PARTS
+    ]
+    columns.append(("dev", list(zip(dev, dev_preds, strict=True))))
+    if first:
+        columns.append((f"train[:{train}]", list(zip(first, claimledger(first), strict=True))))
+    heads, scores = [], []
+    for name, pairs in columns:
+        arts = [a for a, _ in pairs]
+        scores.append(pn.score(arts, [p for _, p in pairs])["all"])
+        heads.append(f"{name} ({len(arts)} art., {sum(len(a.relations) for a in arts)} rel.)")
+    print("\nPolNeAR, claimledger, F1 over all relations\n")
+    print(f"| role | match | {' | '.join(heads)} |")
+    print("|---|---|" + "---:|" * len(heads))
+    for role in pn.ROLES:
+        for kind in ("exact", "overlap"):
+            cells = [f"{s[role].prf(kind)[2]:.1f}" for s in scores]
+            print(f"| {role} | {kind} | {' | '.join(cells)} |")
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--split", default="dev", choices=("dev", "train"))
     parser.add_argument("--limit", type=int, help="only the first N articles")
     parser.add_argument("--no-peers", action="store_true")
+    parser.add_argument(
+        "--parts", action="store_true", help="claimledger alone, per part: tune, check, dev"
+    )
+    parser.add_argument(
+        "--train", type=int, metavar="N", help="with --parts: also the first N train articles"
+    )
     args = parser.parse_args()
+    if args.parts:
+        parts_table(args.train)
+        return 0
     try:
         articles = pn.load(args.split)[: args.limit]
     except FileNotFoundError as exc:

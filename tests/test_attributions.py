@@ -282,6 +282,15 @@ RULES = [
     ("“Go back to Univision,” Trump barked.", "barked", "speaker_after_quote"),
     ("The ministry called for a ceasefire.", "called for", "verb_preposition"),
     ("A new poll shows Clinton ahead.", "shows", "finding_object"),
+    ("Ivanova, who said the shelling lasted four hours, left.", "said", "relative_clause"),
+    ("Houses, which the army said were empty, burned.", "said", "relative_object"),
+    (
+        "The council issued a warning that the dam could fail.",
+        "issued a warning",
+        "light_verb_noun",
+    ),
+    ("Growth is projected at 2% this year.", "is projected", "passive_estimate"),
+    ("Some 300 people were arrested, as per the rights group.", "as per", "as_per"),
 ]
 
 
@@ -290,3 +299,40 @@ def test_rule_names(nlp: Any, sentence: str, cue: str, rule: str) -> None:
     found = {a.cue: a.rule for a in attributions(nlp, sentence)}
     assert found.get(cue) == rule, found
     assert all(found.values())
+
+
+# Look-alikes of the relative-clause, forecast, light-verb and "as reported" cues that
+# attribute nothing.
+NOT_ATTRIBUTIONS = [
+    "The ministry projected an image of calm.",  # a show, not a forecast
+    "The council issued a warning that went unheeded.",  # a relative clause, no content
+    "The company made a profit that surprised analysts.",  # not a speech noun
+    "The council issued a statement on Sunday.",  # a time, not what was stated
+    "The council issued a permit for the march.",
+    "Prices rose, as expected.",  # a weak verb with no one named
+    "The convoy left the town as the sun rose.",
+    "Residents who fled the shelling returned on Monday.",
+]
+
+
+@pytest.mark.parametrize("sentence", NOT_ATTRIBUTIONS)
+def test_look_alikes_attribute_nothing(nlp: Any, sentence: str) -> None:
+    assert [(a.rule, a.cue) for a in attributions(nlp, sentence)] == []
+
+
+def test_as_phrase_with_its_own_object_is_not_as_reported(nlp: Any) -> None:
+    """ "as he discussed his plan": what is discussed, not the clause it happens in."""
+    found = attributions(nlp, "Trump spoke on Monday as he discussed his plan for veterans.")
+    assert [(a.rule, a.content) for a in found] == [("verb_object", "his plan for veterans")]
+
+
+def test_relative_cue_content_ends_with_its_clause(nlp: Any) -> None:
+    """The parser hangs "asked" on the relative clause; what the spokesman said ends before."""
+    found = attributions(
+        nlp, "The ministry, whose spokesman said the bridge at Orsk had collapsed, asked for calm."
+    )
+    said = next(a for a in found if a.cue == "said")
+    assert (said.attributed_to, said.content) == (
+        "whose spokesman",
+        "the bridge at Orsk had collapsed",
+    )

@@ -184,8 +184,26 @@ OBJECT_CUE_VERBS = frozenset(
     promise pledge vow threaten urge request suggest dub deem report rule fear doubt echo
     repeat support back oppose thank discuss attack mention tweet share offer highlight remind
     recall reiterate note list name identify compare portray detail welcome congratulate
-    email answer challenge cast publish address disavow reference unveil ignore declare""".split()
+    email answer challenge cast publish address disavow reference unveil ignore declare
+    forecast project""".split()
 )
+
+# Verbs of forecast and estimate: their object keeps the phrases after it ("projects 2
+# million refugees by 2030", "forecasts heavy rain in Lunt this week").
+FORECAST_VERBS = frozenset(["forecast", "project", "predict", "estimate"])
+
+# What is projected without being forecast ("projected an image of calm").
+PROJECTED_NOT_FORECAST = frozenset(
+    "image power strength confidence calm unity force authority voice light".split()
+)
+
+# Verbs that cue only in "as ... by X" ("as documented by the watchdog"): elsewhere they
+# report an act, not a claim.
+AS_ONLY_CUE_VERBS = frozenset(["document", "verify", "witness", "corroborate"])
+
+# Light verbs whose object noun is the cue ("issued a warning that", "made the claim that",
+# "released a statement saying"); "put" counts with "out" ("put out a statement").
+LIGHT_VERBS = frozenset(["issue", "give", "make", "release", "send", "deliver", "put"])
 
 # Cues with a preposition that opens their content ("called for a ban", "referred to").
 PREP_CUES = frozenset(

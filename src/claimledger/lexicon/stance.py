@@ -28,6 +28,14 @@ NOUN_CUES = frozenset(
     recognition praise condemnation endorsement support rejection
     opposition forecast estimate""".split()
 )
+# Nouns that are cues only as the object of a light verb ("made the point that", "gave an
+# assurance that", "issued an appeal for"), besides the noun cues above.
+LIGHT_VERB_NOUNS = NOUN_CUES | frozenset(
+    """point case assurance appeal plea remark comment note declaration notice alert
+    guarantee communique communiqué ultimatum""".split()
+)
+# The prepositions that open a light-verb noun's content ("a warning about", "an appeal for").
+LIGHT_VERB_PREPS = frozenset("about of against for over".split())
 NOUN_OF_CUES = frozenset(
     """criticism praise condemnation endorsement support rejection opposition denunciation
     defense defence accusation allegation""".split()

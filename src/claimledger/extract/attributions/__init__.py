@@ -1,19 +1,20 @@
 """Attribution extraction: who a statement is attributed to, the cue, and the content.
 
-From spaCy's dependency parse, one module per idea: ``cues`` (according to, polls, hearsay
-adverbs, noun and adjective cues, a speaker after a quote), ``verbs`` (cue verbs and
-"citing"), ``content`` (the content rules of a cue verb, tried in order), ``source`` (the
-source phrase, its kind, canonical name, role and affiliation), ``quotes``, ``headlines``
-(headline colons, "Name: “...”" lines, datelines), ``cocues`` (second cues of the same
-speaker), ``nesting`` (parent links) and ``record`` (the Attribution record). Every
-attribution names the rule that found it (``Attribution.rule``). Offsets are into the
-document text.
+From spaCy's dependency parse, one module per idea: ``cues`` (according to, as per, polls,
+hearsay adverbs, noun and adjective cues, a speaker after a quote), ``verbs`` (cue verbs and
+"citing"), ``light`` (light-verb cues: "issued a warning that"), ``content`` (the content
+rules of a cue verb, tried in order), ``source`` (the source phrase, its kind, canonical
+name, role and affiliation), ``quotes``, ``headlines`` (headline colons, "Name: “...”"
+lines, datelines), ``cocues`` (second cues of the same speaker), ``nesting`` (parent links)
+and ``record`` (the Attribution record). Every attribution names the rule that found it
+(``Attribution.rule``). Offsets are into the document text.
 """
 
 from __future__ import annotations
 
 from typing import Any
 
+from claimledger.extract.attributions.content import _is_as
 from claimledger.extract.attributions.cues import (
     _according_to,
     _adjective_cue,
@@ -27,13 +28,21 @@ from claimledger.extract.attributions.headlines import (
     _name_colon_quotes,
     _without_dateline,
 )
+from claimledger.extract.attributions.light import _carried_by_light_noun, _light_verb_noun
 from claimledger.extract.attributions.nesting import link_nested
 from claimledger.extract.attributions.quotes import _within, quote_spans
 from claimledger.extract.attributions.record import _record
 from claimledger.extract.attributions.spans import _Found, _lemma
 from claimledger.extract.attributions.verbs import _verb_cue
 from claimledger.extract.entities import PersonRegistry
-from claimledger.lexicon import ADJECTIVE_CUES, CUE_LEMMAS, HEARSAY_ADVERBS, NOUN_CUES
+from claimledger.lexicon import (
+    ADJECTIVE_CUES,
+    AS_ONLY_CUE_VERBS,
+    CUE_LEMMAS,
+    HEARSAY_ADVERBS,
+    LIGHT_VERB_NOUNS,
+    NOUN_CUES,
+)
 from claimledger.model import Attribution
 from claimledger.nlp.parsed import as_sent
 
@@ -77,16 +86,24 @@ def extract_attributions(
 
 def _token_cue(tok: Any, sent: Any, quotes: list[tuple[int, int]]) -> _Found | None:
     """The attribution a token cues, by the first of the token rules that applies to it:
-    "according to", a cue verb, a noun cue, a stance adjective, a hearsay adverb, "in a
-    poll"; then, for a finite verb nothing else placed, a speaker after a quote."""
+    "according to" or "as per", a cue verb, a light-verb noun or a noun cue, a stance
+    adjective, a hearsay adverb, "in a poll"; then, for a finite verb nothing else placed,
+    a speaker after a quote."""
     att = None
-    if tok.lower_ == "according" and tok.i + 1 < sent.end and sent.doc[tok.i + 1].lower_ == "to":
+    nxt = sent.doc[tok.i + 1].lower_ if tok.i + 1 < sent.end else ""
+    if (tok.lower_, nxt) in (("according", "to"), ("as", "per")):
         att = _according_to(tok, sent, quotes)
-    elif tok.pos_ in ("VERB", "AUX") and _lemma(tok) in CUE_LEMMAS:
-        att = _verb_cue(tok, sent, quotes)
-    elif tok.pos_ == "NOUN" and tok.lemma_.lower() in NOUN_CUES:
+    elif tok.pos_ in ("VERB", "AUX") and (
+        _lemma(tok) in CUE_LEMMAS or (_lemma(tok) in AS_ONLY_CUE_VERBS and _is_as(tok))
+    ):
+        # "issued a statement saying ...": the participle belongs to the light-verb cue
+        att = None if _carried_by_light_noun(tok, sent, quotes) else _verb_cue(tok, sent, quotes)
+    elif tok.pos_ == "NOUN" and tok.lemma_.lower() in LIGHT_VERB_NOUNS:
         # in a quote the noun is the quoted speaker's word, not a cue of its own
-        att = None if _within(quotes, tok.idx) else _noun_cue(tok, sent, quotes)
+        if not _within(quotes, tok.idx):
+            att = _light_verb_noun(tok, sent, quotes)
+            if att is None and tok.lemma_.lower() in NOUN_CUES:
+                att = _noun_cue(tok, sent, quotes)
     elif tok.pos_ == "ADJ" and tok.lemma_.lower() in ADJECTIVE_CUES:
         att = _adjective_cue(tok, sent, quotes)
     elif tok.lower_ in HEARSAY_ADVERBS:

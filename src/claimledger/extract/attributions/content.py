@@ -1,5 +1,6 @@
 """What a cue verb attributes: the content rules, tried in order, on the dependency parse
-(that-clause, "as X said", an aside, a preposition, an infinitive, an object ...)."""
+(that-clause, "as X said", an aside, a preposition, an infinitive, an object, a passive
+estimate ...)."""
 
 from __future__ import annotations
 
@@ -13,9 +14,12 @@ from claimledger.lexicon import (
     CUE_LEMMAS,
     DOCUMENT_SOURCE_HEADS,
     FINDING_VERBS,
+    FORECAST_VERBS,
     OBJECT_CUE_VERBS,
     PREP_CUES,
+    PROJECTED_NOT_FORECAST,
     RAISING_CUE_VERBS,
+    RELATIVE_PRONOUNS,
     SAY_OBJECT_VERBS,
     SPEECH_VERBS,
     XCOMP_CUE_VERBS,
@@ -55,19 +59,47 @@ def _that_clause(verb: Any, lemma: str, cue_end: int) -> _Content | None:
     return _Content(_span(clause), "ccomp", cue_end, "verb_that_clause")
 
 
+def _relative_object(verb: Any, lemma: str, cue_end: int) -> _Content | None:
+    """relative_object: "houses, which the ministry said were destroyed": the relative
+    pronoun of the verb's clause stands before the cue; what was said is the clause after
+    the cue (as PolNeAR marks it), its subject the noun the pronoun stands for."""
+    ccomp = _child(verb, "ccomp")
+    if verb.dep_ != "relcl" or ccomp is None or ccomp.i < verb.i:
+        return None
+    clause = _subtree(ccomp)
+    if clause[0].i > verb.i or clause[0].lower_ not in RELATIVE_PRONOUNS:
+        return None
+    after = [t for t in clause if t.i > verb.i]
+    return _Content(_span(after), "ccomp", cue_end, "relative_object")
+
+
 def _is_as(verb: Any) -> bool:
     return any(c.dep_ == "mark" and c.lower_ == "as" for c in verb.children)
 
 
 def _as_reported(verb: Any, lemma: str, cue_end: int) -> _Content | None:
-    """as_reported: "as X reported": the clause the as-phrase hangs on, without it."""
+    """as_reported: "as X reported", "as reported by X": the clause the as-phrase hangs on,
+    without it. Not an "as" of time or manner whose verb has its own content ("as he
+    discussed his plan", "as Russia supports the government": what is discussed)."""
     if not (_is_as(verb) and verb.dep_ == "advcl"):
+        return None
+    if _child(verb, "ccomp", "xcomp") is not None or (
+        _child(verb, "dobj") is not None and lemma in OBJECT_CUE_VERBS
+    ):
         return None
     own = {t.i for t in verb.subtree}
     clause = verb.head.head if verb.head.dep_ in ("aux", "auxpass") else verb.head
-    return _Content(
-        _span([t for t in _subtree(clause) if t.i not in own]), "as", cue_end, "as_reported"
-    )
+    rest = [t for t in _subtree(clause) if t.i not in own]
+    first, last = min(own), max(own)
+    before = [t for t in rest if t.i < first]
+    after = [t for t in rest if t.i > last]
+    # "Forty shops burned, as reported by the Gazette.": the clause before the as-phrase,
+    # not the full stop after it; one around it ("A, as X said, B") is all of it
+    if all(t.is_punct for t in after):
+        rest = before
+    elif all(t.is_punct for t in before):
+        rest = after
+    return _Content(_span(rest), "as", cue_end, "as_reported")
 
 
 def _parenthetical(verb: Any, lemma: str, cue_end: int) -> _Content | None:
@@ -153,6 +185,8 @@ def _verb_object(verb: Any, lemma: str, cue_end: int) -> _Content | None:
     dobj = _child(verb, "dobj")
     if dobj is None or lemma not in OBJECT_CUE_VERBS or dobj.i <= verb.i:
         return None
+    if lemma == "project" and dobj.lemma_.lower() in PROJECTED_NOT_FORECAST:
+        return None  # "projected an image of calm": a show, not a forecast
     parts = [
         c
         for c in verb.children
@@ -161,6 +195,8 @@ def _verb_object(verb: Any, lemma: str, cue_end: int) -> _Content | None:
             c.dep_ in ("dobj", "oprd", "ccomp")
             or c.lower_ in ("as", "of", "for")
             or (c.lower_ == "at" and lemma in ("estimate", "put"))  # "the toll at 230"
+            # "projects 2 million refugees by 2030": a forecast keeps its when and where
+            or (c.dep_ in ("prep", "npadvmod") and lemma in FORECAST_VERBS)
         )
     ]
     end = max(_span(_subtree(c))[1] for c in parts)  # type: ignore[index]
@@ -186,6 +222,19 @@ def _said_object(verb: Any, lemma: str, cue_end: int) -> _Content | None:
     parts = [said] + [c for c in verb.children if c.dep_ == "prep" and c.i > said.i]
     end = max(_span(_subtree(c))[1] for c in parts)  # type: ignore[index]
     return _Content((_subtree(said)[0].idx, end), "object", cue_end, "said_object")
+
+
+def _passive_estimate(verb: Any, lemma: str, cue_end: int) -> _Content | None:
+    """passive_estimate: "Growth is projected at 2% this year", "the toll was estimated at
+    230 by local officials": the subject with its figure; the agent, when there is one, is
+    the source, else no one is cited."""
+    passive = _child(verb, "nsubjpass")
+    at = next((c for c in verb.children if c.dep_ == "prep" and c.lower_ == "at"), None)
+    if passive is None or at is None or lemma not in FORECAST_VERBS or at.i < verb.i:
+        return None
+    how = "passive" if _child(verb, "agent") is not None else "raising"
+    span = (_subtree(passive)[0].idx, _span(_subtree(at))[1])  # type: ignore[index]
+    return _Content(span, how, cue_end, "passive_estimate")
 
 
 def _passive_agent(verb: Any, lemma: str, cue_end: int) -> _Content | None:
@@ -233,6 +282,7 @@ def _detached_that_clause(verb: Any, lemma: str, cue_end: int) -> _Content | Non
 
 # The content rules of a cue verb, tried in this order; the first that finds one wins.
 CONTENT_RULES: tuple[Callable[[Any, str, int], _Content | None], ...] = (
+    _relative_object,
     _that_clause,
     _as_reported,
     _parenthetical,
@@ -242,6 +292,7 @@ CONTENT_RULES: tuple[Callable[[Any, str, int], _Content | None], ...] = (
     _finding_object,
     _verb_object,
     _said_object,
+    _passive_estimate,
     _passive_agent,
     _asked_whether,
     _detached_that_clause,

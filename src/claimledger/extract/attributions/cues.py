@@ -1,6 +1,6 @@
-"""Cues that are not a cue verb's own: "according to X", a poll ("in a recent survey"),
-hearsay adverbs, noun cues ("the claim that"), stance adjectives ("confident that"), and
-any verb just after a quote ("“Go back,” Trump barked")."""
+"""Cues that are not a cue verb's own: "according to X" and "as per X", a poll ("in a
+recent survey"), hearsay adverbs, noun cues ("the claim that"), stance adjectives
+("confident that"), and any verb just after a quote ("“Go back,” Trump barked")."""
 
 from __future__ import annotations
 
@@ -30,6 +30,8 @@ from claimledger.lexicon import (
 
 
 def _according_to(tok: Any, sent: Any, quotes: list[tuple[int, int]]) -> _Found | None:
+    """according_to, as_per: "according to X" or "as per X", before or after what X says;
+    the content is the longer side."""
     to = sent.doc[tok.i + 1]
     pobj = _child(to, "pobj") or _child(tok, "pobj")
     if pobj is None:
@@ -41,7 +43,15 @@ def _according_to(tok: Any, sent: Any, quotes: list[tuple[int, int]]) -> _Found 
     phrase_end = src[-1].i + 1
     cue = (tok.idx, to.idx + len(to.text))
     before = [t for t in sent if t.i < tok.i]
-    after = [t for t in sent if t.i >= phrase_end]
+    # "..., according to the relief office, which said ...": the clause on the source is not
+    # what it is cited for
+    own = {
+        t.i
+        for c in pobj.children
+        if c.dep_ in ("relcl", "acl", "appos") and c.i >= phrase_end
+        for t in c.subtree
+    }
+    after = [t for t in sent if t.i >= phrase_end and t.i not in own]
     content_toks = (
         after
         if len([t for t in after if not t.is_punct]) >= len([t for t in before if not t.is_punct])
@@ -55,7 +65,7 @@ def _according_to(tok: Any, sent: Any, quotes: list[tuple[int, int]]) -> _Found 
         _is_direct(_span(content_toks), quotes),
         pobj,
         _trimmed(text, _span(_source_tokens(pobj))),  # the name, without "taken last week"
-        rule="according_to",
+        rule="as_per" if tok.lower_ == "as" else "according_to",
     )
 
 

@@ -63,9 +63,15 @@ def _source_tokens(subj: Any) -> list[Any]:
     """The source phrase (``_source_phrase``) without trailing relative clauses or
     appositions after a comma: the name the canonical source is made from."""
     toks = _source_phrase(subj)
+    # "a spokesman who said ...": the clause starts at "who", before its verb
+    clauses = [
+        min(t.i for t in c.subtree)
+        for c in subj.children
+        if c.dep_ in ("relcl", "acl") and c.i > subj.i
+    ]
     out = []
     for t in toks:
-        if t.i > subj.i and (t.text == "," or (t.dep_ in ("relcl", "acl") and t.head == subj)):
+        if t.i > subj.i and (t.text == "," or any(t.i >= start for start in clauses)):
             break
         out.append(t)
     return out
@@ -76,7 +82,8 @@ _Subject = tuple[Any | None, Any | None, str]
 
 def _subject(verb: Any) -> _Subject:
     """(subject token, the token it stands for, how it was found) of a cue verb: its own
-    subject or passive agent; for a relative "who said" the pronoun and its antecedent; for
+    subject or passive agent; for a relative "who said" the pronoun and its antecedent (rule
+    relative_clause); for
     "... and said" or "..., saying" the subject of the verb it hangs from. How: "agent",
     "second_cue_same_speaker", "number", "subject", "relative", "quoted_as_saying",
     "reduced_relative", "participle_on_noun"; "" when there is no subject."""
@@ -239,7 +246,22 @@ def _role_affiliation(sent: Any, span: tuple[int, int]) -> tuple[str | None, str
     "Ukrainian Defence Minister Rustem Umerov", "Dmitry Peskov, the Kremlin spokesman",
     "a spokesman for the Russian Defence Ministry"."""
     toks = [t for t in sent if span[0] <= t.idx < span[1]]
-    ents = [e for e in sent.ents if span[0] <= e.start_char and e.end_char <= span[1]]
+    # not from what a relative clause reports: "The ministry, which reported that houses in
+    # Varnek ..." ("Fowler, who helmed the DNC," does tell whom he speaks for)
+    clause = {
+        t.i
+        for tok in toks
+        if tok.dep_ == "relcl"
+        for c in tok.children
+        if c.dep_ == "ccomp"
+        for t in c.subtree
+    }
+    toks = [t for t in toks if t.i not in clause]
+    ents = [
+        e
+        for e in sent.ents
+        if span[0] <= e.start_char and e.end_char <= span[1] and e.start not in clause
+    ]
     words = _role_words(toks, ents)
     heads = [t for t in words if t.lemma_.lower() in ROLE_HEADS]
     if not heads:  # "Olena Kovalenko, a police investigator": the apposition's noun

@@ -6,7 +6,7 @@ from __future__ import annotations
 from typing import Any
 
 from claimledger.extract.attributions.cocues import _before_co_cue
-from claimledger.extract.attributions.content import _Content, _content
+from claimledger.extract.attributions.content import _Content, _content, _is_as
 from claimledger.extract.attributions.headlines import _without_dateline
 from claimledger.extract.attributions.quotes import _adjacent_quote, _continued, _is_direct, _within
 from claimledger.extract.attributions.source import _source_phrase, _source_tokens, _subject
@@ -28,11 +28,17 @@ from claimledger.lexicon import (
     INFINITIVE_CUE_VERBS,
     QUOTED_AS_VERBS,
     SPEECH_VERBS,
+    TEMPORAL_WORDS,
     WEAK_SPEECH_VERBS,
 )
 
-# How a subject was found that names the rule better than its content does.
-_SUBJECT_RULES = frozenset(["second_cue_same_speaker", "quoted_as_saying", "participle_on_noun"])
+# How a subject was found that names the rule better than its content does, and the rule.
+_SUBJECT_RULES = {
+    "second_cue_same_speaker": "second_cue_same_speaker",
+    "quoted_as_saying": "quoted_as_saying",
+    "participle_on_noun": "participle_on_noun",
+    "relative": "relative_clause",  # "the ministry, which reported that ...": "which"
+}
 
 
 def _verb_cue(verb: Any, sent: Any, quotes: list[tuple[int, int]]) -> _Found | None:
@@ -52,7 +58,8 @@ def _verb_cue(verb: Any, sent: Any, quotes: list[tuple[int, int]]) -> _Found | N
     content, direct, how, rule = said
     if not direct:
         content = _before_co_cue(verb, content, quotes)
-    if _not_this_cue(lemma, how, direct, subj):
+        content = _within_relative(verb, content)
+    if _not_this_cue(lemma, how, direct, subj, route):
         return None
     if how == "raising":
         subj = refers = None
@@ -68,15 +75,20 @@ def _verb_cue(verb: Any, sent: Any, quotes: list[tuple[int, int]]) -> _Found | N
         return None
     referent = _trimmed(text, _span(_source_tokens(refers))) if refers is not None else None
     referent = _without_dateline(text, referent)
-    rule = route if route in _SUBJECT_RULES else rule
+    rule = _SUBJECT_RULES.get(route, rule)
     cue = _verb_cue_words(verb, cue)
     return _Found(cue, source, _trimmed(text, content), direct, refers, referent, rule)
 
 
 def _verb_subject(verb: Any, lemma: str) -> tuple[Any | None, Any | None, str]:
     """The subject of a cue verb (``_subject``), or for a speech verb without one the
-    object the parser read in its place: "“...,” added a New Hampshire Democrat"."""
+    object the parser read in its place: "“...,” added a New Hampshire Democrat"; for "as
+    reported in the Orsk Courier" the publication."""
     subj, refers, route = _subject(verb)
+    if subj is None and _is_as(verb):
+        where = _as_reported_in(verb)
+        if where is not None:
+            return where, where, "agent"
     if subj is None and lemma in SPEECH_VERBS:
         obj = _child(verb, "dobj")
         if (
@@ -86,6 +98,20 @@ def _verb_subject(verb: Any, lemma: str) -> tuple[Any | None, Any | None, str]:
         ):
             return obj, obj, "inverted_subject"
     return subj, refers, route
+
+
+def _as_reported_in(verb: Any) -> Any | None:
+    """The publication of "as reported in the Orsk Courier" (also "on its website"): the
+    object of the verb's "in" or "on", unless it is a time ("as reported on Monday")."""
+    for prep in verb.children:
+        obj = _child(prep, "pobj") if prep.dep_ == "prep" and prep.lower_ in ("in", "on") else None
+        if obj is None or obj.pos_ not in ("NOUN", "PROPN"):
+            continue
+        if not any(
+            t.ent_type_ in ("DATE", "TIME") or t.lower_ in TEMPORAL_WORDS for t in obj.subtree
+        ):
+            return obj
+    return None
 
 
 def _said(
@@ -120,13 +146,34 @@ def _said(
     return content, direct, how, rule
 
 
-def _not_this_cue(lemma: str, how: str, direct: bool, subj: Any | None) -> bool:
+def _within_relative(verb: Any, content: tuple[int, int]) -> tuple[int, int]:
+    """The content of a cue in a relative clause set off by commas ends where that clause
+    does, where the parser hung the main verb on it as a bare conjunct: in "The ministry,
+    whose spokesman said the bridge had collapsed, asked for calm", not "asked for calm"."""
+    first = _subtree(verb)[0].i
+    if verb.dep_ != "relcl" or first == 0 or verb.doc[first - 1].text != ",":
+        return content
+    for tok in _subtree(verb):
+        if (
+            content[0] < tok.idx < content[1]
+            and tok.dep_ == "conj"
+            and tok.pos_ in ("VERB", "AUX")
+            and tok.doc[tok.i - 1].text == ","
+            and not any(c.dep_ in ("cc", "conj", "nsubj", "nsubjpass") for c in tok.children)
+        ):
+            return (content[0], tok.doc[tok.i - 1].idx)
+    return content
+
+
+def _not_this_cue(lemma: str, how: str, direct: bool, subj: Any | None, route: str) -> bool:
     """Cue verbs that do not attribute what they were found with: a clause of a verb that
-    takes none, a weak verb in an aside ("he thinks"), a belief of no one named ("I
-    believe", "many believe"; "officials believe" is cited)."""
+    takes none, a weak verb in an aside ("he thinks", "as expected") unless an agent says
+    who ("as shown by satellite images"), a belief of no one named ("I believe", "many
+    believe"; "officials believe" is cited)."""
     if how == "ccomp" and lemma not in CLAUSE_CUE_VERBS:
         return True
-    if lemma in WEAK_SPEECH_VERBS and how in ("aside", "as") and not direct:
+    weak = how == "aside" or (how == "as" and route != "agent")
+    if lemma in WEAK_SPEECH_VERBS and weak and not direct:
         return True
     return lemma in BELIEF_VERBS and (subj is None or subj.pos_ not in ("NOUN", "PROPN"))
 
