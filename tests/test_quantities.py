@@ -182,3 +182,33 @@ def test_every_quantity_names_a_known_rule(nlp: Any) -> None:
     found = [q for s in sentences for q in quantities(nlp, s)]
     assert len(found) > 200
     assert all(q.rule in RULES for q in found), {q.rule for q in found} - set(RULES)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "units"),
+    [
+        # issue 17: unit spellings outside the news core, each a class of its own
+        (
+            "The collider ran at 6.5 TeV and the cell gave 1.7 eV.",
+            ["teraelectronvolt", "electronvolt"],
+        ),
+        (
+            "Add 2 tbsp of oil, 1 tsp of salt and 50 cl of water.",
+            ["tablespoon", "teaspoon", "centilitre"],
+        ),
+        ("Each tablet holds 400 micrograms of folic acid.", ["microgram"]),
+        ("The pack stores 50 Wh and the line carries 11 kV.", ["watt_hour", "kilovolt"]),
+        ("It cost 10 US dollar and 100 Chinese yuan.", ["USD", "CNY"]),
+        ("Exports rose to HK $ 10 billion and NZ $ 2 billion.", ["HKD", "NZD"]),
+        (
+            "Highs of 38 degrees C are forecast, and the water boils at 212F.",
+            ["celsius", "fahrenheit"],
+        ),
+        # a bare C or F without a word of temperature is no unit ("Grade 12 C", "iPhone 5C")
+        ("He sold 3 iPhone 5C handsets.", ["count"]),
+        # "5 W" after a street-like capitalised word is an address, not watts
+        ("The office at 55 W Harbour Street employs 40 people.", ["count"]),
+    ],
+)
+def test_unit_spellings(nlp: Any, sentence: str, units: list[str]) -> None:
+    assert [q.unit for q in quantities(nlp, sentence)] == units

@@ -1193,7 +1193,7 @@ CASES: list[tuple[str, list[Q]]] = [
     ),
     (
         "Men aged 18 -25 were called up, the decree said.",
-        [("18 -25", None, 18.0, 25.0, "count", "range", None, None, None)],
+        [("18 -25", None, 18.0, 25.0, "year_of_age", "range", None, None, None)],
     ),
     # issue 17: 'X or Y' with a unit on each, or far apart, names two figures, not a range
     (
@@ -1326,4 +1326,125 @@ CASES: list[tuple[str, list[Q]]] = [
     # issue 17: scores and tallies written high-low are no ranges and no counts
     ("The home side won 3-1 despite the curfew.", []),
     ("The motion passed 52-48 in the assembly.", []),
+    # issue 17, second reading: "New Jersey" is no shirt number; things measured by their
+    # height are metres ("8m waves"), counted things millions ("4m households")
+    (
+        "In New Jersey 1,200 new cases were reported on Monday.",
+        [("1,200", 1200, 1200, 1200, "count", "exact", None, None, "new cases")],
+    ),
+    (
+        "Huge 8m waves struck the coast of Selmouth as 4m households lost power.",
+        [
+            ("8m", 8, 8, 8, "metre", "exact", None, None, None),
+            ("4m", 4e6, 4e6, 4e6, "count", "exact", None, None, "households lost"),
+        ],
+    ),
+    # temperatures with a bare C or F where the sentence speaks of them; W and V spaced
+    (
+        "Temperatures reached 42 C (108 F) in Varnholm on Tuesday.",
+        [
+            ("42 C", 42, 42, 42, "celsius", "exact", None, None, None),
+            ("108 F", 108, 108, 108, "fahrenheit", "exact", None, None, None),
+        ],
+    ),
+    (
+        "Relief camps near Ostrava Nova froze at minus 12C overnight.",
+        [("minus 12C", -12, -12, -12, "celsius", "exact", None, None, None)],
+    ),
+    (
+        "The field hospital ran on a 230 V generator and 65 W lamps.",
+        [
+            ("230 V", 230, 230, 230, "volt", "exact", None, None, None),
+            ("65 W", 65, 65, 65, "watt", "exact", None, None, None),
+        ],
+    ),
+    ("The shelling hit Block 5 C of the Tarsk housing estate.", []),
+    # "pounds" as money with a scale or after paying, as weight otherwise
+    (
+        "Donors pledged 40 million pounds and the ministry was fined 50,000 pounds.",
+        [
+            ("40 million pounds", 4e7, 4e7, 4e7, "GBP", "exact", None, None, None),
+            ("50,000 pounds", 50000, 50000, 50000, "GBP", "exact", None, None, None),
+        ],
+    ),
+    (
+        "The convoy carried 2 million pounds of flour; each sack weighed 50 pounds.",
+        [
+            ("2 million pounds", 2e6, 2e6, 2e6, "pound_mass", "exact", None, None, None),
+            ("50 pounds", 50, 50, 50, "pound_mass", "exact", None, None, None),
+        ],
+    ),
+    # currencies named with their country, and South Asian scales
+    (
+        "Aid worth 125 million Australian dollars and C $ 30 million arrived.",
+        [
+            (
+                "125 million Australian dollars",
+                1.25e8,
+                1.25e8,
+                1.25e8,
+                "AUD",
+                "exact",
+                None,
+                None,
+                None,
+            ),
+            ("C $ 30 million", 3e7, 3e7, 3e7, "CAD", "exact", None, None, None),
+        ],
+    ),
+    (
+        "The district received 25 lakh rupees for 3 crore people.",
+        [
+            ("25 lakh rupees", 2.5e6, 2.5e6, 2.5e6, "INR", "exact", None, None, None),
+            ("3 crore", 3e7, 3e7, 3e7, "count", "exact", None, None, "people"),
+        ],
+    ),
+    # ages after "aged" or "the age of"
+    (
+        "Two men aged 19 and 23 and anyone under the age of 18 were released.",
+        [
+            ("Two", 2, 2, 2, "count", "exact", None, None, "men released"),
+            ("19", 19, 19, 19, "year_of_age", "exact", None, None, None),
+            ("23", 23, 23, 23, "year_of_age", "exact", None, None, None),
+            ("18", 18, 18, 18, "year_of_age", "exact", None, None, None),
+        ],
+    ),
+    # verbs of change, one with its object between it and the figure; "up to" after a
+    # verb of rising is the level reached; a change restated after ", or"
+    (
+        "The agency slashed rations by 30% and hiked fuel prices 12 percent.",
+        [
+            ("30%", 30, 30, 30, "percent", "exact", None, ("down", None, None), None),
+            ("12 percent", 12, 12, 12, "percent", "exact", None, ("up", None, None), None),
+        ],
+    ),
+    (
+        "The displacement rate edged up to 5.2% in Kessby.",
+        [("5.2%", 5.2, 5.2, 5.2, "percent", "exact", None, ("up", None, 5.2), None)],
+    ),
+    (
+        "The aid budget shed 300 million dollars, or 4%, this year.",
+        [
+            (
+                "300 million dollars",
+                3e8,
+                3e8,
+                3e8,
+                "USD",
+                "exact",
+                None,
+                ("down", None, None),
+                None,
+            ),
+            ("4%", 4, 4, 4, "percent", "exact", None, ("down", None, None), None),
+        ],
+    ),
+    # "averaged" and "barely" make a figure approximate
+    (
+        "Arrivals averaged 1,400 a day, barely 30 percent of the spring peak.",
+        [
+            ("averaged 1,400 a day", 1400, None, None, "count", "approx", "day", None, None),
+            ("barely 30 percent", 30, None, None, "percent", "approx", None, None, None),
+        ],
+    ),
 ]

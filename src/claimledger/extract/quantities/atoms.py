@@ -32,18 +32,28 @@ ATOM = re.compile(
     rf"(?P<sci>\d+(?:\.\d+)?\s?[×x]\s?10(?P<exp>(?:\^|\*\*)[-−]?\d{{1,3}}|[-−]\d{{1,3}}|"
     rf"⁻?[⁰¹²³⁴⁵⁶⁷⁸⁹]{{1,3}})(?!\d))?"
     rf"(?(sci)|(?P<num>{_FRACTION_BEFORE_UNIT}|{DIGITS}|[½¼¾⅓⅔]|\b(?i:{_WSEQ})\b))"
-    r"(?P<scale>[\s-]?(?i:hundred|thousand|million|billion|trillion)s?\b"
+    r"(?P<scale>[\s-]?(?i:hundred|thousand|million|billion|trillion|lakh|crore)s?\b"
     r"(?:\s+(?i:thousand|million|billion)\b)?|(?<=\d)\s?(?i:bn|mn|mln|mil|tn|k|m|b)\b)?"
     rf"(?P<unit>\s?-?\s?{UNIT_RE})?"
     rf"{PER}?"
 )
 # A plural noun after "12m" or "2b", perhaps behind one modifier ("12m new users"): the
-# letter is a scale. Races are run in metres ("the 400m hurdles").
+# letter is a scale. Races are run in metres ("the 400m hurdles"), and things measured by
+# their height or length are metres too ("8m waves", "20m cliffs").
 _MILLIONS_OF = re.compile(
     r"\s+(?:[A-Za-z-]+\s+)?(?!(?i:hurdles|relays?|sprints?|freestyle|backstroke|runs|this|"
-    r"was|has|its|his|does|goes|plus|thus|always|perhaps|less|across|unless)\b)"
+    r"was|has|its|his|does|goes|plus|thus|always|perhaps|less|across|unless|"
+    r"waves|swells|cliffs|walls|towers|masts|poles|pylons|pillars|columns|dunes|drops|falls|"
+    r"yachts|boats|slopes|ramps|jumps|dives|deep|high|tall|long|wide)\b)"
     r"(?:[a-z]+[^su\W]s|people|children|men|women|adults|youths|staff|personnel|"
     r"livestock|cattle)\b"
+)
+# Words of weather and heat that make a bare "C" or "F" after a figure a temperature
+# ("highs of 38 C", "water boils at 212F"), and a figure restated in the other scale.
+_TEMPERATURE_CUE = re.compile(
+    r"(?i:temperat|degree|°|celsius|fahrenheit|heat|\bhot|\bcold|\bwarm|\bcool|chill|freez|"
+    r"frost|thaw|\bmelt|\bboil|weather|forecast|thermomet|climate|summer|winter|swelter|"
+    r"scorch|\bhighs?\b|\blows?\b|\bminus\s*\d)|\d\s?[CF]\s*\(\s*[-−]?\d+(?:\.\d+)?\s?[FC]\b"
 )
 _SUPERSCRIPTS = str.maketrans("⁰¹²³⁴⁵⁶⁷⁸⁹⁻−", "0123456789--")
 _SUBUNITS = {"USD_cent": "USD", "GBP_penny": "GBP", "MYR_sen": "MYR", "RUB_kopeck": "RUB"}
@@ -82,8 +92,17 @@ def read_atom(m: re.Match[str], text: str) -> Atom | None:
         unit, value = _SUBUNITS[unit], value / 100
     if currency:  # "$5 billion dollars" and odd mixes: the symbol decides
         unit = currency
+    elif unit == "pound_mass" and _pounds_of_money(m, text, end):
+        unit = "GBP"
     per, end = _rate(m, unit, end)
-    if unit is None and not currency and _is_age_apposition(text, m.start(), end, value):
+    if (
+        unit is None
+        and not currency
+        and (
+            _is_age_apposition(text, m.start(), end, value)
+            or _AGED_BEFORE.search(text[: m.start()])
+        )
+    ):
         unit = "year_of_age"
     unit = unit or "count"
     if unit == "count" and _code_like(text[end:]):
@@ -95,6 +114,32 @@ def read_atom(m: re.Match[str], text: str) -> Atom | None:
     has_unit = bool(currency) or unit != "count"
     rule = _rule(m, unit, per, bool(currency))
     return Atom(start, end, value, unit, per, has_unit, sign if sign != "minus" else None, rule)
+
+
+# What money does before its amount: "cost 40 pounds", "a fine of 500 pounds".
+_MONEY_BEFORE = re.compile(
+    r"(?i:\b(?:cost|costs|costing|spen[dt]|spends|spending|paid|pay|pays|paying|fined|fine of|"
+    r"worth|priced at|price of|sold for|bought for|raised|raising|earn(?:s|ed|ing)?|salary of|"
+    r"wages? of|budget of|fee of|fees of|bill of|invest(?:s|ed|ing)?|donat(?:e|ed|es|ing)|"
+    r"loan of|debt of|debts of|profit of|revenue of|turnover of|deal worth|valued at|"
+    r"compensation of|award(?:ed)?|bonus of|charged?|owe[sd]?)"
+    r"(?:\s+(?:about|around|some|nearly|almost|more than|over|under|less than|up to|just|"
+    r"only|an estimated|a|an|the|him|her|them|us|me))*\s*)$"
+)
+_MASS_CUE = re.compile(
+    r"(?i:\bweigh|\bweight|\bheav(?:y|ier|iest)\b|\blbs?\b|\bkg\b|kilo|\bounces?\b)"
+)
+
+
+def _pounds_of_money(m: re.Match[str], text: str, end: int) -> bool:
+    """ "Pounds" as money: with a scale ("40 million pounds") or after a word of paying
+    ("cost 15 pounds"); not of a thing ("2 million pounds of beef") or in a sentence about
+    weight ("weighs 200 pounds")."""
+    if not re.fullmatch(r"(?i:pounds?)", (m.group("unit") or "").strip(" -")):
+        return False
+    if re.match(r"\s+of\b", text[end:]) or _MASS_CUE.search(text):
+        return False
+    return bool(m.group("scale")) or bool(_MONEY_BEFORE.search(text[: m.start()]))
 
 
 def _hyphen_minus(text: str, m: re.Match[str], unit: str) -> bool:
@@ -157,11 +202,14 @@ def _written_unit(m: re.Match[str], text: str, value: float) -> tuple[str | None
         and (re.match(r"\.?\s?m\b", text[m.end("unit") :]) or value in _VIDEO_LINES)
     ):
         return None, m.start("unit")  # "5 p.m.", "1080p"
+    if unit_text in ("C", "F") and not _TEMPERATURE_CUE.search(text):
+        return None, m.start("unit")  # "42 C" and "108F" only where temperature is spoken of
     if (
         unit_text
         and len(unit_text) == 1
-        and unit_text not in "%p$€£"
+        and unit_text not in "%p$€£CF"
         and m.group("unit")[0].isspace()
+        and not (unit_text in "WV" and not re.match(r"\s+[A-Z][a-z]|\s*\d", text[m.end("unit") :]))
     ):
         return None, m.start("unit")  # "5 m" or "7 s": single letters only when attached
     return unit, m.end()
@@ -203,6 +251,14 @@ def _rate(m: re.Match[str], unit: str | None, end: int) -> tuple[str | None, int
 def _code_like(trailing: str) -> bool:
     code_like = re.match(r"(?:st|nd|rd|th)\b|[A-Za-z]|-[A-Za-z]", trailing)
     return bool(code_like) and not re.match(r"-(?:(?:strong|odd|plus)\b|to-\d)", trailing)
+
+
+# An age after "aged" or "the age of", perhaps the second of two ("aged 19 and 23",
+# "aged 5-11", "under the age of 18").
+_AGED_BEFORE = re.compile(
+    r"(?i:\b(?:aged|the\s+ages?\s+of)\s+(?:about|around|between|over|under|nearly|almost|"
+    r"just|only|at\s+least|from|up\s+to)?\s*(?:\d{1,3}\s*(?:,|and|or|to|-|–)\s*)?)$"
+)
 
 
 def _is_age_apposition(text: str, start: int, end: int, value: float) -> bool:

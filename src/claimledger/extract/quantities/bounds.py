@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 
 from claimledger.extract.quantities.candidate import Candidate, set_bound
+from claimledger.model import Change
 
 APPROX = [
     (
@@ -25,7 +26,7 @@ APPROX = [
     ),
     (
         r"(?:around|about|approximately|roughly|some|an estimated|estimated|close to|circa|"
-        r"approx\.|c\.|~|≈|or so|almost exactly|an approximate)",
+        r"approx\.|c\.|~|≈|or so|almost exactly|an approximate|averag(?:ed|ing|es)|barely)",
         "approx",
     ),
 ]
@@ -42,6 +43,12 @@ def with_approx(q: Candidate, text: str) -> Candidate:
         m = pattern.search(before)
         if m and _temporal_over(m.group(0), q, before[: m.start()]):
             break  # "met six times over eight months": over as "during", not "more than"
+        if m and bound == "at_most" and _RISE_UP_TO.search(before[: m.start()]):
+            # "edged up to 5.2%": the level a rise reaches, not a ceiling
+            if q.change is None and q.bound != "range":
+                q.change = Change("up", None, q.value, None)
+                q.rule = "level_after_change"
+            break
         if m:
             q.start = m.start()
             if q.bound != "range":
@@ -58,6 +65,14 @@ def bounded_to(gap: str) -> tuple[str, str | None]:
         if m and m.start() > 0:
             return gap[: m.start()], bound
     return gap, None
+
+
+# Verbs whose particle "up" begins "up to": a rise to a level, not "up to" as "at most".
+_RISE_UP_TO = re.compile(
+    r"(?i:\b(?:edged|edges|edging|moved|moves|went|goes|ticked|ticks|inched|inches|crept|creeps|"
+    r"shot|shoots|bumped|pushed|revised|ratcheted|nudged|jumped|jumps|climbed|climbs|rose|rises|"
+    r"rising|went|came|comes|marked|scaled|stepped|raised|raises|ramped|picked)\s+)$"
+)
 
 
 def _temporal_over(approximator: str, q: Candidate, before: str) -> bool:

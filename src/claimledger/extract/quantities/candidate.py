@@ -17,7 +17,8 @@ RULES = {
     "currency_amount": "atoms: an amount of money ('$2.4 billion', '45 cents')",
     "percent": "atoms: a percentage ('4.5%')",
     "scientific_notation": "atoms: a number times a power of ten ('4.2×10−12 kg')",
-    "age_apposition": "atoms: an age between commas after a name ('Ahmed Saleh, 34,')",
+    "age_apposition": "atoms: an age between commas after a name ('Ahmed Saleh, 34,') or "
+    "after 'aged' ('aged 19 and 23')",
     "rate_per": "atoms, counted: a figure per unit ('40 litres per minute', '3,000 tests a day')",
     "range_from_to": "combine: 'range from 30,000 to 40,000', no verb of change",
     "change_from_to": "combine: 'rose from 4% to 11%'",

@@ -10,7 +10,9 @@ DIRECTION = {
         r"climb(?:ed|s|ing)?|jump(?:ed|s|ing)?|surge[sd]?|surging|soar(?:ed|s|ing)?|"
         r"gain(?:ed|s|ing)?|up|raise[sd]?|raising|swell(?:ed|s)?|spike[sd]?|advance[sd]?|"
         r"advancing|rall(?:y|ied|ies)|added|adding|boost(?:ed|s)?|widen(?:ed|s)?|"
-        r"expand(?:ed|s)?|leap(?:t|ed|s)?|rebound(?:ed|s)?|higher|upwards?)"
+        r"expand(?:ed|s)?|leap(?:t|ed|s)?|rebound(?:ed|s)?|higher|upwards?|"
+        r"hike[sd]?|hiking|lift(?:ed|s)?|strengthen(?:ed|s)?|firm(?:ed|s)|accelerat(?:ed|es)|"
+        r"skyrocket(?:ed|s)?|rocket(?:ed|s)|doubled|tripled|quadrupled|picked|recover(?:ed|s))"
     ),
     "down": re.compile(
         r"(?i:fell|fall(?:s|en|ing)?|drop(?:ped|s|ping)?|decline[sd]?|declining|"
@@ -18,7 +20,9 @@ DIRECTION = {
         r"shr[ai]nk(?:s|ing)?|shrunk|down|cut(?:s|ting)?|reduce[sd]?|reducing|slump(?:ed|s)?|"
         r"tumble[sd]?|dipped|dip(?:s)?|contract(?:ed|s)?|eased|sank|sink(?:s)?|lost|lose[s]?|"
         r"losing|shed(?:s|ding)?|slipped|slip(?:s)?|retreat(?:ed|s)?|narrow(?:ed|s)?|"
-        r"crash(?:ed|es)?|sagged|lower|downwards?)"
+        r"crash(?:ed|es)?|sagged|lower|downwards?|"
+        r"slash(?:ed|es)?|trim(?:med|s)?|lowered|weaken(?:ed|s)?|soften(?:ed|s)?|halved|"
+        r"skid(?:ded|s)?|dove|dived|tank(?:ed|s)|sink(?:ing)|slowed|shaved|knocked)"
     ),
 }
 _APPROX_WORDS = re.compile(
@@ -31,7 +35,9 @@ MEASURE_UNITS = frozenset({"percent", "percentage_point", "basis_point", "point"
 _TRANSITIVE = re.compile(
     r"(?i:lost|lose[s]?|losing|added|adding|shed(?:s|ding)?|cut(?:s|ting)?|gain(?:ed|s|ing)?|"
     r"boost(?:ed|s)?|raise[sd]?|raising|reduce[sd]?|reducing|advance[sd]?|advancing|"
-    r"expand(?:ed|s)?|widen(?:ed|s)?|narrow(?:ed|s)?|retreat(?:ed|s)?)"
+    r"expand(?:ed|s)?|widen(?:ed|s)?|narrow(?:ed|s)?|retreat(?:ed|s)?|hike[sd]?|hiking|"
+    r"lift(?:ed|s)?|slash(?:ed|es)?|trim(?:med|s)?|lowered|doubled|tripled|halved|picked|"
+    r"shaved|knocked)"
 )
 # Verbs whose "up" is a particle, not a rise: "gave up 12 villages", "made up 40%", "racked up
 # 30 points". Not "ended up 2%", "opened up 1%" or "picked up 12 seats", which are rises.
@@ -41,6 +47,23 @@ _PHRASAL_UP = re.compile(
     r"clock(?:ed|s)?|tot(?:ted|s)?|sum(?:med|s)?|add(?:ed|s)?|round(?:ed|s)?|line[ds]?|"
     r"show(?:ed|s|n)?|snap(?:ped|s)?|scoop(?:ed|s)?|ring(?:s)?|rang)\s+)$"
 )
+
+
+# The object between a verb of change and its rate or amount: "cut its forecast 0.5%".
+_OBJECT = re.compile(
+    r"(?:(?:its|their|the|his|her|our|your|a|an)\s+)?"
+    r"(?!(?:to|by|from|of|in|on|at|for|and|or|than|as|with)\b)[a-z]+"
+    r"(?:\s+(?!(?:to|by|from|of|in|on|at|for|and|or|than|as|with)\b)[a-z]+)?\s*"
+)
+
+
+def _verb_before_object(stripped: str) -> str | None:
+    """The verb of change that takes an object right before a figure: "hiked prices"."""
+    tail = stripped[-40:]
+    for m in re.finditer(r"\b([a-z]+)\s+", tail):
+        if _TRANSITIVE.fullmatch(m.group(1)) and _OBJECT.fullmatch(tail, m.end()):
+            return m.group(1)
+    return None
 
 
 def is_measure(unit: str) -> bool:
@@ -58,6 +81,8 @@ def change_before(before: str, transitive: bool = True) -> str | None:
     if not m:
         return None
     word = m.group(1)
+    if transitive and not _is_direction_word(word):
+        word = _verb_before_object(stripped) or word  # "hiked prices 8%"
     by = re.search(r"(?i:\bby)\s+$", tail)
     if by and not _is_direction_word(word):
         # "raised its key rate by 200 basis points": the verb a few words before "by"

@@ -33,8 +33,14 @@ def conversions_inherit(quantities: list[Candidate], text: str) -> None:
 def _restates(prev: Candidate, q: Candidate, text: str) -> bool:
     gap = text[prev.end : q.start]
     in_brackets = text.count("(", 0, prev.start) > text.count(")", 0, prev.start)
+    # a change restated after ", or" in another unit: "shed 300 points, or 0.9%"
+    or_restated = (
+        prev.change is not None and prev.unit != q.unit and re.fullmatch(r",\s*or\s+", gap)
+    )
     return bool(
-        re.fullmatch(r"\s*[(\[]\s*", gap) or (in_brackets and re.fullmatch(r"\s*/\s*", gap))
+        re.fullmatch(r"\s*[(\[]\s*", gap)
+        or (in_brackets and re.fullmatch(r"\s*/\s*", gap))
+        or or_restated
     )
 
 

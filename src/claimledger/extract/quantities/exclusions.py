@@ -57,7 +57,7 @@ _NAME_PREFIX_ANY_CASE = re.compile(
     r"s\s?&\s?p|sp|ftse|nikkei|russell|stoxx|dax|cac|asx|tsx|ibex|kospi|nifty|topix|msci|"
     r"fortune|boeing|airbus|embraer|tupolev|ilyushin|antonov|sukhoi|cessna|falcon|soyuz|"
     r"apollo|artemis|windows|iphone|ipad|galaxy|pixel|xbox|playstation|covid|sars|"
-    r"number|no\.|nos\.|jersey|shirt)\s*)$"
+    r"number|no\.|nos\.|(?<!new\s)jersey|shirt)\s*)$"
 )
 _YEAR = re.compile(r"^(?:1[5-9]\d\d|20\d\d|2100)$")
 _SENTENCE_START_WORDS = frozenset(

@@ -54,6 +54,10 @@ SCALES = {
     "b": 1e9,
     "tn": 1e12,
     "tr": 1e12,
+    "lakh": 1e5,  # South Asian: "25 lakh" is 2,500,000, "3 crore" 30,000,000
+    "lakhs": 1e5,
+    "crore": 1e7,
+    "crores": 1e7,
 }
 SPECIAL = {"dozen": 12, "half": 0.5, "quarter": 0.25, "a": 1, "an": 1}
 FRACTIONS = {"½": 0.5, "¼": 0.25, "¾": 0.75, "⅓": 1 / 3, "⅔": 2 / 3}
@@ -68,7 +72,7 @@ WORD_NUMBER = (
     + r")"
 )
 DIGITS = r"(?:\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?|\.\d+)"
-SCALE_WORD = r"(?:hundred|thousand|million|billion|trillion)"
+SCALE_WORD = r"(?:hundred|thousand|million|billion|trillion|lakh|crore)"
 SCALE_ABBR = r"(?:bn|mn|mln|mil|tn|k|m|b)"
 
 

@@ -21,15 +21,21 @@ _TABLE: dict[str, tuple[str, str]] = {
     "MYR_sen": ("sen", ""),
     "RUB_kopeck": ("kopecks|kopeks|kopeck|kopek", ""),
     # a currency sign after the figure, as many writers outside the US place it: "100 €", "50$"
-    "USD": ("us dollars|u.s. dollars|dollars|dollar", "$"),
+    "USD": ("us dollars|u.s. dollars|us dollar|u.s. dollar|american dollars|dollars|dollar", "$"),
+    # a dollar or a pound named by its country: "125 million Australian dollars"
+    "AUD": ("australian dollars|australian dollar", ""),
+    "CAD": ("canadian dollars|canadian dollar", ""),
+    "NZD": ("new zealand dollars|new zealand dollar", ""),
+    "HKD": ("hong kong dollars|hong kong dollar", ""),
+    "SGD": ("singapore dollars|singapore dollar", ""),
     "EUR": ("euros|euro", "€"),
     "GBP": ("pounds sterling|sterling", "£"),
     "UAH": ("hryvnias|hryvnia|hryvnas|hryvnya", ""),
     "RUB": ("roubles|rubles|rouble|ruble", ""),
     "ILS": ("new israeli shekels|shekels|shekel", ""),
-    "CNY": ("yuan|renminbi", ""),
-    "JPY": ("yen", ""),
-    "INR": ("rupees|rupee", ""),
+    "CNY": ("chinese yuan|yuan|renminbi", "RMB|rmb"),
+    "JPY": ("japanese yen|yen", ""),
+    "INR": ("indian rupees|rupees|rupee", ""),
     "DKK": ("danish crowns|danish kroner|danish krone", ""),
     "SEK": ("swedish crowns|swedish kronor|swedish krona", ""),
     "NOK": ("norwegian crowns|norwegian kroner", ""),
@@ -84,6 +90,7 @@ _TABLE: dict[str, tuple[str, str]] = {
     "kilogram": ("kilograms|kilogrammes|kilogram|kilos|kilo", "kg|kgs|Kg|KG|Kgs|KGS"),
     "gram": ("grams|grammes|gram", "g|gr"),
     "milligram": ("milligrams|milligram", "mg"),
+    "microgram": ("micrograms|microgram|microgrammes", "µg|μg|mcg"),
     "pound_mass": (
         "pounds|pound",
         "lb|lbs|Lb|Lbs|LB|LBS",
@@ -91,6 +98,9 @@ _TABLE: dict[str, tuple[str, str]] = {
     "ounce": ("ounces|ounce", "oz"),
     "litre": ("litres|liters|litre|liter", "l|L|ltr"),
     "millilitre": ("millilitres|milliliters|millilitre|milliliter", "ml|mL"),
+    "centilitre": ("centilitres|centiliters|centilitre|centiliter", "cl|cL"),
+    "tablespoon": ("tablespoons|tablespoon", "tbsp|Tbsp"),
+    "teaspoon": ("teaspoons|teaspoon", "tsp"),
     "gallon": ("gallons|gallon", "gal"),
     "barrel": ("barrels|barrel", "bbl"),
     "barrel_per_day": ("barrels per day|barrels a day|barrel a day|barrel per day", "bpd|b/d"),
@@ -99,12 +109,13 @@ _TABLE: dict[str, tuple[str, str]] = {
     # "deg" for degree, and the common misspellings of the scales
     "celsius": (
         "degrees celsius|degree celsius|degrees centigrade|celsius|celcius|centigrade|"
-        "degrees celcius|deg celsius|deg c|deg\\. c",
-        "°C|ºC|° C|degC",
+        "degrees celcius|deg celsius|deg c|deg\\. c|degrees c|degree c",
+        "°C|ºC|° C|degC|C",  # a bare "C" only where the sentence speaks of temperature (atoms)
     ),
     "fahrenheit": (
-        "degrees fahrenheit|degree fahrenheit|fahrenheit|farenheit|deg fahrenheit|deg f|deg\\. f",
-        "°F|ºF|° F|degF",
+        "degrees fahrenheit|degree fahrenheit|fahrenheit|farenheit|deg fahrenheit|deg f|deg\\. f|"
+        "degrees f|degree f",
+        "°F|ºF|° F|degF|F",
     ),
     "degree": ("degrees|degree|degs|deg", "°"),
     "watt": ("watts|watt", "W"),
@@ -115,6 +126,7 @@ _TABLE: dict[str, tuple[str, str]] = {
     "kilojoule": ("kilojoules|kilojoule", "kJ"),
     "megajoule": ("megajoules|megajoule", "MJ"),
     "gigajoule": ("gigajoules|gigajoule", "GJ"),
+    "watt_hour": ("watt hours|watt-hours|watt hour", "Wh"),
     "kilowatt_hour": ("kilowatt hours|kilowatt-hours|kilowatt hour", "kWh|KWh"),
     "megawatt_hour": ("megawatt hours|megawatt-hours", "MWh"),
     "gigawatt_hour": ("gigawatt hours|gigawatt-hours", "GWh"),
@@ -122,6 +134,11 @@ _TABLE: dict[str, tuple[str, str]] = {
     "horsepower": ("horsepower|horse power", "hp|HP|PS"),
     "brake_horsepower": ("brake horsepower", "bhp"),
     "volt": ("volts|volt", "V"),
+    "kilovolt": ("kilovolts|kilovolt", "kV"),
+    "electronvolt": ("electronvolts|electron volts|electronvolt", "eV"),
+    "megaelectronvolt": ("megaelectronvolts", "MeV"),
+    "gigaelectronvolt": ("gigaelectronvolts", "GeV"),
+    "teraelectronvolt": ("teraelectronvolts", "TeV"),
     "pascal": ("pascals|pascal", "Pa"),
     "kilopascal": ("kilopascals|kilopascal", "kPa"),
     "megapascal": ("megapascals|megapascal", "MPa"),
@@ -195,7 +212,7 @@ CURRENCY_CODES = (
 )
 CURRENCY_PREFIX = (
     # a sign may stand apart from its figure, as in tokenised text: "$ 75 million", "£ 8.10"
-    r"(?:\b(?:(?i:us|u\.s\.)\s?\$|(?i:au|a|ca|c|nz|hk|s|r)\$|HK\s\$|RM)|\$(?:US|A|NZ|C)?|"
+    r"(?:\b(?:(?i:us|u\.s\.|au|ca|c|nz|hk)\s?\$|(?i:a|s|r)\$|RM)|\$(?:US|A|NZ|C)?|"
     r"€|£|¥|\bY=|₴|₽|₪|₹|₩|₺)(?:\s(?=\d))?|(?:"
     # "PS" for "£" only before a figure that cannot be a console or a postscript ("PS4")
     r"\bPS(?=\d{1,3}(?:,\d{3})+|\d+\.\d|\d+\s?(?:m|bn|k|mn|million|billion)\b)|"
