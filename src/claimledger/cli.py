@@ -86,8 +86,8 @@ def _add_ingest_options(p: argparse.ArgumentParser) -> None:
         "--threshold",
         type=float,
         default=None,
-        help="check-worthiness score from which a sentence is a claim "
-        "(default: the model's threshold, chosen for precision)",
+        help="check-worthiness score from which a sentence is a claim; a slogan or call to "
+        "action never is (default: the model's threshold, chosen by cross-validation)",
     )
     p.add_argument(
         "--progress",

@@ -307,7 +307,7 @@ def _claim(
     model = checkworthy.load_model()
     score = model.score(sentence.text, sig)
     threshold = model.threshold if settings.claim_threshold is None else settings.claim_threshold
-    is_claim = score >= threshold
+    is_claim = score >= threshold and not checkworthy.is_call_to_action(sig, sentence.text)
     return Claim(
         doc_id=sentence.doc_id,
         sentence_index=sentence.index,

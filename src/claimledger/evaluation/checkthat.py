@@ -39,3 +39,16 @@ def prf(gold: Sequence[int], pred: Sequence[int]) -> tuple[float, float, float]:
     p = tp / max(1, sum(pred))
     r = tp / max(1, sum(gold))
     return p, r, (2 * p * r / (p + r) if p + r else 0.0)
+
+
+def ct24_dev_parts(path: Path | None = None) -> list[str]:
+    """The tune or check part (``splits.part_of_year``) of each sentence of CT24 dev, from
+    the debate file ClaimBuster's groundtruth.csv gives its Sentence_id."""
+    from claimledger.evaluation import splits
+
+    groundtruth = shared_data() / "checkworthy" / "claimbuster" / "groundtruth.csv"
+    with groundtruth.open(encoding="utf-8", newline="") as fh:
+        file_of = {r["Sentence_id"]: r["File_id"] for r in csv.DictReader(fh)}
+    with (path or ct24_dev()).open(encoding="utf-8", newline="") as fh:
+        ids = [r["Sentence_id"] for r in csv.DictReader(fh, delimiter="\t")]
+    return [splits.part_of_year(file_of[i]) for i in ids]

@@ -23,7 +23,12 @@ from claimledger.extract.checkworthy.model import (
     terms,
 )
 from claimledger.extract.checkworthy.signals import SIGNALS, signals
-from claimledger.extract.checkworthy.types import CLAIM_TYPES, NOT_CLAIM_TYPES, claim_types
+from claimledger.extract.checkworthy.types import (
+    CLAIM_TYPES,
+    NOT_CLAIM_TYPES,
+    claim_types,
+    is_call_to_action,
+)
 
 __all__ = [
     "CLAIM_TYPES",
@@ -32,6 +37,7 @@ __all__ = [
     "SIGNALS",
     "Model",
     "claim_types",
+    "is_call_to_action",
     "load_model",
     "model_from_json",
     "signals",

@@ -38,6 +38,13 @@ _META = re.compile(
 )
 
 
+def is_call_to_action(sig: dict[str, float], text: str) -> bool:
+    """A slogan or a call in the speaker's own voice ("We call on...", "Boycott..."): it asks
+    for something rather than asserting it, so it is not a claim whatever its score. A call
+    reported in the third person ("The ministry urged residents to leave") is not one."""
+    return bool(sig["slogan"] or _CALL.search(text))
+
+
 # What claim_types returns: the kinds of claim, then why a sentence is not one.
 CLAIM_TYPES = ("statistic", "event", "quote", "prediction", "causal", "comparison")
 NOT_CLAIM_TYPES = ("opinion", "exhortation", "question", "other")
