@@ -46,10 +46,10 @@ def teacher_folder() -> Path:
 
 
 def distil() -> tuple[bytes, bytes, dict[str, object]]:
+    os.environ.setdefault("TQDM_DISABLE", "1")  # before model2vec imports tqdm: no bar per token
     import numpy as np
     from model2vec.distill import distill  # type: ignore[import-not-found]
 
-    os.environ.setdefault("TQDM_DISABLE", "1")  # one line of progress, not thousands
     folder = teacher_folder()
     print(f"train: distilling {folder} ({DIMS} dimensions)", file=sys.stderr)
     static = distill(model_name=str(folder), pca_dims=DIMS)
