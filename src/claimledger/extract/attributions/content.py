@@ -73,6 +73,10 @@ def _relative_object(verb: Any, lemma: str, cue_end: int) -> _Content | None:
     return _Content(_span(after), "ccomp", cue_end, "relative_object")
 
 
+# verbs whose object in an as-phrase is the hearer, not what was said
+_HEARER_VERBS = frozenset({"tell", "inform", "assure", "remind", "brief", "warn"})
+
+
 def _is_as(verb: Any) -> bool:
     return any(c.dep_ == "mark" and c.lower_ == "as" for c in verb.children)
 
@@ -80,11 +84,15 @@ def _is_as(verb: Any) -> bool:
 def _as_reported(verb: Any, lemma: str, cue_end: int) -> _Content | None:
     """as_reported: "as X reported", "as reported by X": the clause the as-phrase hangs on,
     without it. Not an "as" of time or manner whose verb has its own content ("as he
-    discussed his plan", "as Russia supports the government": what is discussed)."""
+    discussed his plan", "as Russia supports the government": what is discussed). The
+    reported clause is the gap the as-phrase leaves, so the verb takes no object of its own
+    but a hearer ("as the minister told reporters"): "as ceasefire talks stall", where the
+    tagger reads the noun "talks" as a verb with "stall" its object, is not a report."""
     if not (_is_as(verb) and verb.dep_ == "advcl"):
         return None
+    obj = _child(verb, "dobj")
     if _child(verb, "ccomp", "xcomp") is not None or (
-        _child(verb, "dobj") is not None and lemma in OBJECT_CUE_VERBS
+        obj is not None and (lemma in OBJECT_CUE_VERBS or lemma not in _HEARER_VERBS)
     ):
         return None
     own = {t.i for t in verb.subtree}
