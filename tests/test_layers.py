@@ -134,7 +134,7 @@ def test_record_kinds_come_from_the_table() -> None:
     from claimledger import api
     from claimledger.present import records
 
-    assert RECORD_KINDS == ("quantities", "attributions", "claims", "entities")
+    assert RECORD_KINDS == ("times", "quantities", "attributions", "claims", "entities")
     assert (*RECORD_KINDS, "all") == api.WHAT
     assert set(api.EXPORT_WHAT) == {*RECORD_KINDS, "documents", "claimreview"}
     assert records.KINDS == RECORD_KINDS

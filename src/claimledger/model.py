@@ -79,6 +79,46 @@ class Change:
 
 
 @dataclass(frozen=True)
+class When:
+    """The time a figure or claim is about: a time expression of its sentence, or one
+    inherited (``inherited``) from an earlier sentence of its paragraph or, failing that, the
+    document's date as a day (then ``text``, ``start`` and ``end`` are None). ``text`` is
+    ``document_text[start:end]`` where stated; dates are ISO, None where unresolved or open."""
+
+    text: str | None = None
+    start: int | None = None
+    end: int | None = None
+    time_start: str | None = None
+    time_end: str | None = None
+    kind: str | None = None  # day | period | since | until | approximate (extract/times)
+    anchor: str | None = None  # the date it was resolved against
+    inherited: bool = False
+
+
+NO_TIME = When()
+
+
+@dataclass(frozen=True)
+class Time:
+    """A time expression as a record (``extract --what times``); see extract/times."""
+
+    doc_id: str
+    start: int
+    end: int
+    text: str
+    time_start: str | None
+    time_end: str | None
+    time_kind: str
+    time_anchor: str | None
+    rule: str = ""
+    sentence_index: int = -1
+
+    @property
+    def id(self) -> str:
+        return content_id("time", self.doc_id, self.start, self.end)
+
+
+@dataclass(frozen=True)
 class Quantity:
     doc_id: str
     start: int
@@ -94,6 +134,7 @@ class Quantity:
     quantified: str | None = None
     sentence_index: int = -1
     rule: str = ""  # the named rule that produced it (see extract/quantities)
+    when: When = NO_TIME
 
     @property
     def id(self) -> str:
@@ -156,6 +197,7 @@ class Claim:
     types: tuple[str, ...]
     quantity_ids: tuple[str, ...] = ()
     attribution_ids: tuple[str, ...] = ()
+    when: When = NO_TIME
 
     @property
     def id(self) -> str:
@@ -167,6 +209,11 @@ class Extraction:
     """Everything extracted from one document; a pure function of its text and metadata."""
 
     document: Document
+    # the document's date (ISO) that relative times were resolved against, and where it came
+    # from: "published" (metadata), "dateline", "unparseable" (a published value that is no
+    # date, and no dateline), or None (neither given)
+    date: str | None = None
+    date_from: str | None = None
     sentences: list[Sentence] = field(default_factory=list)
     quantities: list[Quantity] = field(default_factory=list)
     attributions: list[Attribution] = field(default_factory=list)

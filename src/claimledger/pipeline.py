@@ -22,6 +22,8 @@ from claimledger.extract import attributions as attr_mod
 from claimledger.extract import checkworthy
 from claimledger.extract.entities import PersonRegistry, extract_entities
 from claimledger.extract.quantities import extract_quantities
+from claimledger.extract.times.attach import Timeline
+from claimledger.extract.times.document import document_date
 from claimledger.model import (
     Attribution,
     Claim,
@@ -30,6 +32,7 @@ from claimledger.model import (
     Extraction,
     Quantity,
     Sentence,
+    Time,
 )
 from claimledger.nlp.batch import parse_batched
 from claimledger.nlp.parsed import sentences
@@ -52,6 +55,7 @@ class Step:
     people: PersonRegistry
     settings: Settings
     quotes_of_chunk: Callable[[], Any]
+    timeline: Timeline
     found: dict[str, Any] = field(default_factory=dict)
 
     @property
@@ -91,10 +95,15 @@ def _entities(step: Step) -> list[Entity]:
     return list(step.found["people"])
 
 
+def _times(step: Step) -> list[Time]:
+    return step.timeline.sentence_times(step.sentence, step.sent)
+
+
 def _quantities(step: Step) -> list[Any]:
-    return extract_quantities(
+    found = extract_quantities(
         step.sent, step.document.id, step.base + step.sent.start_char, step.sentence.index
     )
+    return [replace(q, when=step.timeline.nearest(step.sentence, q.start, q.end)) for q in found]
 
 
 def _attributions(step: Step) -> list[Any]:
@@ -111,13 +120,15 @@ def _signals(step: Step) -> dict[str, float]:
 
 
 def _claims(step: Step) -> Claim:
-    return _claim(
+    claim = _claim(
         step.sentence,
         step.found["signals"],
         step.found["quantities"],
         step.found["attributions"],
         step.settings,
     )
+    verb = step.base + step.sent.root.idx  # the time nearest the main verb is the claim's
+    return replace(claim, when=step.timeline.nearest(step.sentence, verb, verb))
 
 
 def _link_nested(ex: Extraction) -> None:
@@ -151,7 +162,8 @@ def _link_covering_attributions(ex: Extraction) -> None:
 # The table, in the order the components run; each one's needs come earlier.
 COMPONENTS: tuple[Component, ...] = (
     Component("people", (), _people, spacy=_FULL_PIPELINE),
-    Component("quantities", (), _quantities, record="quantity", item=Quantity),
+    Component("times", (), _times, record="time", item=Time),
+    Component("quantities", ("times",), _quantities, record="quantity", item=Quantity),
     Component(
         "attributions",
         ("people",),
@@ -187,9 +199,9 @@ def extraction_settings(settings: Settings) -> dict[str, Any]:
         "claim_threshold": settings.claim_threshold,
         "english_only": settings.english_only,
         "checkworthy_model": checkworthy.load_model().digest[:16],
-        # the shape of what is stored: 2 added each record's rule, so documents stored
-        # before are extracted again on the next ingest
-        "records": 2,
+        # the shape of what is stored: 2 added each record's rule, 3 times (and the
+        # document's date), so documents stored before are extracted again on the next ingest
+        "records": 3,
     }
 
 
@@ -233,8 +245,10 @@ def extract_document(
     document done so far (up to the next chunk, or all of them after the last); it sees the
     work, and changes nothing in what is extracted."""
     components = needed(kinds)
-    ex = Extraction(document=document)
+    day, date_from = document_date(document.text, document.published)
+    ex = Extraction(document=document, date=day.isoformat() if day else None, date_from=date_from)
     people = PersonRegistry()
+    timeline = Timeline(document.id, day)
     index = 0
     for chunk, sdoc in parsed:
         chunk_text = chunk.text  # == sdoc.text, which spaCy would rebuild on every access
@@ -248,7 +262,7 @@ def extract_document(
                 document.id, index, chunk.paragraph, start, end, document.text[start:end]
             )
             ex.sentences.append(sentence)
-            step = Step(document, chunk, sent, sentence, people, settings, quotes)
+            step = Step(document, chunk, sent, sentence, people, settings, quotes, timeline)
             for component in components:
                 found = component.run(step)
                 step.found[component.name] = found

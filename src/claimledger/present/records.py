@@ -10,7 +10,7 @@ import dataclasses
 from collections.abc import Callable, Iterator
 from typing import Any
 
-from claimledger.model import Attribution, Claim, Entity, Extraction, Quantity
+from claimledger.model import Attribution, Claim, Entity, Extraction, Quantity, When
 from claimledger.pipeline import COMPONENTS, RECORD_KINDS, items_of
 
 KINDS = RECORD_KINDS  # as ``extract --what`` names them, from the component table
@@ -19,10 +19,17 @@ KINDS = RECORD_KINDS  # as ``extract --what`` names them, from the component tab
 # never from whichever record happens to come first. ``line`` appears only in
 # ``extract --lines`` output, where it stands in place of ``record``.
 BASE_FIELDS = ("kind", "id", "doc_id", "source", "record", "start", "end", "text", "sentence")
+# The time a figure or claim is about (see model.When): the expression as written, its offsets
+# in the document (None when inherited from the document's date), its ISO dates and kind.
+TIME_FIELDS = (
+    *("time_text", "time_text_start", "time_text_end", "time_start", "time_end", "time_kind"),
+    *("time_anchor", "time_inherited"),
+)
 FIELDS: dict[str, tuple[str, ...]] = {
     "quantity": (
         *BASE_FIELDS,
         *("value", "lower", "upper", "unit", "per", "bound", "change", "quantified", "rule"),
+        *TIME_FIELDS,
     ),
     "attribution": (
         *BASE_FIELDS,
@@ -30,11 +37,14 @@ FIELDS: dict[str, tuple[str, ...]] = {
         *("source_affiliation", "cue", "content", "source_start", "source_end", "cue_start"),
         *("cue_end", "content_start", "content_end", "direct", "parent_id", "rule"),
     ),
-    "claim": (*BASE_FIELDS, "score", "label", "types", "quantity_ids", "attribution_ids"),
+    "claim": (
+        *(*BASE_FIELDS, "score", "label", "types", "quantity_ids", "attribution_ids"),
+        *TIME_FIELDS,
+    ),
     "entity": (*BASE_FIELDS, "label", "canonical"),
     "document": (
         *("kind", "id", "doc_id", "source", "record", "media_type"),
-        *("title", "url", "published", "outlet", "author"),
+        *("title", "url", "published", "outlet", "author", "date", "date_from"),
         *("n_chars", "n_sentences", "n_claims", "n_quantities", "n_attributions", "text"),
     ),
 }
@@ -112,6 +122,20 @@ class _Context:
         )
 
 
+def time_fields(w: When) -> dict[str, Any]:
+    """The time fields of a figure or claim record."""
+    return {
+        "time_text": w.text,
+        "time_text_start": w.start,
+        "time_text_end": w.end,
+        "time_start": w.time_start,
+        "time_end": w.time_end,
+        "time_kind": w.kind,
+        "time_anchor": w.anchor,
+        "time_inherited": w.inherited,
+    }
+
+
 def quantity_fields(q: Quantity) -> dict[str, Any]:
     """A quantity record's own fields (after the base fields)."""
     change = None
@@ -132,6 +156,7 @@ def quantity_fields(q: Quantity) -> dict[str, Any]:
         "change": change,
         "quantified": q.quantified,
         "rule": q.rule,
+        **time_fields(q.when),
     }
 
 
@@ -180,6 +205,7 @@ def claim_record(ctx: _Context, c: Claim) -> dict[str, Any]:
         quantity_ids=list(c.quantity_ids),
         attribution_ids=list(c.attribution_ids),
     )
+    rec.update(time_fields(c.when))
     return rec
 
 
@@ -199,6 +225,8 @@ def document_record(ex: Extraction) -> dict[str, Any]:
         "record": doc.record,
         "media_type": doc.media_type,
         **doc.metadata(),
+        "date": ex.date,
+        "date_from": ex.date_from,
         "n_chars": len(doc.text),
         "n_sentences": len(ex.sentences),
         "n_claims": sum(1 for c in ex.claims if c.label == "claim"),

@@ -15,7 +15,7 @@ from html import escape
 from pathlib import Path
 
 from claimledger.extract.entities import normalise
-from claimledger.model import Attribution, Claim, Extraction, Quantity
+from claimledger.model import Attribution, Claim, Extraction, Quantity, When
 from claimledger.present.outputs import write_text_atomic
 
 CSP = (
@@ -45,7 +45,7 @@ mark.q{background:none;border-bottom:2px solid #b45309;font-weight:600;color:inh
 .ctl{font-size:11px;color:#b91c1c;border:1px solid #b91c1c;border-radius:2px;padding:0 2px}
 .panel>ol{padding-left:22px}.panel>ol>li{margin-bottom:12px;background:#fff;
 border:1px solid #ddd;padding:8px;overflow-wrap:anywhere}.panel ul{margin:2px 0;padding-left:18px}
-.meta{color:#555;font-size:13px}.score{font-weight:700}
+.meta{color:#555;font-size:13px}.score{font-weight:700}.inherited{color:#888;font-style:italic}
 .tag{display:inline-block;font-size:12px;padding:0 6px;border-radius:8px;margin-right:4px}
 table{border-collapse:collapse;background:#fff}td,th{border:1px solid #ddd;padding:4px 8px;
 text-align:left;vertical-align:top}
@@ -139,6 +139,36 @@ def source_text(a: Attribution) -> str:
     return f"{who} [{a.source_kind}; {quoted}; cue: {a.cue}]"
 
 
+def dates_text(w: When) -> str:
+    """A time's resolved dates: "2024-03-05", "2024-03-01 to 2024-03-31", "to 2024-03-05"
+    (an open start), or "unresolved"."""
+    if w.time_start is None and w.time_end is None:
+        return "unresolved"
+    if w.time_start == w.time_end:
+        return str(w.time_start)
+    if w.time_start is None:
+        return f"to {w.time_end}"
+    if w.time_end is None:
+        return f"from {w.time_start}"
+    return f"{w.time_start} to {w.time_end}"
+
+
+def time_summary(w: When) -> str:
+    """A claim's or figure's time in words: the expression as written and its dates (and
+    kind), or the document's date; "inherited" where not stated in its own sentence."""
+    if w.kind is None:
+        return "none stated"
+    said = f"“{w.text}” → " if w.text else "the document's date: "
+    kind = f" ({w.kind})" if w.kind != "day" else ""
+    return f"{said}{dates_text(w)}{kind}" + (", inherited" if w.inherited else "")
+
+
+def time_html(w: When) -> str:
+    """The time for the report; an inherited one shown discreetly."""
+    shown = inert(time_summary(w))
+    return f'<span class="inherited">{shown}</span>' if w.inherited else shown
+
+
 def _fmt(x: float | None) -> str:
     if x is None:
         return "?"
@@ -229,7 +259,8 @@ def _claim_item(
     return (
         f'<li><a href="#c-{c.id}">#{c.sentence_index + 1}</a> <span class="score">'
         f"{c.score:.2f}</span> {_tags(c.types)}<div>{inert(c.text)}</div>"
-        f'<div class="meta">figures:<ul>{figures}</ul>source:<ul>{sources}</ul></div></li>'
+        f'<div class="meta">time: {time_html(c.when)}'
+        f"<br>figures:<ul>{figures}</ul>source:<ul>{sources}</ul></div></li>"
     )
 
 
@@ -242,6 +273,8 @@ def document_html(ex: Extraction) -> str:
     meta = " · ".join(
         inert(f"{k}: {v}") for k, v in [("source", doc.source), *doc.metadata().items()] if v
     )
+    if ex.date_from is not None:  # the date relative times were resolved against
+        meta += " · " + inert(f"date: {ex.date or 'none'} (from {ex.date_from})")
     legend = "".join(
         f'<span class="tag" style="background:{c}">{t}</span>' for t, c in TYPE_COLOURS.items()
     )

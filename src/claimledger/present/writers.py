@@ -70,6 +70,7 @@ def parquet_schema(kind: str) -> Any:
         "upper": real,
         "score": real,
         "direct": pa.bool_(),
+        "time_inherited": pa.bool_(),
         "change": pa.struct([("direction", text), ("from", real), ("to", real), ("by", real)]),
         "types": pa.list_(text),
         "quantity_ids": pa.list_(text),
@@ -78,6 +79,8 @@ def parquet_schema(kind: str) -> Any:
     for name in fields_of(kind):
         if name.endswith(("_start", "_end")) or name.startswith("n_"):
             types[name] = whole
+    for name in ("time_start", "time_end"):  # ISO dates; time_text_start/_end are offsets
+        types[name] = text
     return pa.schema([(name, types.get(name, text)) for name in fields_of(kind)])
 
 

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import math
 from dataclasses import dataclass
+from datetime import date
 
 from claimledger.errors import UsageError
 from claimledger.extract import checkworthy
@@ -40,6 +41,10 @@ class ClaimFilter:
     reviewed: bool | None = None
     doc_ids: tuple[str, ...] = ()  # only these documents
     text: str | None = None  # part of the claim's text, any case
+    # claims whose time [time_start, time_end] overlaps these ISO dates (inclusive; an open
+    # end of a "since" or "until" reaches any date); claims without a time are left out
+    time_from: str | None = None
+    time_to: str | None = None
     sort: str = "score"
     page: int = 1
     per_page: int = 50
@@ -53,6 +58,10 @@ class ClaimFilter:
                 raise UsageError(f"{name} must be a score between 0 and 1, not {value}")
         if self.label not in (None, "claim", "not_claim"):
             raise UsageError(f"label {self.label!r} is not one of claim, not_claim, all")
+        for name in ("time_from", "time_to"):
+            value = getattr(self, name)
+            if value is not None and not _is_iso_date(value):
+                raise UsageError(f"{name} must be a date as YYYY-MM-DD, not {value[:40]!r}")
         if self.sort not in SORTS:
             raise UsageError(f"sort {self.sort!r} is not one of {', '.join(SORTS)}")
         check_paging(self.page, self.per_page)
@@ -93,6 +102,13 @@ def check_review(verdict: str, reviewer: str, note: str) -> tuple[str, str, str]
     if len(note) > MAX_NOTE:
         raise UsageError(f"the note is longer than {MAX_NOTE} characters; shorten it")
     return verdict, reviewer, note
+
+
+def _is_iso_date(value: str) -> bool:
+    try:
+        return date.fromisoformat(value).isoformat() == value
+    except ValueError:
+        return False
 
 
 def _shown(number: int) -> str:

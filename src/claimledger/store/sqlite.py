@@ -33,6 +33,7 @@ from claimledger.model import (
     Quantity,
     Rejection,
     Sentence,
+    When,
     content_id,
 )
 from claimledger.pipeline import COMPONENTS, items_of
@@ -65,7 +66,9 @@ _ORDER = {
 _IN_CHUNK = 200
 _CLAIM_SELECT = (
     "SELECT c.id, c.doc_id, c.idx, c.start_char, c.end_char, c.text, c.score, c.label, "
-    "c.types, d.source, d.record, d.title, d.url, d.outlet, d.published, d.author, "
+    "c.types, c.time_text, c.time_text_start, c.time_text_end, c.time_start, c.time_end, "
+    "c.time_kind, c.time_anchor, c.time_inherited, "
+    "d.source, d.record, d.title, d.url, d.outlet, d.published, d.author, "
     "(SELECT MAX(created_at) FROM reviews r WHERE r.claim_id = c.id) AS last_review_at "
     "FROM claims c JOIN documents d ON d.id = c.doc_id"
 )
@@ -406,7 +409,7 @@ class SQLiteStore(Store):
             author=row["author"],
             media_type=row["media_type"],
         )
-        ex = Extraction(document=doc)
+        ex = Extraction(document=doc, date=row["date"], date_from=row["date_from"])
         q = self.query
         ex.sentences = [
             Sentence(
@@ -778,6 +781,14 @@ def _claim_where(f: ClaimFilter) -> tuple[str, list[Any]]:
     if f.text:
         where.append("instr(lower(c.text), lower(?)) > 0")
         args.append(f.text)
+    if f.time_from is not None or f.time_to is not None:
+        where.append("(c.time_start IS NOT NULL OR c.time_end IS NOT NULL)")
+    if f.time_from is not None:  # ISO dates compare as text
+        where.append("(c.time_end IS NULL OR c.time_end >= ?)")
+        args.append(f.time_from)
+    if f.time_to is not None:
+        where.append("(c.time_start IS NULL OR c.time_start <= ?)")
+        args.append(f.time_to)
     return " AND ".join(where), args
 
 
@@ -804,7 +815,35 @@ def claim_from_row(r: sqlite3.Row) -> Claim:
         r["score"],
         r["label"],
         tuple(json.loads(r["types"])),
+        when=when_from_row(r),
     )
+
+
+def when_from_row(r: sqlite3.Row) -> When:
+    """The time columns of a stored figure or claim."""
+    return When(
+        r["time_text"],
+        r["time_text_start"],
+        r["time_text_end"],
+        r["time_start"],
+        r["time_end"],
+        r["time_kind"],
+        r["time_anchor"],
+        bool(r["time_inherited"]),
+    )
+
+
+def _when_row(w: When) -> dict[str, Any]:
+    return {
+        "time_text": w.text,
+        "time_text_start": w.start,
+        "time_text_end": w.end,
+        "time_start": w.time_start,
+        "time_end": w.time_end,
+        "time_kind": w.kind,
+        "time_anchor": w.anchor,
+        "time_inherited": int(w.inherited),
+    }
 
 
 def quantity_from_row(r: sqlite3.Row, sentence_index: int = -1) -> Quantity:
@@ -827,6 +866,7 @@ def quantity_from_row(r: sqlite3.Row, sentence_index: int = -1) -> Quantity:
         quantified=r["quantified"],
         sentence_index=sentence_index,
         rule=r["rule"],
+        when=when_from_row(r),
     )
 
 
@@ -949,7 +989,7 @@ def _item_from_row(item_type: type, row: sqlite3.Row, sentence_index: int) -> An
 def _insert_document(store: SQLiteStore, ex: Extraction, run_id: str) -> None:
     """Every row of one extraction, by column name, inside the caller's transaction."""
     doc_id = ex.document.id
-    store.insert("documents", [_document_row(ex.document, run_id)])
+    store.insert("documents", [_document_row(ex, run_id)])
     store._add_source(doc_id, ex.document.source, ex.document.record)
     sentence_ids = {s.index: s.id for s in ex.sentences}
     store.insert("sentences", [_sentence_row(s) for s in ex.sentences])
@@ -984,7 +1024,8 @@ def _insert_document(store: SQLiteStore, ex: Extraction, run_id: str) -> None:
     )
 
 
-def _document_row(doc: Document, run_id: str) -> dict[str, Any]:
+def _document_row(ex: Extraction, run_id: str) -> dict[str, Any]:
+    doc = ex.document
     return {
         "id": doc.id,
         "source": doc.source,
@@ -995,6 +1036,8 @@ def _document_row(doc: Document, run_id: str) -> dict[str, Any]:
         "outlet": doc.outlet,
         "author": doc.author,
         "media_type": doc.media_type,
+        "date": ex.date,
+        "date_from": ex.date_from,
         "text": doc.text,
         "n_chars": len(doc.text),
         "n_words": len(doc.text.split()),
@@ -1027,6 +1070,7 @@ def _claim_row(cl: Claim, sentence_ids: dict[int, str], run_id: str) -> dict[str
         "label": cl.label,
         "types": json.dumps(list(cl.types)),
         "run_id": run_id,
+        **_when_row(cl.when),
     }
 
 
@@ -1051,6 +1095,7 @@ def _quantity_row(q: Quantity, claim_ids: dict[int, str], run_id: str) -> dict[s
         "quantified": q.quantified,
         "run_id": run_id,
         "rule": q.rule,
+        **_when_row(q.when),
     }
 
 

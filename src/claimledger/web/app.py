@@ -209,6 +209,8 @@ def create_app(config: DeskConfig) -> Guard:
             reviewed=_yes_no(p.get("reviewed"), "reviewed"),
             doc_ids=tuple(d for d in p.getlist("doc") if d.strip()),
             text=_text(p.get("q")),
+            time_from=_date(p.get("time_from"), "time_from"),
+            time_to=_date(p.get("time_to"), "time_to"),
             sort=p.get("sort") or "score",
             page=_int(p.get("page"), "page", 1, desk.MAX_PAGE),
             per_page=_int(p.get("per_page"), "per_page", 50, desk.MAX_PER_PAGE),
