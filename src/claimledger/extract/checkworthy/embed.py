@@ -2,8 +2,9 @@
 
 ``train/static_embeddings.py`` distils the encoder (Apache 2.0) into one vector per WordPiece
 token with model2vec and ships them in ``models/minilm-static/``. A sentence's embedding is
-the mean of its tokens' vectors, L2-normalised: a tokenizer call and a numpy mean, tens of
-thousands of sentences a second, where the encoder itself manages about a hundred.
+the mean of its tokens' vectors, L2-normalised: a tokenizer call and a numpy mean, about
+ten thousand sentences a second on one core, where the encoder itself manages about a
+hundred on two.
 """
 
 from __future__ import annotations
