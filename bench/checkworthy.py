@@ -160,15 +160,6 @@ def prf(y: np.ndarray, labels: np.ndarray) -> tuple[float, float, float]:
     return checkthat.prf(list(y), list(labels))
 
 
-def average_precision(y: np.ndarray, scores: np.ndarray) -> float:
-    order = np.argsort(-scores, kind="stable")
-    hits = y[order] == 1
-    if not hits.any():
-        return 0.0
-    ranks = np.arange(1, len(y) + 1)
-    return float(np.mean(np.cumsum(hits)[hits] / ranks[hits]))
-
-
 class Baseline:
     """TF-IDF (+ characters) and logistic regression on ClaimBuster; threshold by
     year-grouped cross-validation."""
@@ -185,7 +176,7 @@ class Baseline:
         grid = np.arange(0.1, 0.9, 0.01)
         self.threshold = float(max(grid, key=lambda t: f1_at(y, oof, t)[2]))
         self.cv_f1 = f1_at(y, oof, self.threshold)[2]
-        self.cv_ap = average_precision(y, oof)
+        self.cv_ap = checkthat.average_precision(y, oof)
         self.predict = self._fit(texts, y)
 
     def _fit(self, texts: list[str], y: np.ndarray) -> Callable[[list[str]], np.ndarray]:
@@ -301,14 +292,14 @@ def main() -> int:
             mask = dev_parts == part
             cells.append(f"{prf(dev_y[mask], dl[mask])[2]:.3f}")
         p, r, f = prf(dev_y, dl)
-        cells += [f"**{f:.3f}** ({p:.2f}/{r:.2f})", f"{average_precision(dev_y, d):.3f}"]
+        cells += [f"**{f:.3f}** ({p:.2f}/{r:.2f})", f"{checkthat.average_precision(dev_y, d):.3f}"]
         for set_name in clef_sets:
             debates, parsed = clef[set_name]
             s = parsed.best(scorer)
             y = np.concatenate([labels for _, labels in debates])
             aps, i = [], 0
             for texts, labels in debates:
-                aps.append(average_precision(labels, s[i : i + len(texts)]))
+                aps.append(checkthat.average_precision(labels, s[i : i + len(texts)]))
                 i += len(texts)
             f = prf(y, parsed.labels(scorer, threshold, ours))[2]
             cells.append(f"{np.mean(aps):.3f} / {f:.3f}")

@@ -55,7 +55,7 @@ from scipy.optimize import minimize
 from scipy.special import expit
 from sklearn.linear_model import LogisticRegression
 
-from claimledger.evaluation import splits
+from claimledger.evaluation import checkthat, splits
 from claimledger.extract import checkworthy
 from claimledger.extract.checkworthy.embed import load_embeddings
 from claimledger.model import Document
@@ -184,14 +184,6 @@ def f_beta(y: np.ndarray, pred: np.ndarray, beta: float) -> tuple[float, float, 
     return p, r, f
 
 
-def average_precision(y: np.ndarray, scores: np.ndarray) -> float:
-    """Mean of the precision at each positive, ranked by score (ties broken by position)."""
-    order = np.argsort(-scores, kind="stable")
-    hits = y[order] == 1
-    ranks = np.arange(1, len(y) + 1)
-    return float(np.sum(np.cumsum(hits)[hits] / ranks[hits]) / max(1, int(hits.sum())))
-
-
 def calibrate(logits: np.ndarray, y: np.ndarray) -> tuple[float, float, float]:
     """a, b and the ceiling c of c * sigmoid(a * logit + b), fitted to the labels by maximum
     likelihood (Nelder-Mead from a fixed start: deterministic). The ceiling is Platt scaling's
@@ -238,9 +230,11 @@ def cross_validate(
             model = fit(x_train, y[train], c, weights[train])
             oof[test] = model.decision_function(x_test)
         by_c[c] = oof[scored]
-        ap = average_precision(y[scored], by_c[c])
+        ap = checkthat.average_precision(y[scored], by_c[c])
         print(f"train: C={c:g} out-of-fold average precision {ap:.4f}", file=sys.stderr)
-    best_c = max(C_GRID, key=lambda c: (round(average_precision(y[scored], by_c[c]), 4), -c))
+    best_c = max(
+        C_GRID, key=lambda c: (round(checkthat.average_precision(y[scored], by_c[c]), 4), -c)
+    )
     gold = y[scored]
     a, b, ceiling = calibrate(by_c[best_c], gold.astype(np.float64))
     calibrated = ceiling * expit(a * by_c[best_c] + b)
@@ -250,7 +244,7 @@ def cross_validate(
     cv = {
         "folds": f"{FOLDS}, grouped by election year (evaluation/splits.py year_folds)",
         "C": best_c,
-        "average_precision": round(average_precision(gold, by_c[best_c]), 4),
+        "average_precision": round(checkthat.average_precision(gold, by_c[best_c]), 4),
         "calibration": [round(a, 6), round(b, 6), round(ceiling, 6)],
         "threshold": threshold,
         "at_threshold": {"precision": round(p, 4), "recall": round(r, 4), "f1": round(f1, 4)},

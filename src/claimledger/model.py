@@ -94,6 +94,19 @@ class When:
     anchor: str | None = None  # the date it was resolved against
     inherited: bool = False
 
+    def fields(self) -> dict[str, Any]:
+        """The time fields as records and the ledger's columns name them."""
+        return {
+            "time_text": self.text,
+            "time_text_start": self.start,
+            "time_text_end": self.end,
+            "time_start": self.time_start,
+            "time_end": self.time_end,
+            "time_kind": self.kind,
+            "time_anchor": self.anchor,
+            "time_inherited": self.inherited,
+        }
+
 
 NO_TIME = When()
 

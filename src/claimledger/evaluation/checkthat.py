@@ -12,6 +12,9 @@ import csv
 from collections.abc import Sequence
 from pathlib import Path
 
+import numpy as np
+from numpy.typing import ArrayLike
+
 from claimledger.evaluation import shared_data
 from claimledger.model import Claim
 
@@ -39,6 +42,16 @@ def prf(gold: Sequence[int], pred: Sequence[int]) -> tuple[float, float, float]:
     p = tp / max(1, sum(pred))
     r = tp / max(1, sum(gold))
     return p, r, (2 * p * r / (p + r) if p + r else 0.0)
+
+
+def average_precision(gold: ArrayLike, scores: ArrayLike) -> float:
+    """Mean of the precision at each positive, ranked by score (ties broken by position);
+    0 when there is no positive."""
+    y = np.asarray(gold)
+    order = np.argsort(-np.asarray(scores, dtype=np.float64), kind="stable")
+    hits = y[order] == 1
+    ranks = np.arange(1, len(y) + 1)
+    return float(np.sum(np.cumsum(hits)[hits] / ranks[hits]) / max(1, int(hits.sum())))
 
 
 def ct24_dev_parts(path: Path | None = None) -> list[str]:

@@ -18,7 +18,6 @@ from claimledger.present.records import (
     attribution_fields,
     quantity_fields,
     record_base,
-    time_fields,
 )
 from claimledger.present.report import figure_text, source_label, time_summary
 from claimledger.store import (
@@ -120,7 +119,7 @@ def claim_dict(h: ClaimHit) -> dict[str, Any]:
         "score": round(float(c.score), 4),
         "label": c.label,
         "types": list(c.types),
-        **time_fields(c.when),
+        **c.when.fields(),
         "time": time_summary(c.when),
         "document": {
             "title": d.title,

@@ -10,7 +10,7 @@ import dataclasses
 from collections.abc import Callable, Iterator
 from typing import Any
 
-from claimledger.model import Attribution, Claim, Entity, Extraction, Quantity, When
+from claimledger.model import Attribution, Claim, Entity, Extraction, Quantity
 from claimledger.pipeline import COMPONENTS, RECORD_KINDS, items_of
 
 KINDS = RECORD_KINDS  # as ``extract --what`` names them, from the component table
@@ -122,20 +122,6 @@ class _Context:
         )
 
 
-def time_fields(w: When) -> dict[str, Any]:
-    """The time fields of a figure or claim record."""
-    return {
-        "time_text": w.text,
-        "time_text_start": w.start,
-        "time_text_end": w.end,
-        "time_start": w.time_start,
-        "time_end": w.time_end,
-        "time_kind": w.kind,
-        "time_anchor": w.anchor,
-        "time_inherited": w.inherited,
-    }
-
-
 def quantity_fields(q: Quantity) -> dict[str, Any]:
     """A quantity record's own fields (after the base fields)."""
     change = None
@@ -156,7 +142,7 @@ def quantity_fields(q: Quantity) -> dict[str, Any]:
         "change": change,
         "quantified": q.quantified,
         "rule": q.rule,
-        **time_fields(q.when),
+        **q.when.fields(),
     }
 
 
@@ -205,7 +191,7 @@ def claim_record(ctx: _Context, c: Claim) -> dict[str, Any]:
         quantity_ids=list(c.quantity_ids),
         attribution_ids=list(c.attribution_ids),
     )
-    rec.update(time_fields(c.when))
+    rec.update(c.when.fields())
     return rec
 
 

@@ -833,19 +833,6 @@ def when_from_row(r: sqlite3.Row) -> When:
     )
 
 
-def _when_row(w: When) -> dict[str, Any]:
-    return {
-        "time_text": w.text,
-        "time_text_start": w.start,
-        "time_text_end": w.end,
-        "time_start": w.time_start,
-        "time_end": w.time_end,
-        "time_kind": w.kind,
-        "time_anchor": w.anchor,
-        "time_inherited": int(w.inherited),
-    }
-
-
 def quantity_from_row(r: sqlite3.Row, sentence_index: int = -1) -> Quantity:
     """A stored ``quantities`` row as the dataclass extraction made."""
     change = None
@@ -1070,7 +1057,7 @@ def _claim_row(cl: Claim, sentence_ids: dict[int, str], run_id: str) -> dict[str
         "label": cl.label,
         "types": json.dumps(list(cl.types)),
         "run_id": run_id,
-        **_when_row(cl.when),
+        **cl.when.fields(),
     }
 
 
@@ -1095,7 +1082,7 @@ def _quantity_row(q: Quantity, claim_ids: dict[int, str], run_id: str) -> dict[s
         "quantified": q.quantified,
         "run_id": run_id,
         "rule": q.rule,
-        **_when_row(q.when),
+        **q.when.fields(),
     }
 
 

@@ -16,12 +16,13 @@ import math
 import re
 from collections import Counter
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import cached_property, lru_cache
 from importlib import resources
 from itertools import pairwise
 from typing import Any
 
 import numpy as np
+from numpy.typing import NDArray
 
 from claimledger.errors import ModelError
 from claimledger.extract.checkworthy.embed import load_embeddings
@@ -47,6 +48,11 @@ class Model:
     embedding_weights: tuple[float, ...] = ()  # one per dimension of embed.py's vectors
     calibration: tuple[float, float, float] = (1.0, 0.0, 1.0)  # c * sigmoid(a * logit + b)
 
+    @cached_property
+    def _embedding_vector(self) -> NDArray[np.float64]:
+        """``embedding_weights`` as an array, made once rather than for every sentence."""
+        return np.asarray(self.embedding_weights, dtype=np.float64)
+
     def logit(self, text: str, sig: dict[str, float]) -> float:
         norm = dot = 0.0
         for term, count in Counter(terms(text)).items():
@@ -61,7 +67,7 @@ class Model:
                 z += self.signal_weights.get(name, 0.0) * value
         if self.embedding_weights:
             vector = load_embeddings().encode([text])[0]
-            z += float(vector @ np.asarray(self.embedding_weights, dtype=np.float64))
+            z += float(vector @ self._embedding_vector)
         return z
 
     def score(self, text: str, sig: dict[str, float]) -> float:

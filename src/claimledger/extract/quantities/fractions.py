@@ -9,7 +9,7 @@ import re
 from claimledger.extract.quantities.bounds import with_approx
 from claimledger.extract.quantities.candidate import Candidate, exact
 from claimledger.extract.quantities.changes import change_before
-from claimledger.extract.quantities.numbers import parse_number
+from claimledger.extract.quantities.numbers import UNITS, parse_number
 from claimledger.model import Change
 
 _DENOMINATORS = {
@@ -34,19 +34,8 @@ _DENOMINATORS = {
     "tenth": 10,
     "tenths": 10,
 }
-_SMALL = {
-    "a": 1,
-    "an": 1,
-    "one": 1,
-    "two": 2,
-    "three": 3,
-    "four": 4,
-    "five": 5,
-    "six": 6,
-    "seven": 7,
-    "eight": 8,
-    "nine": 9,
-}
+# "a third", "two fifths": the article or a unit word over a denominator
+_SMALL = {"a": 1, "an": 1} | {w: v for w, v in UNITS.items() if 1 <= v <= 9}
 _PART_OF_PERIOD = re.compile(
     r"(?i:\b(?:first|second|third|fourth|1st|2nd|3rd|4th|last|latter|former|other|back|front|"
     r"this|next|previous|opening|closing)[\s-]+)$"
