@@ -779,6 +779,12 @@ NO_DATE: list[Case] = [
     ),
     ("The town fell 15 days later.", None, False, [("15 days later", None, None, "day", None)]),
     (
+        "The mine at Brask closed seventy-two days ago.",
+        None,
+        False,
+        [("seventy-two days ago", None, None, "day", None)],
+    ),
+    (
         "The blockade has lasted since 2022.",
         None,
         False,
@@ -1274,6 +1280,94 @@ AMBIGUOUS: list[Case] = [
     ),
 ]
 
+COUNTS: list[Case] = [
+    # counts written in words: every number word to ninety-nine, hyphenated or not, hundreds
+    (
+        "The camp at Kessa was set up seventy days ago, the agency said.",
+        A,
+        False,
+        [("seventy days ago", "2023-12-28", "2023-12-28", "day", A)],
+    ),
+    (
+        "Eighty days ago the border crossing at Ostrel closed.",
+        B,
+        False,
+        [("Eighty days ago", "2024-02-24", "2024-02-24", "day", B)],
+    ),
+    (
+        "The Varnek dam was built in 1942; eighty-two years later it was breached.",
+        A,
+        False,
+        [
+            ("in 1942", "1942-01-01", "1942-12-31", "period", None),
+            ("eighty-two years later", "2024-01-01", "2024-01-01", "approximate", "1942-01-01"),
+        ],
+    ),
+    (
+        "The siege of Brask ended twenty-five days ago, the mayor said.",
+        C,
+        False,
+        [("twenty-five days ago", "2024-12-08", "2024-12-08", "day", C)],
+    ),
+    (
+        "The council of Varnek last met twenty five days ago.",
+        B,
+        False,
+        [("twenty five days ago", "2024-04-19", "2024-04-19", "day", B)],
+    ),
+    (
+        "The population of Morrow Valley halved over the past seventy years.",
+        F,
+        False,
+        [("over the past seventy years", "1955-06-30", F, "period", F)],
+    ),
+    (
+        "In the last sixty-three days, the Eastmark Front has claimed 12 attacks.",
+        D,
+        False,
+        [("In the last sixty-three days", "2023-12-28", D, "period", D)],
+    ),
+    (
+        "A hundred days ago, the ceasefire in Varnek began.",
+        E,
+        False,
+        [("A hundred days ago", "2023-09-22", "2023-09-22", "day", E)],
+    ),
+    (
+        "Two hundred and fifty years ago the fortress at Ostrel was founded, the museum says.",
+        B,
+        False,
+        [("Two hundred and fifty years ago", "1774-05-14", "1774-05-14", "approximate", B)],
+    ),
+    (
+        "Ninety-nine years ago the Treaty of Lundra was signed.",
+        C,
+        False,
+        [("Ninety-nine years ago", "1926-01-02", "1926-01-02", "approximate", C)],
+    ),
+    (
+        "Some seventy years ago the village of Kessa was flooded.",
+        A,
+        False,
+        [("Some seventy years ago", "1954-03-07", "1954-03-07", "approximate", A)],
+    ),
+    (
+        "Fighting began on March 3, 2024, and forty-one days later the road reopened.",
+        F,
+        False,
+        [
+            ("on March 3, 2024", "2024-03-03", "2024-03-03", "day", None),
+            ("forty-one days later", "2024-04-13", "2024-04-13", "day", "2024-03-03"),
+        ],
+    ),
+    (
+        "The strike on the depot in Brask came thirty-six hours ago.",
+        A,
+        False,
+        [("thirty-six hours ago", "2024-03-05", "2024-03-05", "approximate", A)],
+    ),
+]
+
 NO_TIME: list[Case] = [
     ("Roughly 2000 people fled.", A, False, []),
     ("The shelling damaged 2000 homes in Brask.", A, False, []),
@@ -1290,6 +1384,9 @@ NO_TIME: list[Case] = [
     ("Call 555-2024 for help, the hotline said.", A, False, []),
     ("The Eastmark Front demands the release of all prisoners.", A, False, []),
     ("In 1500 homes the water is unsafe.", A, False, []),
+    ("The talks in Lundra lasted ninety minutes, a spokesman said.", A, False, []),
+    ("The eighty-year-old mayor of Kessa resigned.", A, False, []),
+    ("Twenty-five years of drought have emptied the valley.", A, False, []),
 ]
 
 CASES: list[Case] = [
@@ -1300,5 +1397,6 @@ CASES: list[Case] = [
     *APPROXIMATE,
     *RANGES,
     *AMBIGUOUS,
+    *COUNTS,
     *NO_TIME,
 ]

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from claimledger.extract.quantities.numbers import TENS, UNITS, parse_number
+
 MONTHS = {
     "january": 1, "february": 2, "march": 3, "april": 4, "may": 5, "june": 6,
     "july": 7, "august": 8, "september": 9, "october": 10, "november": 11, "december": 12,
@@ -11,13 +13,11 @@ MONTH_ABBREVIATIONS = {
     "sep": 9, "sept": 9, "oct": 10, "nov": 11, "dec": 12,
 }  # fmt: skip
 WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
-NUMBER_WORDS = {
-    "a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6,
-    "seven": 7, "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12,
-    "thirteen": 13, "fourteen": 14, "fifteen": 15, "sixteen": 16, "seventeen": 17,
-    "eighteen": 18, "nineteen": 19, "twenty": 20, "thirty": 30, "forty": 40, "fifty": 50,
-    "sixty": 60, "ninety": 90, "hundred": 100,
-}  # fmt: skip
+# Number words for counts of units ("seventy days ago", "the past twenty-five years"): one to
+# nineteen and the tens, from claimledger.extract.quantities.numbers; NUMBER below joins them
+# with "a"/"an" and "hundred" into every count up to 999.
+_ONES = [word for word, value in UNITS.items() if 1 <= value <= 9]
+_TEENS = [word for word, value in UNITS.items() if value >= 10]
 # Meteorological seasons of the northern hemisphere: first and last month (winter Y runs
 # from December Y into February Y+1).
 SEASONS = {
@@ -42,7 +42,18 @@ MONTH_FULL = rf"(?:{_title(list(MONTHS))})"
 # A month name or its abbreviation, as in a date ("Jan. 4", "4 Sept 2024").
 MONTH = rf"(?:(?:{_title(list(MONTHS))})|(?:{_title(list(MONTH_ABBREVIATIONS))})\.?)(?![\w'’])"
 WEEKDAY = rf"(?:{_title(list(WEEKDAYS))})"
-NUMBER = rf"(?:\d{{1,3}}|{_any_case(list(NUMBER_WORDS))})"
+# A count: digits, or words up to ninety-nine ("seventy", "twenty-five", "twenty five",
+# "nineteen"), or hundreds ("a hundred", "two hundred and fifty", a bare "hundred"), or the
+# article ("a year ago"). Longer forms come first, so "twenty-five" is not read as "twenty".
+_BELOW_100 = (
+    rf"(?:(?:{_any_case(list(TENS))})(?:(?:-|\s+)(?:{_any_case(_ONES)}))?"
+    rf"|{_any_case(_TEENS + _ONES)})"
+)
+_HUNDREDS = (
+    rf"(?:(?:{_any_case(['a', 'an', *_ONES])})(?:-|\s+))?(?:{_any_case(['hundred'])})"
+    rf"(?:\s+(?:(?:{_any_case(['and'])})\s+)?{_BELOW_100})?"
+)
+NUMBER = rf"(?:\d{{1,3}}|{_HUNDREDS}|{_BELOW_100}|{_any_case(['a', 'an'])})"
 UNIT = r"(?:hours?|days?|weeks?|months?|years?|decades?)"
 DAY_PART = r"(?:morning|afternoon|evening|night)"
 SEASON = rf"(?:{_any_case(list(SEASONS))})"
@@ -61,7 +72,13 @@ def month_number(name: str) -> int:
 
 
 def number_value(word: str) -> int:
-    return int(word) if word.isdigit() else NUMBER_WORDS[word.lower()]
+    """The value of what NUMBER matched: "70", "seventy", "Twenty-five", "a hundred"."""
+    if word.isdigit():
+        return int(word)
+    value = parse_number(" ".join(word.split()))
+    if value is None:
+        raise ValueError(f"not a number: {word!r}")
+    return int(value)
 
 
 def unit_name(word: str) -> str:
