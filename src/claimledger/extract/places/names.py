@@ -15,7 +15,6 @@ COUNTRY_ALIASES: dict[str, str] = {
     "us": "US", "u.s.": "US", "usa": "US", "u.s.a.": "US", "america": "US",
     "united states of america": "US", "the united states": "US",
     "uk": "GB", "u.k.": "GB", "britain": "GB", "great britain": "GB",
-    "england": "GB", "scotland": "GB", "wales": "GB",
     "russian federation": "RU", "south korea": "KR", "north korea": "KP",
     "ivory coast": "CI", "czech republic": "CZ", "burma": "MM", "holland": "NL",
     "the netherlands": "NL", "uae": "AE", "u.a.e.": "AE", "drc": "CD", "dr congo": "CD",
@@ -55,7 +54,35 @@ US_STATE_ABBREVIATIONS: dict[str, str] = {
     "d.c.": "DC",
 }  # fmt: skip
 
+PROVINCE_ABBREVIATIONS: dict[str, tuple[str, str]] = {
+    # abbreviations of Canadian provinces and Australian states as news writes them
+    # -> (country, admin1 code)
+    "b.c.": ("CA", "02"), "bc": ("CA", "02"), "alta.": ("CA", "01"), "sask.": ("CA", "11"),
+    "man.": ("CA", "03"), "ont.": ("CA", "08"), "que.": ("CA", "10"), "n.s.": ("CA", "07"),
+    "n.b.": ("CA", "04"), "p.e.i.": ("CA", "09"), "nfld.": ("CA", "05"),
+    "nsw": ("AU", "02"), "n.s.w.": ("AU", "02"), "qld": ("AU", "04"), "tas.": ("AU", "06"),
+}  # fmt: skip
+
+CONTINENT_DEMONYMS: dict[str, str] = {
+    # the adjective of a continent -> the continent's name in data/regions.tsv
+    "african": "Africa", "asian": "Asia", "european": "Europe", "antarctic": "Antarctica",
+    "north american": "North America", "south american": "South America",
+    "latin american": "South America", "oceanian": "Oceania",
+}  # fmt: skip
+
 _SPACES = re.compile(r"\s+")
+
+
+def demonym_forms(demonym: str) -> list[str]:
+    """Lookup keys of a country's demonym as a table gives it ("Tunisian", "Swiss"): the
+    word itself and, for the "-an"/"-ian"/"-i" kind, its plural ("Tunisians", "Iraqis")."""
+    key = normalise(demonym)
+    if not key:
+        return []
+    forms = [key]
+    if key.endswith(("an", "i")) and not key.endswith("man"):
+        forms.append(key + "s")
+    return forms
 
 
 def normalise(text: str) -> str:

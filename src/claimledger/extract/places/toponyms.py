@@ -1,10 +1,13 @@
-"""Toponyms of a parsed document: spaCy's GPE, LOC and FAC entities."""
+"""Toponyms of a parsed document: spaCy's GPE, LOC and FAC entities, and its NORP entities
+that are demonyms of a country or continent ("Tunisian", "Europeans"), which geoparsing
+gold sets count as toponyms of the country."""
 
 from __future__ import annotations
 
 from dataclasses import dataclass
 from typing import Any
 
+from claimledger.extract.places.gazetteer import DEMONYM, load
 from claimledger.extract.places.resolve import Place, resolve
 
 LABELS = frozenset({"GPE", "LOC", "FAC"})
@@ -23,8 +26,12 @@ def find_toponyms(doc: Any) -> list[Toponym]:
     return [
         Toponym(ent.start_char, ent.end_char, ent.text, ent.label_)
         for ent in doc.ents
-        if ent.label_ in LABELS
+        if ent.label_ in LABELS or (ent.label_ == "NORP" and _demonym(ent.text))
     ]
+
+
+def _demonym(text: str) -> bool:
+    return any(how == DEMONYM for _, how in load().lookup(text))
 
 
 def geoparse(doc: Any) -> list[tuple[Toponym, Place]]:
