@@ -88,7 +88,14 @@ def test_extract_all_kinds_and_lines(tmp_path: Path) -> None:
     path.write_text(WIRE + "Prices rose 4%, the central bank of Ukraine said.\n", encoding="utf-8")
     r = run_cli("extract", "--lines", str(path))
     recs = [json.loads(line) for line in r.stdout.splitlines()]
-    assert {rec["kind"] for rec in recs} == {"time", "quantity", "attribution", "claim", "entity"}
+    assert {rec["kind"] for rec in recs} == {
+        "time",
+        "place",
+        "quantity",
+        "attribution",
+        "claim",
+        "entity",
+    }
     assert {rec["line"] for rec in recs} == {1, 2}
     claims = [rec for rec in recs if rec["kind"] == "claim"]
     assert all(0 <= c["score"] <= 1 and c["label"] in ("claim", "not_claim") for c in claims)

@@ -16,10 +16,12 @@ STAGES: tuple[tuple[str, ...], ...] = (
     ("ingest",),
     ("nlp",),
     ("extract",),
+    # actors (the shipped table, and a document's sources and mentions resolved to it) are
+    # linked as each document is extracted, and again across the ledger when it is stored
+    ("link",),
     ("pipeline",),
     ("runner",),
     ("store",),
-    ("link",),
     ("check",),
     ("present",),
     ("evaluation",),
@@ -134,9 +136,11 @@ def test_record_kinds_come_from_the_table() -> None:
     from claimledger import api
     from claimledger.present import records
 
-    assert RECORD_KINDS == ("times", "quantities", "attributions", "claims", "entities")
+    assert RECORD_KINDS == (
+        "times", "places", "quantities", "attributions", "claims", "entities",
+    )  # fmt: skip
     assert (*RECORD_KINDS, "all") == api.WHAT
-    assert set(api.EXPORT_WHAT) == {*RECORD_KINDS, "documents", "claimreview"}
+    assert set(api.EXPORT_WHAT) == {*RECORD_KINDS, "documents", "actors", "claimreview"}
     assert records.KINDS == RECORD_KINDS
     for component in COMPONENTS:
         if component.record is not None:

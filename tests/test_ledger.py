@@ -38,7 +38,7 @@ def counts(db: Path) -> dict[str, int]:
 def test_schema_wal_and_migrations(db: Path) -> None:
     with Ledger(db) as ledger:
         assert ledger.conn.execute("PRAGMA journal_mode").fetchone()[0] == "wal"
-        assert ledger.schema_version() == 6
+        assert ledger.schema_version() == 7
         names = {r[0] for r in ledger.conn.execute("SELECT name FROM sqlite_master")}
     assert set(TABLES) | {"reviews", "reference_figures", "schema_migrations"} <= names
 
@@ -47,7 +47,7 @@ def test_version_1_ledger_upgrades_in_place(db: Path) -> None:
     version_1_ledger(db)
     api.ingest([str(EXAMPLE)], db, Settings(workers=1))
     with sqlite3.connect(db) as conn:
-        assert conn.execute("SELECT MAX(version) FROM schema_migrations").fetchone()[0] == 6
+        assert conn.execute("SELECT MAX(version) FROM schema_migrations").fetchone()[0] == 7
         roles = conn.execute(
             "SELECT COUNT(*) FROM attributions WHERE source_role IS NOT NULL"
         ).fetchone()[0]
@@ -147,8 +147,8 @@ def test_missing_ledger_for_readers(tmp_path: Path) -> None:
 
 
 def test_no_sql_outside_the_store() -> None:
-    """Every query goes through the store: no module outside ``store/`` holds a connection
-    or runs a statement."""
+    """Every query of the ledger goes through the store: no module outside ``store/`` holds a
+    connection or runs a statement (the gazetteer's index, a cache of shipped data, aside)."""
     import re
 
     from tests.conftest import ROOT
@@ -159,6 +159,8 @@ def test_no_sql_outside_the_store() -> None:
         f"{path.relative_to(package)}:{n}: {line.strip()}"
         for path in sorted(package.rglob("*.py"))
         if "store" not in path.relative_to(package).parts[:1]
+        # the gazetteer's own read-only name index, a cache file beside no ledger
+        and path.relative_to(package).as_posix() != "extract/places/gazetteer.py"
         for n, line in enumerate(path.read_text(encoding="utf-8").splitlines(), start=1)
         if pattern.search(line)
     ]

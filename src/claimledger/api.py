@@ -18,7 +18,7 @@ from claimledger.pipeline import ALL_KINDS, RECORD_KINDS, extraction_settings
 from claimledger.present.desk import claim_reviews
 from claimledger.present.outputs import prepare_report_dir
 from claimledger.present.progress import Progress
-from claimledger.present.records import records
+from claimledger.present.records import actor_record, records
 from claimledger.present.report import figure_text, source_label, write_reports
 from claimledger.present.table import ClaimRow
 from claimledger.runner.local import extract_all
@@ -28,7 +28,7 @@ from claimledger.version import __version__
 
 # What ``extract`` and ``export`` accept: the record kinds of the component table, and more.
 WHAT = (*RECORD_KINDS, "all")
-EXPORT_WHAT = ("documents", *RECORD_KINDS, "claimreview")
+EXPORT_WHAT = ("documents", *RECORD_KINDS, "actors", "claimreview")
 FORMATS = ("jsonl", "csv", "parquet")
 
 
@@ -100,6 +100,8 @@ def ingest(
             result.words += words
             if progress:
                 progress.update(docs=1, words=words)
+        if result.stored:
+            ledger.link_people()  # people named in the new documents, merged across the ledger
     result.seconds = time.monotonic() - started
     return result
 
@@ -199,6 +201,9 @@ def export(
         yield from claimreview(db, organisation=organisation, base_url=base_url)
         return
     with open_store(db, readonly=True) as store:
+        if what == "actors":  # the ledger's, not one document's
+            yield from (actor_record(a) for a in store.actors())
+            return
         for doc_id in store.document_ids():
             yield from records(store.load(doc_id), what)
 

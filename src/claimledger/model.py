@@ -112,6 +112,71 @@ NO_TIME = When()
 
 
 @dataclass(frozen=True)
+class Where:
+    """The place a figure or claim is about: a toponym of its sentence (the one nearest the
+    figure or the main verb, a place named after "in", "at", "near" first), or one inherited
+    (``inherited``) from an earlier sentence of its paragraph or the document's dateline.
+    ``text`` is ``document_text[start:end]``; ``geonames_id`` is None for a name the
+    gazetteer lacks (the text is kept). See extract/places."""
+
+    text: str | None = None
+    start: int | None = None
+    end: int | None = None
+    geonames_id: int | None = None
+    name: str | None = None
+    country_code: str | None = None
+    admin1: str | None = None
+    lat: float | None = None
+    lon: float | None = None
+    feature_class: str | None = None
+    confidence: float = 0.0
+    inherited: bool = False
+
+    def fields(self) -> dict[str, Any]:
+        """The place as the ledger's columns name it (``place_text``, ``place_geonames_id``...)."""
+        return {f"place_{k}": getattr(self, k) for k in _WHERE_KEYS}
+
+    def record(self) -> dict[str, Any] | None:
+        """The place as records give it: one object, or None where none is known."""
+        return None if self.text is None else {k: getattr(self, k) for k in _WHERE_KEYS}
+
+    @staticmethod
+    def record_keys() -> tuple[str, ...]:
+        return _WHERE_KEYS
+
+
+_WHERE_KEYS = (
+    *("text", "start", "end", "geonames_id", "name", "country_code", "admin1", "lat", "lon"),
+    *("feature_class", "confidence", "inherited"),
+)
+NO_PLACE = Where()
+
+
+@dataclass(frozen=True)
+class PlaceMention:
+    """A toponym as a record (``extract --what places``): its text and offsets and the
+    gazetteer entry it was resolved to (null id and coordinates where unresolved)."""
+
+    doc_id: str
+    start: int
+    end: int
+    text: str
+    geonames_id: int | None
+    name: str | None
+    country_code: str | None
+    admin1: str | None
+    lat: float | None
+    lon: float | None
+    feature_class: str | None
+    confidence: float
+    sentence_index: int = -1
+
+    @property
+    def id(self) -> str:
+        return content_id("place", self.doc_id, self.start, self.end)
+
+
+@dataclass(frozen=True)
 class Time:
     """A time expression as a record (``extract --what times``); see extract/times."""
 
@@ -148,6 +213,7 @@ class Quantity:
     sentence_index: int = -1
     rule: str = ""  # the named rule that produced it (see extract/quantities)
     when: When = NO_TIME
+    where: Where = NO_PLACE
 
     @property
     def id(self) -> str:
@@ -177,6 +243,7 @@ class Attribution:
     source_role: str | None = None  # "Defence Minister", as the document gives it
     source_affiliation: str | None = None  # "Ukraine": the country or body the source speaks for
     rule: str = ""  # the named rule that produced it (see extract/attributions)
+    source_actor_id: str | None = None  # the actor the source is (see link/actors)
 
     @property
     def id(self) -> str:
@@ -192,6 +259,7 @@ class Entity:
     label: str
     canonical: str
     sentence_index: int = -1
+    actor_id: str | None = None  # the actor it names (see link/actors)
 
     @property
     def id(self) -> str:
@@ -211,6 +279,7 @@ class Claim:
     quantity_ids: tuple[str, ...] = ()
     attribution_ids: tuple[str, ...] = ()
     when: When = NO_TIME
+    where: Where = NO_PLACE
 
     @property
     def id(self) -> str:

@@ -21,15 +21,18 @@ from typing import Any
 from claimledger.extract import attributions as attr_mod
 from claimledger.extract import checkworthy
 from claimledger.extract.entities import PersonRegistry, extract_entities
+from claimledger.extract.places.attach import PlaceBook, attach_places
 from claimledger.extract.quantities import extract_quantities
 from claimledger.extract.times.attach import Timeline
 from claimledger.extract.times.document import document_date
+from claimledger.link.actors.mentions import link_actors
 from claimledger.model import (
     Attribution,
     Claim,
     Document,
     Entity,
     Extraction,
+    PlaceMention,
     Quantity,
     Sentence,
     Time,
@@ -56,6 +59,7 @@ class Step:
     settings: Settings
     quotes_of_chunk: Callable[[], Any]
     timeline: Timeline
+    places: PlaceBook
     found: dict[str, Any] = field(default_factory=dict)
 
     @property
@@ -99,11 +103,23 @@ def _times(step: Step) -> list[Time]:
     return step.timeline.sentence_times(step.sentence, step.sent)
 
 
+def _places(step: Step) -> list[PlaceMention]:
+    return step.places.sentence_toponyms(step.sentence, step.sent, step.base)
+
+
 def _quantities(step: Step) -> list[Any]:
     found = extract_quantities(
         step.sent, step.document.id, step.base + step.sent.start_char, step.sentence.index
     )
-    return [replace(q, when=step.timeline.nearest(step.sentence, q.start, q.end)) for q in found]
+    s = step.sentence
+    return [
+        replace(
+            q,
+            when=step.timeline.nearest(s, q.start, q.end),
+            where=step.places.nearest(s, q.start, q.end),
+        )
+        for q in found
+    ]
 
 
 def _attributions(step: Step) -> list[Any]:
@@ -127,12 +143,16 @@ def _claims(step: Step) -> Claim:
         step.found["attributions"],
         step.settings,
     )
-    verb = step.base + step.sent.root.idx  # the time nearest the main verb is the claim's
-    return replace(claim, when=step.timeline.nearest(step.sentence, verb, verb))
+    verb = step.base + step.sent.root.idx  # the time and place nearest the main verb
+    s = step.sentence
+    return replace(
+        claim, when=step.timeline.nearest(s, verb, verb), where=step.places.nearest(s, verb, verb)
+    )
 
 
 def _link_nested(ex: Extraction) -> None:
     ex.attributions = attr_mod.link_nested(ex.attributions)
+    link_actors(ex)  # entities (extracted after) do it again with their mentions too
 
 
 def _link_covering_attributions(ex: Extraction) -> None:
@@ -163,7 +183,16 @@ def _link_covering_attributions(ex: Extraction) -> None:
 COMPONENTS: tuple[Component, ...] = (
     Component("people", (), _people, spacy=_FULL_PIPELINE),
     Component("times", (), _times, record="time", item=Time),
-    Component("quantities", ("times",), _quantities, record="quantity", item=Quantity),
+    Component(
+        "places",
+        (),
+        _places,
+        record="place",
+        finish=attach_places,
+        spacy=("ner",),
+        item=PlaceMention,
+    ),
+    Component("quantities", ("times", "places"), _quantities, record="quantity", item=Quantity),
     Component(
         "attributions",
         ("people",),
@@ -176,7 +205,7 @@ COMPONENTS: tuple[Component, ...] = (
     Component("signals", ("quantities", "attributions"), _signals, spacy=_FULL_PIPELINE),
     Component(
         "claims",
-        ("signals",),
+        ("signals", "places"),
         _claims,
         record="claim",
         finish=_link_covering_attributions,
@@ -184,7 +213,13 @@ COMPONENTS: tuple[Component, ...] = (
         item=Claim,
     ),
     Component(
-        "entities", ("people",), _entities, record="entity", spacy=_FULL_PIPELINE, item=Entity
+        "entities",
+        ("people", "attributions"),  # a person's affiliation, for its actor id, comes from them
+        _entities,
+        record="entity",
+        finish=link_actors,
+        spacy=_FULL_PIPELINE,
+        item=Entity,
     ),
 )
 BY_NAME = {c.name: c for c in COMPONENTS}
@@ -200,8 +235,9 @@ def extraction_settings(settings: Settings) -> dict[str, Any]:
         "english_only": settings.english_only,
         "checkworthy_model": checkworthy.load_model().digest[:16],
         # the shape of what is stored: 2 added each record's rule, 3 times (and the
-        # document's date), so documents stored before are extracted again on the next ingest
-        "records": 3,
+        # document's date), 4 places, so documents stored before are extracted again on the
+        # next ingest
+        "records": 4,
     }
 
 
@@ -249,6 +285,7 @@ def extract_document(
     ex = Extraction(document=document, date=day.isoformat() if day else None, date_from=date_from)
     people = PersonRegistry()
     timeline = Timeline(document.id, day)
+    places = PlaceBook(document.id, document.text)
     index = 0
     for chunk, sdoc in parsed:
         chunk_text = chunk.text  # == sdoc.text, which spaCy would rebuild on every access
@@ -262,7 +299,7 @@ def extract_document(
                 document.id, index, chunk.paragraph, start, end, document.text[start:end]
             )
             ex.sentences.append(sentence)
-            step = Step(document, chunk, sent, sentence, people, settings, quotes, timeline)
+            step = Step(document, chunk, sent, sentence, people, settings, quotes, timeline, places)
             for component in components:
                 found = component.run(step)
                 step.found[component.name] = found

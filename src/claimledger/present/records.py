@@ -19,6 +19,8 @@ KINDS = RECORD_KINDS  # as ``extract --what`` names them, from the component tab
 # never from whichever record happens to come first. ``line`` appears only in
 # ``extract --lines`` output, where it stands in place of ``record``.
 BASE_FIELDS = ("kind", "id", "doc_id", "source", "record", "start", "end", "text", "sentence")
+# The place a figure or claim is about (see model.Where) is one field, ``place``: an object
+# with the toponym as written, its offsets, the GeoNames entry and ``inherited``, or null.
 # The time a figure or claim is about (see model.When): the expression as written, its offsets
 # in the document (None when inherited from the document's date), its ISO dates and kind.
 TIME_FIELDS = (
@@ -30,18 +32,26 @@ FIELDS: dict[str, tuple[str, ...]] = {
         *BASE_FIELDS,
         *("value", "lower", "upper", "unit", "per", "bound", "change", "quantified", "rule"),
         *TIME_FIELDS,
+        "place",
     ),
     "attribution": (
         *BASE_FIELDS,
         *("attributed_to", "attributed_to_canonical", "source_kind", "source_role"),
         *("source_affiliation", "cue", "content", "source_start", "source_end", "cue_start"),
         *("cue_end", "content_start", "content_end", "direct", "parent_id", "rule"),
+        "source_actor_id",
     ),
     "claim": (
         *(*BASE_FIELDS, "score", "label", "types", "quantity_ids", "attribution_ids"),
         *TIME_FIELDS,
+        "place",
     ),
-    "entity": (*BASE_FIELDS, "label", "canonical"),
+    "entity": (*BASE_FIELDS, "label", "canonical", "actor_id"),
+    # the ledger's actors (``export --what actors``), one record each
+    "actor": (
+        *("kind", "id", "name", "actor_kind", "country", "parent_id", "aliases"),
+        *("n_documents", "n_sources", "n_mentions"),
+    ),
     "document": (
         *("kind", "id", "doc_id", "source", "record", "media_type"),
         *("title", "url", "published", "outlet", "author", "date", "date_from"),
@@ -52,6 +62,7 @@ FIELDS: dict[str, tuple[str, ...]] = {
 KIND_OF: dict[str, str] = {
     **{c.name: c.record for c in COMPONENTS if c.record is not None},
     "documents": "document",
+    "actors": "actor",
 }
 # Fields an item's dataclass has that every record gives in its own way (BASE_FIELDS).
 _PLACED = frozenset({"doc_id", "start", "end", "text", "sentence_index"})
@@ -143,6 +154,7 @@ def quantity_fields(q: Quantity) -> dict[str, Any]:
         "quantified": q.quantified,
         "rule": q.rule,
         **q.when.fields(),
+        "place": q.where.record(),
     }
 
 
@@ -172,6 +184,7 @@ def attribution_fields(a: Attribution, parent_id: str | None) -> dict[str, Any]:
         "direct": a.direct,
         "parent_id": parent_id,
         "rule": a.rule,
+        "source_actor_id": a.source_actor_id,
     }
 
 
@@ -192,13 +205,19 @@ def claim_record(ctx: _Context, c: Claim) -> dict[str, Any]:
         attribution_ids=list(c.attribution_ids),
     )
     rec.update(c.when.fields())
+    rec["place"] = c.where.record()
     return rec
 
 
 def entity_record(ctx: _Context, e: Entity) -> dict[str, Any]:
     rec = ctx.base("entity", e.id, e.start, e.end, e.sentence_index)
-    rec.update(label=e.label, canonical=e.canonical)
+    rec.update(label=e.label, canonical=e.canonical, actor_id=e.actor_id)
     return rec
+
+
+def actor_record(actor: dict[str, Any]) -> dict[str, Any]:
+    """An ``export --what actors`` record of one of the store's ``actors()``."""
+    return {"kind": "actor", **{k: actor[k] for k in FIELDS["actor"][1:]}}
 
 
 def document_record(ex: Extraction) -> dict[str, Any]:

@@ -71,8 +71,27 @@ def parquet_schema(kind: str) -> Any:
         "score": real,
         "direct": pa.bool_(),
         "time_inherited": pa.bool_(),
+        "geonames_id": whole,
+        "lat": real,
+        "lon": real,
+        "confidence": real,
+        "place": pa.struct(
+            [
+                *((k, text) for k in ("text",)),
+                ("start", whole),
+                ("end", whole),
+                ("geonames_id", whole),
+                *((k, text) for k in ("name", "country_code", "admin1")),
+                ("lat", real),
+                ("lon", real),
+                ("feature_class", text),
+                ("confidence", real),
+                ("inherited", pa.bool_()),
+            ]
+        ),
         "change": pa.struct([("direction", text), ("from", real), ("to", real), ("by", real)]),
         "types": pa.list_(text),
+        "aliases": pa.list_(text),
         "quantity_ids": pa.list_(text),
         "attribution_ids": pa.list_(text),
     }

@@ -199,6 +199,28 @@ class Store(ABC):
         """Store one document's extraction in one transaction, replacing one from another
         run; False when it was already there from this run."""
 
+    @abstractmethod
+    def link_people(self) -> int:
+        """Merge the people the ledger names across documents; how many links changed."""
+
+    # -- actors and places ----------------------------------------------------------------
+    @abstractmethod
+    def actors(self) -> list[dict[str, Any]]:
+        """Every actor the ledger's sources and mentions point at, most cited first: id,
+        name, actor_kind, country, parent_id, aliases, n_documents, n_sources, n_mentions."""
+
+    @abstractmethod
+    def actor(self, actor_id: str, limit: int = 200) -> dict[str, Any] | None:
+        """One actor (as ``actors`` gives it) with what it is credited with saying
+        (``said``: claim_id, doc_id, document title or source, cue, content, direct) and
+        where it is named (``documents``), None when no such actor is stored."""
+
+    @abstractmethod
+    def place(self, geonames_id: int, limit: int = 200) -> dict[str, Any] | None:
+        """One resolved place: its gazetteer entry, the toponyms written for it, the documents
+        naming it and the claims about it (``claim_ids``), None when no toponym resolved to
+        it."""
+
     # -- documents ------------------------------------------------------------------------
     @abstractmethod
     def document_ids(self) -> list[str]:

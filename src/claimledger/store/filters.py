@@ -45,6 +45,12 @@ class ClaimFilter:
     # end of a "since" or "until" reaches any date); claims without a time are left out
     time_from: str | None = None
     time_to: str | None = None
+    # claims about a place: a GeoNames id ("703448"), else part of the place's name or of
+    # the toponym as written, any case; and about a country (ISO 3166 alpha-2, "UA")
+    place: str | None = None
+    country: str | None = None
+    # claims whose sources or named entities are this actor (an actor id, see ``actors``)
+    actor: str | None = None
     sort: str = "score"
     page: int = 1
     per_page: int = 50
@@ -62,6 +68,12 @@ class ClaimFilter:
             value = getattr(self, name)
             if value is not None and not _is_iso_date(value):
                 raise UsageError(f"{name} must be a date as YYYY-MM-DD, not {value[:40]!r}")
+        if self.country is not None and not (
+            len(self.country) == 2 and self.country.isascii() and self.country.isalpha()
+        ):
+            raise UsageError(
+                f"country must be a two-letter ISO 3166 code such as UA, not {self.country[:40]!r}"
+            )
         if self.sort not in SORTS:
             raise UsageError(f"sort {self.sort!r} is not one of {', '.join(SORTS)}")
         check_paging(self.page, self.per_page)

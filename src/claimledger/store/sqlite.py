@@ -23,6 +23,9 @@ from pathlib import Path
 from typing import Any
 
 from claimledger.errors import LedgerError
+from claimledger.link.actors.mentions import NAMED_LABELS, SOURCE_KINDS, affiliation_in
+from claimledger.link.actors.people import PersonMention, merge_people
+from claimledger.link.actors.table import load_table as load_actor_table
 from claimledger.model import (
     Attribution,
     Change,
@@ -34,7 +37,7 @@ from claimledger.model import (
     Rejection,
     Sentence,
     When,
-    content_id,
+    Where,
 )
 from claimledger.pipeline import COMPONENTS, items_of
 from claimledger.store.base import (
@@ -68,7 +71,8 @@ _CLAIM_SELECT = (
     "SELECT c.id, c.doc_id, c.idx, c.start_char, c.end_char, c.text, c.score, c.label, "
     "c.types, c.time_text, c.time_text_start, c.time_text_end, c.time_start, c.time_end, "
     "c.time_kind, c.time_anchor, c.time_inherited, "
-    "d.source, d.record, d.title, d.url, d.outlet, d.published, d.author, "
+    + ", ".join(f"c.{name}" for name in Where().fields())
+    + ", d.source, d.record, d.title, d.url, d.outlet, d.published, d.author, "
     "(SELECT MAX(created_at) FROM reviews r WHERE r.claim_id = c.id) AS last_review_at "
     "FROM claims c JOIN documents d ON d.id = c.doc_id"
 )
@@ -382,6 +386,125 @@ class SQLiteStore(Store):
             _insert_document(self, ex, run_id)
         return True
 
+    def link_people(self) -> int:
+        """Merge the people the ledger's documents name, across documents (link/actors'
+        ``merge_people``: the same name within the same affiliation; a surname alone joins
+        the one full name of its affiliation), and point their sources and mentions at the
+        merged person. Returns how many sources and mentions changed actor."""
+        rows = [
+            *self.query(
+                "SELECT 'attributions' AS tbl, id, doc_id, actor_id, "
+                "COALESCE(attributed_to_canonical, attributed_to) AS name, "
+                "source_affiliation AS affiliation FROM attributions "
+                "WHERE actor_id LIKE 'person/%' ORDER BY doc_id, start_char"
+            ),
+            *self.query(
+                "SELECT 'mentions' AS tbl, id, doc_id, actor_id, canonical AS name, "
+                "NULL AS affiliation FROM mentions WHERE actor_id LIKE 'person/%' "
+                "ORDER BY doc_id, start_char"
+            ),
+        ]
+        mentions = [PersonMention(r["name"], r["affiliation"], r["doc_id"]) for r in rows]
+        by_doc: dict[str, list[PersonMention]] = {}
+        for m, r in zip(mentions, rows, strict=True):
+            if r["tbl"] == "attributions":
+                by_doc.setdefault(m.document, []).append(m)
+        mentions = [  # a named entity takes the affiliation its document's sources give it
+            m if r["tbl"] == "attributions" else
+            replace(m, affiliation=affiliation_in(m.name, by_doc.get(m.document, [])))
+            for m, r in zip(mentions, rows, strict=True)
+        ]  # fmt: skip
+        people = merge_people(mentions)
+        changed = 0
+        with self.transaction():
+            for person in people:
+                aliases = {rows[i]["name"] for i in person.mentions}
+                store_actor(self, person.id, person.name, "person", None, None, aliases)
+                for i in person.mentions:
+                    if rows[i]["actor_id"] != person.id:
+                        self.execute(
+                            f"UPDATE {rows[i]['tbl']} SET actor_id = ? WHERE id = ?",
+                            (person.id, rows[i]["id"]),
+                        )
+                        changed += 1
+            self.execute(
+                "DELETE FROM actors WHERE id LIKE 'person/%' "
+                "AND id NOT IN (SELECT actor_id FROM attributions WHERE actor_id IS NOT NULL) "
+                "AND id NOT IN (SELECT actor_id FROM mentions WHERE actor_id IS NOT NULL)"
+            )
+        return changed
+
+    _ACTOR_COUNTS = (
+        "SELECT x.id, x.canonical, x.kind, x.country, x.parent_id, x.aliases, "
+        "(SELECT COUNT(DISTINCT doc_id) FROM (SELECT doc_id FROM attributions "
+        "WHERE actor_id = x.id UNION SELECT doc_id FROM mentions WHERE actor_id = x.id)) "
+        "AS n_documents, "
+        "(SELECT COUNT(*) FROM attributions WHERE actor_id = x.id) AS n_sources, "
+        "(SELECT COUNT(*) FROM mentions WHERE actor_id = x.id) AS n_mentions FROM actors x"
+    )
+
+    def actors(self) -> list[dict[str, Any]]:
+        rows = self.query(
+            f"SELECT * FROM ({self._ACTOR_COUNTS}) WHERE n_sources + n_mentions > 0 "
+            "ORDER BY n_sources DESC, n_mentions DESC, canonical, id"
+        )
+        return [_actor_dict(r) for r in rows]
+
+    def actor(self, actor_id: str, limit: int = 200) -> dict[str, Any] | None:
+        row = self.query_one(f"{self._ACTOR_COUNTS} WHERE x.id = ?", (actor_id,))
+        if row is None:
+            return None
+        found = _actor_dict(row)
+        found["said"] = [
+            dict(r)
+            for r in self.query(
+                "SELECT a.claim_id, a.doc_id, COALESCE(d.title, d.source) AS document, "
+                "a.attributed_to, a.cue, a.content, a.direct, c.text AS claim_text "
+                "FROM attributions a JOIN documents d ON d.id = a.doc_id "
+                "JOIN claims c ON c.id = a.claim_id WHERE a.actor_id = ? "
+                "ORDER BY d.ingested_at, a.doc_id, a.start_char LIMIT ?",
+                (actor_id, limit),
+            )
+        ]
+        found["documents"] = [
+            dict(r)
+            for r in self.query(
+                "SELECT d.id AS doc_id, COALESCE(d.title, d.source) AS document, "
+                "COUNT(*) AS n_mentions FROM mentions m JOIN documents d ON d.id = m.doc_id "
+                "WHERE m.actor_id = ? GROUP BY d.id ORDER BY d.ingested_at, d.id LIMIT ?",
+                (actor_id, limit),
+            )
+        ]
+        return found
+
+    def place(self, geonames_id: int, limit: int = 200) -> dict[str, Any] | None:
+        row = self.query_one(
+            "SELECT geonames_id, name, country_code, admin1, lat, lon, feature_class, "
+            "COUNT(*) AS n_toponyms, COUNT(DISTINCT doc_id) AS n_documents "
+            "FROM places WHERE geonames_id = ? GROUP BY geonames_id",
+            (geonames_id,),
+        )
+        if row is None:
+            return None
+        found = dict(row)
+        found["written"] = [
+            str(r[0])
+            for r in self.query(
+                "SELECT DISTINCT text FROM places WHERE geonames_id = ? ORDER BY text LIMIT 50",
+                (geonames_id,),
+            )
+        ]
+        found["documents"] = [
+            dict(r)
+            for r in self.query(
+                "SELECT d.id AS doc_id, COALESCE(d.title, d.source) AS document, "
+                "COUNT(*) AS n_toponyms FROM places p JOIN documents d ON d.id = p.doc_id "
+                "WHERE p.geonames_id = ? GROUP BY d.id ORDER BY d.ingested_at, d.id LIMIT ?",
+                (geonames_id, limit),
+            )
+        ]
+        return found
+
     # -- reading ------------------------------------------------------------------------
     def document_ids(self) -> list[str]:
         rows = self.query("SELECT id FROM documents ORDER BY ingested_at, source, record")
@@ -464,6 +587,7 @@ class SQLiteStore(Store):
                 r["label"],
                 r["canonical"],
                 r["sentence_idx"],
+                r["actor_id"],
             )
             for r in q("SELECT * FROM mentions WHERE doc_id = ? ORDER BY start_char", (doc_id,))
         ]
@@ -789,6 +913,25 @@ def _claim_where(f: ClaimFilter) -> tuple[str, list[Any]]:
     if f.time_to is not None:
         where.append("(c.time_start IS NULL OR c.time_start <= ?)")
         args.append(f.time_to)
+    if f.place and f.place.strip().isdigit() and len(f.place.strip()) < 12:
+        where.append("c.place_geonames_id = ?")
+        args.append(int(f.place.strip()))
+    elif f.place:
+        where.append(
+            "(instr(lower(c.place_name), lower(?)) > 0 OR instr(lower(c.place_text), lower(?)) > 0)"
+        )
+        args += [f.place, f.place]
+    if f.country:
+        where.append("c.place_country_code = ?")
+        args.append(f.country.upper())
+    if f.actor:
+        where.append(
+            "(EXISTS (SELECT 1 FROM claim_attributions ca JOIN attributions a "
+            "ON a.id = ca.attribution_id WHERE ca.claim_id = c.id AND a.actor_id = ?) "
+            "OR EXISTS (SELECT 1 FROM mentions m WHERE m.doc_id = c.doc_id "
+            "AND m.sentence_idx = c.idx AND m.actor_id = ?))"
+        )
+        args += [f.actor, f.actor]
     return " AND ".join(where), args
 
 
@@ -816,6 +959,7 @@ def claim_from_row(r: sqlite3.Row) -> Claim:
         r["label"],
         tuple(json.loads(r["types"])),
         when=when_from_row(r),
+        where=where_from_row(r),
     )
 
 
@@ -831,6 +975,13 @@ def when_from_row(r: sqlite3.Row) -> When:
         r["time_anchor"],
         bool(r["time_inherited"]),
     )
+
+
+def where_from_row(r: sqlite3.Row) -> Where:
+    """The place columns of a stored figure or claim."""
+    values = {name: r[f"place_{name}"] for name in Where().record_keys()}
+    values["inherited"] = bool(values["inherited"])
+    return Where(**values)
 
 
 def quantity_from_row(r: sqlite3.Row, sentence_index: int = -1) -> Quantity:
@@ -854,6 +1005,7 @@ def quantity_from_row(r: sqlite3.Row, sentence_index: int = -1) -> Quantity:
         sentence_index=sentence_index,
         rule=r["rule"],
         when=when_from_row(r),
+        where=where_from_row(r),
     )
 
 
@@ -884,6 +1036,7 @@ def attribution_from_row(
         source_role=r["source_role"],
         source_affiliation=r["source_affiliation"],
         rule=r["rule"],
+        source_actor_id=r["actor_id"],
     )
 
 
@@ -1058,6 +1211,7 @@ def _claim_row(cl: Claim, sentence_ids: dict[int, str], run_id: str) -> dict[str
         "types": json.dumps(list(cl.types)),
         "run_id": run_id,
         **cl.when.fields(),
+        **cl.where.fields(),
     }
 
 
@@ -1083,41 +1237,78 @@ def _quantity_row(q: Quantity, claim_ids: dict[int, str], run_id: str) -> dict[s
         "run_id": run_id,
         "rule": q.rule,
         **q.when.fields(),
+        **q.where.fields(),
     }
 
 
 class _Actors:
-    """The canonical actors one document names, with the aliases it uses for them."""
+    """The actors one document names (ids set by link/actors), with the aliases it uses for
+    them: the table's actors with their names, kinds and parents, the ledger's own (people,
+    names the table lacks) with what the document calls them."""
 
     def __init__(self) -> None:
-        self.found: dict[str, tuple[str, str, set[str]]] = {}
+        self.found: dict[str, tuple[str, str, str | None, str | None, set[str]]] = {}
 
-    def id(self, canonical: str | None, kind: str, alias: str | None) -> str | None:
-        if not canonical:
+    def id(
+        self, actor_id: str | None, name: str | None, kind: str, alias: str | None
+    ) -> str | None:
+        if not actor_id or not name:
             return None
-        aid = content_id("actor", canonical)
-        entry = self.found.setdefault(aid, (canonical, kind, set()))
+        known = load_actor_table().actors.get(actor_id)
+        entry: tuple[str, str, str | None, str | None, set[str]]
+        if known is not None:
+            entry = (known.name, known.kind, known.parent, known.country, set())
+        else:
+            entry = (name, kind, None, None, set())
+        found = self.found.setdefault(actor_id, entry)
         if alias:
-            entry[2].add(alias)
-        return aid
+            found[4].add(alias)
+        return actor_id
 
     def store(self, store: SQLiteStore) -> None:
         """Add the new actors, and the new aliases of known ones."""
-        for aid, (canonical, kind, aliases) in self.found.items():
-            known = store.scalar("SELECT aliases FROM actors WHERE id = ?", (aid,))
-            if known is None:
-                row = {
-                    "id": aid,
-                    "canonical": canonical,
-                    "kind": kind,
-                    "aliases": json.dumps(sorted(aliases)),
-                }
-                store.insert("actors", [row])
-            else:
-                merged = sorted(set(json.loads(known)) | aliases)
-                store.execute(
-                    "UPDATE actors SET aliases = ? WHERE id = ?", (json.dumps(merged), aid)
-                )
+        for aid, (canonical, kind, parent, country, aliases) in self.found.items():
+            store_actor(store, aid, canonical, kind, parent, country, aliases)
+
+
+def _actor_dict(r: sqlite3.Row) -> dict[str, Any]:
+    return {
+        "id": r["id"],
+        "name": r["canonical"],
+        "actor_kind": r["kind"],
+        "country": r["country"],
+        "parent_id": r["parent_id"],
+        "aliases": json.loads(r["aliases"]),
+        "n_documents": r["n_documents"],
+        "n_sources": r["n_sources"],
+        "n_mentions": r["n_mentions"],
+    }
+
+
+def store_actor(
+    store: SQLiteStore,
+    aid: str,
+    canonical: str,
+    kind: str,
+    parent: str | None,
+    country: str | None,
+    aliases: set[str],
+) -> None:
+    """Add an actor, or the new aliases of a known one."""
+    known = store.scalar("SELECT aliases FROM actors WHERE id = ?", (aid,))
+    if known is None:
+        row = {
+            "id": aid,
+            "canonical": canonical,
+            "kind": kind,
+            "aliases": json.dumps(sorted(aliases)),
+            "parent_id": parent,
+            "country": country,
+        }
+        store.insert("actors", [row])
+    else:
+        merged = sorted(set(json.loads(known)) | aliases)
+        store.execute("UPDATE actors SET aliases = ? WHERE id = ?", (json.dumps(merged), aid))
 
 
 def _attribution_row(
@@ -1127,7 +1318,8 @@ def _attribution_row(
     actors: _Actors,
     run_id: str,
 ) -> dict[str, Any]:
-    named = a.source_kind not in ("unnamed", "other")
+    name = a.attributed_to_canonical or a.attributed_to
+    kind = SOURCE_KINDS.get(a.source_kind, "organisation")
     return {
         "id": a.id,
         "doc_id": a.doc_id,
@@ -1137,9 +1329,7 @@ def _attribution_row(
         "text": a.text,
         "attributed_to": a.attributed_to,
         "attributed_to_canonical": a.attributed_to_canonical,
-        "actor_id": (
-            actors.id(a.attributed_to_canonical, a.source_kind, a.attributed_to) if named else None
-        ),
+        "actor_id": actors.id(a.source_actor_id, name, kind, a.attributed_to),
         "source_kind": a.source_kind,
         "cue": a.cue,
         "content": a.content,
@@ -1158,12 +1348,8 @@ def _attribution_row(
     }
 
 
-_ACTOR_KINDS = {"PERSON": "person", "GPE": "place", "LOC": "place", "FAC": "place"}
-_NAMED_LABELS = frozenset({"PERSON", "ORG", "GPE", "NORP", "LOC", "FAC"})
-
-
 def _mention_row(e: Entity, actors: _Actors, run_id: str) -> dict[str, Any]:
-    kind = _ACTOR_KINDS.get(e.label, "organization")
+    kind = NAMED_LABELS.get(e.label, "organisation")
     return {
         "id": e.id,
         "doc_id": e.doc_id,
@@ -1173,6 +1359,6 @@ def _mention_row(e: Entity, actors: _Actors, run_id: str) -> dict[str, Any]:
         "text": e.text,
         "label": e.label,
         "canonical": e.canonical,
-        "actor_id": actors.id(e.canonical, kind, e.text) if e.label in _NAMED_LABELS else None,
+        "actor_id": actors.id(e.actor_id, e.canonical, kind, e.text),
         "run_id": run_id,
     }
