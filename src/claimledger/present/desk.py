@@ -13,13 +13,20 @@ from __future__ import annotations
 from collections.abc import Iterator
 from typing import Any
 
-from claimledger.model import Attribution, Quantity
+from claimledger.link.actors.table import load_table as load_actor_table
+from claimledger.model import Attribution, Quantity, Where
 from claimledger.present.records import (
     attribution_fields,
     quantity_fields,
     record_base,
 )
-from claimledger.present.report import figure_text, source_label, time_summary
+from claimledger.present.report import (
+    figure_text,
+    place_name,
+    place_summary,
+    source_label,
+    time_summary,
+)
 from claimledger.store import (
     CLAIM_TYPES,
     MAX_PAGE,
@@ -42,6 +49,8 @@ __all__ = [
     "MAX_PER_PAGE",
     "VERDICTS",
     "ClaimFilter",
+    "actor",
+    "actors",
     "add_review",
     "claim",
     "claim_reviews",
@@ -50,6 +59,7 @@ __all__ = [
     "documents",
     "figure_record",
     "overview",
+    "place",
     "public_url",
     "source_record",
 ]
@@ -88,7 +98,11 @@ def documents(
 def claims(store: Store, f: ClaimFilter) -> dict[str, Any]:
     """One page of the ranked worklist with each claim's figures, sources and verdict."""
     found = store.claim_page(f)
-    return {**_paging(found), "claims": [claim_dict(h) for h in found.items]}
+    out: dict[str, Any] = {**_paging(found), "claims": [claim_dict(h) for h in found.items]}
+    if f.actor is not None:  # the actor filtered by, named (None when the ledger lacks it)
+        named = store.actor(f.actor, limit=0)
+        out["actor"] = None if named is None else {"id": f.actor, "name": named["name"]}
+    return out
 
 
 def document_claims(store: Store, doc_id: str) -> list[dict[str, Any]]:
@@ -121,6 +135,8 @@ def claim_dict(h: ClaimHit) -> dict[str, Any]:
         "types": list(c.types),
         **c.when.fields(),
         "time": time_summary(c.when),
+        "place": c.where.record(),
+        "place_summary": place_summary(c.where),
         "document": {
             "title": d.title,
             "source": d.source,
@@ -131,6 +147,69 @@ def claim_dict(h: ClaimHit) -> dict[str, Any]:
         "sources": [source_record(p) for p in h.sources],
         "verdict": h.verdict,
         "reviews": h.reviews,
+    }
+
+
+MAX_ACTORS = 500
+
+
+def actors(store: Store, limit: int = MAX_ACTORS) -> dict[str, Any]:
+    """The actors the ledger's sources and mentions point at, most cited first, at most
+    ``limit`` of them."""
+    found = store.actors()
+    return {"total": len(found), "shown": min(len(found), limit), "actors": found[:limit]}
+
+
+def actor(store: Store, actor_id: str) -> dict[str, Any] | None:
+    """One actor: its name, kind, country, parent (with the parent's name, and whether the
+    ledger has it), aliases and counts, what it is credited with saying and the documents
+    naming it; None when the ledger has no such actor."""
+    found = store.actor(actor_id)
+    if found is None:
+        return None
+    parent_id = found.get("parent_id")
+    if parent_id:
+        stored = store.actor(parent_id, limit=0)
+        found["parent"] = {
+            "id": parent_id,
+            "name": stored["name"] if stored is not None else _table_name(parent_id),
+            "stored": stored is not None,
+        }
+    else:
+        found["parent"] = None
+    return found
+
+
+def _table_name(actor_id: str) -> str:
+    """An actor's name from the shipped actor table, else its id."""
+    known = load_actor_table().actors.get(actor_id)
+    return known.name if known is not None else actor_id
+
+
+def place(
+    store: Store, geonames_id: int, page: int = 1, per_page: int = 50
+) -> dict[str, Any] | None:
+    """One resolved place: its gazetteer entry, the toponyms written for it, the documents
+    naming it and a page of the claims about it (by score); None when no toponym in the
+    ledger resolved to it."""
+    found = store.place(geonames_id)
+    if found is None:
+        return None
+    about = store.claim_page(ClaimFilter(place=str(geonames_id), page=page, per_page=per_page))
+    label = place_name(
+        Where(
+            text=found["name"],
+            geonames_id=geonames_id,
+            name=found["name"],
+            country_code=found["country_code"],
+            admin1=found["admin1"],
+        )
+    )
+    return {
+        **found,
+        "label": label,
+        **_paging(about),
+        "claims": [claim_dict(h) for h in about.items],
     }
 
 

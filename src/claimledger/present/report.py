@@ -15,7 +15,7 @@ from html import escape
 from pathlib import Path
 
 from claimledger.extract.entities import normalise
-from claimledger.model import Attribution, Claim, Extraction, Quantity, When
+from claimledger.model import Attribution, Claim, Extraction, Quantity, When, Where
 from claimledger.present.outputs import write_text_atomic
 
 CSP = (
@@ -169,6 +169,33 @@ def time_html(w: When) -> str:
     return f'<span class="inherited">{shown}</span>' if w.inherited else shown
 
 
+def place_name(w: Where) -> str:
+    """A resolved place's gazetteer name with its region and country: "Kharkiv (Kharkiv,
+    UA)"; the toponym as written, quoted, where the gazetteer lacks it."""
+    if w.geonames_id is None or not w.name:
+        return f"“{w.text}” (not in the gazetteer)"
+    where = ", ".join(x for x in (w.admin1, w.country_code) if x)
+    return f"{w.name} ({where})" if where else w.name
+
+
+def place_summary(w: Where) -> str:
+    """A claim's or figure's place in words: its gazetteer entry (with the toponym as written
+    when that differs), and whether its own sentence names it or it is inherited from an
+    earlier sentence or the dateline; "none stated" where no place is known."""
+    if w.text is None:
+        return "none stated"
+    said = place_name(w)
+    if w.geonames_id is not None and w.name and w.text.casefold() != w.name.casefold():
+        said = f"“{w.text}” → {said}"
+    return said + (", inherited" if w.inherited else ", named in the sentence")
+
+
+def place_html(w: Where) -> str:
+    """The place for the report; an inherited one shown discreetly, as an inherited time."""
+    shown = inert(place_summary(w))
+    return f'<span class="inherited">{shown}</span>' if w.inherited else shown
+
+
 def _fmt(x: float | None) -> str:
     if x is None:
         return "?"
@@ -260,6 +287,7 @@ def _claim_item(
         f'<li><a href="#c-{c.id}">#{c.sentence_index + 1}</a> <span class="score">'
         f"{c.score:.2f}</span> {_tags(c.types)}<div>{inert(c.text)}</div>"
         f'<div class="meta">time: {time_html(c.when)}'
+        f"<br>place: {place_html(c.where)}"
         f"<br>figures:<ul>{figures}</ul>source:<ul>{sources}</ul></div></li>"
     )
 

@@ -21,7 +21,7 @@ from dataclasses import dataclass, field
 from importlib import resources
 from pathlib import Path
 from typing import Any
-from urllib.parse import parse_qsl, urlencode, urlsplit
+from urllib.parse import parse_qsl, quote, urlencode, urlsplit
 
 from jinja2 import Environment, PackageLoader, select_autoescape
 from markupsafe import Markup, escape
@@ -39,6 +39,7 @@ from claimledger.present.report import (
     figure_text,
     highlighted_text,
     inert,
+    place_summary,
     plain_inert,
     source_text,
 )
@@ -49,6 +50,10 @@ from claimledger.web.guard import LOOPBACK_HOSTS, Guard, same_secret, same_site_
 
 CSRF_COOKIE = "claimledger_csrf"
 _HEX_ID = frozenset("0123456789abcdef")
+# An actor id as link/actors makes them: "ISR/military", "org/united-nations",
+# "person/406f8c003ce6", "name/98462601365a478e".
+_ACTOR_ID = re.compile(r"[A-Za-z0-9_-]+(?:/[A-Za-z0-9_-][A-Za-z0-9_.-]*)*")
+_MAX_ACTOR_ID = 200
 
 
 @dataclass
@@ -78,6 +83,7 @@ def create_app(config: DeskConfig) -> Guard:
     )
     # Long document text in element content: escaped, bidi visible, long runs breakable.
     env.filters["text"] = lambda value: Markup(inert(str(value)))
+    env.filters["actor_url"] = actor_url
     env.globals.update(version=__version__, verdicts=desk.VERDICTS, claim_types=desk.CLAIM_TYPES)
     css = resources.files("claimledger.web").joinpath("static", "app.css").read_bytes()
     css_etag = hashlib.sha256(css).hexdigest()[:16]
@@ -181,6 +187,7 @@ def create_app(config: DeskConfig) -> Guard:
                 f"<b>score {claim.score:.2f}</b> · {inert(', '.join(claim.types))}"
                 f"<br>figures: {inert('; '.join(figures) or 'none')}"
                 f"<br>source: {inert('; '.join(sources) or 'none stated')}"
+                f"<br>place: {inert(place_summary(claim.where))}"
             )
             return (
                 f'<a class="claim t-{escape(kind)}" id="c-{claim.id}" '
@@ -211,6 +218,9 @@ def create_app(config: DeskConfig) -> Guard:
             text=_text(p.get("q")),
             time_from=_date(p.get("time_from"), "time_from"),
             time_to=_date(p.get("time_to"), "time_to"),
+            place=_text(p.get("place")),
+            country=_country(p.get("country")),
+            actor=_actor(p.get("actor")),
             sort=p.get("sort") or "score",
             page=_int(p.get("page"), "page", 1, desk.MAX_PAGE),
             per_page=_int(p.get("per_page"), "per_page", 50, desk.MAX_PER_PAGE),
@@ -225,6 +235,36 @@ def create_app(config: DeskConfig) -> Guard:
                 f"no claim with id {claim_id!r} in this ledger; the worklist at /claims lists them"
             )
         return render(request, "claim.html", item)
+
+    def actors(request: Request) -> Response:
+        return render(request, "actors.html", desk.actors(ledger()))
+
+    def actor(request: Request) -> Response:
+        actor_id, _ = _split(request.path_params["actor_id"])
+        item = desk.actor(ledger(), actor_id) if _is_actor_id(actor_id) else None
+        if item is None:
+            raise NotFound(
+                f"no actor with id {actor_id[:200]!r} in this ledger; /actors lists them"
+            )
+        return render(request, "actor.html", item)
+
+    def place(request: Request) -> Response:
+        name, _ = _split(request.path_params["name"])
+        p = request.query_params
+        item = None
+        if re.fullmatch(r"[0-9]{1,12}", name):
+            item = desk.place(
+                ledger(),
+                int(name),
+                page=_int(p.get("page"), "page", 1, desk.MAX_PAGE),
+                per_page=_int(p.get("per_page"), "per_page", 50, desk.MAX_PER_PAGE),
+            )
+        if item is None:
+            raise NotFound(
+                f"no place with GeoNames id {name[:40]!r} in this ledger; a claim's page "
+                "links to its place"
+            )
+        return render(request, "place.html", item)
 
     async def add_review(request: Request) -> Response:
         claim_id = request.path_params["name"]
@@ -318,6 +358,10 @@ def create_app(config: DeskConfig) -> Guard:
         Route("/claims.json", claims),
         Route("/claims/{name}", claim),
         Route("/claims/{name}/reviews", add_review, methods=["POST"]),
+        Route("/actors", actors),
+        Route("/actors.json", actors),
+        Route("/actors/{actor_id:path}", actor),
+        Route("/places/{name}", place),
         Route("/claimreview.json", claimreview),
         Route("/static/app.css", stylesheet),
     ]
@@ -355,12 +399,46 @@ def _same_origin(origin: str, host: str) -> bool:
     return bool(host) and parts.scheme in ("http", "https") and parts.netloc == host
 
 
+def actor_url(actor_id: str) -> str:
+    """The desk's page of an actor; its id's slashes stay, anything else is escaped."""
+    return "/actors/" + quote(str(actor_id), safe="/")
+
+
 def _split(name: str) -> tuple[str, bool]:
     return (name[:-5], True) if name.endswith(".json") else (name, False)
 
 
 def _is_id(value: str) -> bool:
     return len(value) == 16 and set(value) <= _HEX_ID
+
+
+def _is_actor_id(value: str) -> bool:
+    return len(value) <= _MAX_ACTOR_ID and _ACTOR_ID.fullmatch(value) is not None
+
+
+def _actor(value: str | None) -> str | None:
+    """An actor id for the worklist's filter; a malformed one is a 400 saying what one is."""
+    if value is None or not value.strip():
+        return None
+    if not _is_actor_id(value.strip()):
+        raise UsageError(
+            f"actor must be an actor id such as ISR/military or org/united-nations (the "
+            f"actors page at /actors lists them), not {value[:40]!r}"
+        )
+    return value.strip()
+
+
+def _country(value: str | None) -> str | None:
+    """A country as two letters (ISO 3166 alpha-2, any case); anything else is a 400."""
+    if value is None or not value.strip():
+        return None
+    code = value.strip()
+    if len(code) == 2 and code.isascii() and code.isalpha():
+        return code.upper()
+    raise UsageError(
+        f"country must be a two-letter ISO 3166 code such as UA or CH, not {value[:40]!r}; "
+        "change country in the address"
+    )
 
 
 def _text(value: str | None) -> str | None:
