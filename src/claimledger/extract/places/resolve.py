@@ -22,6 +22,7 @@ from __future__ import annotations
 import math
 from collections import defaultdict
 from dataclasses import dataclass
+from typing import Any
 
 from claimledger.extract.places.gazetteer import ALTERNATE, MAIN, Entry, Gazetteer, load
 from claimledger.extract.places.names import normalise
@@ -90,32 +91,52 @@ Candidates = list[tuple[Entry, str]]
 _IN_ADMIN1 = ("place", "admin2", "admin1")
 
 
+class _Share:
+    """One key's view of the document's votes: the other keys' total for a country or a
+    region, as a share of their number (the whole document's total less the key's own, so
+    the votes cost one pass over the candidates, not one per pair of toponyms)."""
+
+    __slots__ = ("_n", "_own", "_total")
+
+    def __init__(self, total: dict[Any, float], own: dict[Any, float], n: int) -> None:
+        self._total, self._own, self._n = total, own, n
+
+    def get(self, k: Any, default: float = 0.0) -> float:
+        share = (self._total.get(k, 0.0) - self._own.get(k, 0.0)) / self._n
+        return share if share > 1e-12 else default
+
+
 def _votes(
     probs: dict[str, list[float]], cands: dict[str, Candidates], counts: dict[str, int]
-) -> tuple[dict[str, dict[str, float]], dict[str, dict[tuple[str, str], float]]]:
+) -> tuple[dict[str, _Share], dict[str, _Share]]:
     """Per key, the country and admin1 votes of the document's other keys (shares 0..1)."""
-    country: dict[str, dict[str, float]] = {}
-    admin1: dict[str, dict[tuple[str, str], float]] = {}
+    c_total: dict[Any, float] = defaultdict(float)
+    a_total: dict[Any, float] = defaultdict(float)
+    c_own: dict[str, dict[Any, float]] = {}
+    a_own: dict[str, dict[Any, float]] = {}
     for key in cands:
-        c_votes: dict[str, float] = defaultdict(float)
-        a_votes: dict[tuple[str, str], float] = defaultdict(float)
-        others = [k for k in cands if k != key]
-        for other in others:
-            for (entry, _), p in zip(cands[other], probs[other], strict=True):
-                c_votes[entry.country_code] += p
-                if entry.kind in _IN_ADMIN1:
-                    a_votes[(entry.country_code, entry.admin1_code)] += p
-        n = max(len(others), 1)
-        country[key] = {k: v / n for k, v in c_votes.items()}
-        admin1[key] = {k: v / n for k, v in a_votes.items()}
+        c_votes: dict[Any, float] = defaultdict(float)
+        a_votes: dict[Any, float] = defaultdict(float)
+        for (entry, _), p in zip(cands[key], probs[key], strict=True):
+            c_votes[entry.country_code] += p
+            if entry.kind in _IN_ADMIN1:
+                a_votes[(entry.country_code, entry.admin1_code)] += p
+        c_own[key], a_own[key] = c_votes, a_votes
+        for k, v in c_votes.items():
+            c_total[k] += v
+        for k, v in a_votes.items():
+            a_total[k] += v
+    n = max(len(cands) - 1, 1)
+    country = {key: _Share(c_total, c_own[key], n) for key in cands}
+    admin1 = {key: _Share(a_total, a_own[key], n) for key in cands}
     return country, admin1
 
 
 def _score(
     entry: Entry,
     how: str,
-    country: dict[str, float],
-    admin1: dict[tuple[str, str], float],
+    country: _Share,
+    admin1: _Share,
     w: Weights,
 ) -> float:
     score = _prior(entry, how, w) + w.same_country * country.get(entry.country_code, 0.0)
