@@ -12,12 +12,13 @@ from __future__ import annotations
 
 import re
 from dataclasses import replace
-from typing import Any
+from typing import Any, TypeVar
 
 from claimledger.extract.places.resolve import Place, resolve
 from claimledger.extract.places.toponyms import find_toponyms
 from claimledger.model import NO_PLACE, Extraction, PlaceMention, Sentence, Where
 
+_T = TypeVar("_T", PlaceMention, Where)
 # the toponyms a figure or claim can be about: not demonyms (spaCy's NORP)
 ABOUT_LABELS = frozenset({"GPE", "LOC", "FAC"})
 # The word before a toponym that makes it where something happened.
@@ -112,32 +113,12 @@ class PlaceBook:
         return _mentioned(best)
 
 
-def _resolved_mention(m: PlaceMention, p: Place) -> PlaceMention:
-    return replace(
-        m,
-        geonames_id=p.geonames_id,
-        name=p.name,
-        country_code=p.country_code,
-        admin1=p.admin1,
-        lat=p.lat,
-        lon=p.lon,
-        feature_class=p.feature_class,
-        confidence=p.confidence,
-    )
+_RESOLVED = ("geonames_id", "name", "country_code", "admin1", "lat", "lon", "feature_class")
 
 
-def _resolved_where(w: Where, p: Place) -> Where:
-    return replace(
-        w,
-        geonames_id=p.geonames_id,
-        name=p.name,
-        country_code=p.country_code,
-        admin1=p.admin1,
-        lat=p.lat,
-        lon=p.lon,
-        feature_class=p.feature_class,
-        confidence=p.confidence,
-    )
+def _resolved(item: _T, p: Place) -> _T:
+    """A toponym (a ``PlaceMention`` or a ``Where``) with the gazetteer entry it resolved to."""
+    return replace(item, confidence=p.confidence, **{k: getattr(p, k) for k in _RESOLVED})
 
 
 def attach_places(ex: Extraction) -> None:
@@ -153,11 +134,11 @@ def attach_places(ex: Extraction) -> None:
     by_span = {(m.start, m.end): p for m, p in zip(mentions, places, strict=False)}
     if head is not None:
         by_span.setdefault(head, places[-1])
-    resolved = [_resolved_mention(m, p) for m, p in zip(mentions, places, strict=False)]
+    resolved = [_resolved(m, p) for m, p in zip(mentions, places, strict=False)]
     named_there = head is not None and any(m.start < head[1] and m.end > head[0] for m in mentions)
     if head is not None and places[-1].geonames_id is not None and ex.sentences and not named_there:
         first = _unresolved(ex.document.id, head[0], head[1], context[0], 0)
-        resolved.insert(0, _resolved_mention(first, places[-1]))  # the dateline's place
+        resolved.insert(0, _resolved(first, places[-1]))  # the dateline's place
     ex.items["places"] = resolved
 
     def filled(w: Where) -> Where:
@@ -166,7 +147,7 @@ def attach_places(ex: Extraction) -> None:
             return w
         if w.inherited and (w.start, w.end) == head and p.geonames_id is None:
             return NO_PLACE  # capitals that are no place the gazetteer knows: a section label
-        return _resolved_where(w, p)
+        return _resolved(w, p)
 
     ex.quantities = [replace(q, where=filled(q.where)) for q in ex.quantities]
     ex.claims = [replace(c, where=filled(c.where)) for c in ex.claims]
