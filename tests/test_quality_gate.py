@@ -20,8 +20,10 @@ from pathlib import Path
 import pytest
 
 from claimledger.evaluation import ENV_VAR, checkthat, shared_data, splits
+from claimledger.evaluation import geoparsing as gp
 from claimledger.evaluation import newsquant as nq
 from claimledger.evaluation import polnear as pn
+from claimledger.extract.places import resolve
 from claimledger.model import Claim, Document
 from claimledger.present.records import records
 from claimledger.runner.local import extract_all
@@ -44,7 +46,9 @@ class Floor:
 # PolNeAR dev, ../shared/data/attribution/polnear, one annotator file per article, top-level
 # attributions only (./run bench attributions --parts); of CheckThat! 2024 English dev,
 # ../shared/data/checkworthy/clef2024-task1-en, the check-worthy class (./run bench
-# checkworthy); and the project's own conflict-genre set, tests/data/checkworthy_set.py, the
+# checkworthy); of the toponym-resolution sets in ../shared/data/events/geoparsing_gold,
+# given the gold toponyms, in percent (./run bench places --given-only); and the project's
+# own conflict-genre set, tests/data/checkworthy_set.py, the
 # only rows needing no shared data.
 # fmt: off
 FLOORS = [
@@ -59,6 +63,9 @@ FLOORS = [
     Floor("CT24 dev check-years F1",          "ct24_dev",     "check f1",              0.85, 0.867),
     Floor("conflict set claim F1",            "conflict_set", "f1",                    0.96, 0.972),
     Floor("conflict set types correct",       "conflict_set", "types",                 0.94, 0.957),
+    Floor("GWN check within 161 km",          "places",       "GWN",                   74.4,  74.9),
+    Floor("LGL check within 161 km",          "places",       "LGL",                   82.3,  82.8),
+    Floor("GeoVirus check within 161 km",     "places",       "GeoVirus",              76.3,  76.8),
 ]
 # fmt: on
 
@@ -102,6 +109,24 @@ def ct24_dev() -> dict[str, float]:
         "f1": checkthat.prf(gold, predicted)[2],
         "check f1": checkthat.prf([gold[i] for i in check], [predicted[i] for i in check])[2],
     }
+
+
+@pytest.fixture(scope="module")
+def places() -> dict[str, float]:
+    require_data(gp.gold_folder())
+    out = {}
+    for name in gp.SETS:
+        tally = gp.Tally()
+        for doc in gp.load(name):
+            if splits.part_of_key(doc.doc_id) == "check":
+                found = resolve([t.text for t in doc.toponyms])
+                guesses = [
+                    gp.Guess(t.start, t.end, p.lat, p.lon, p.geonames_id)
+                    for t, p in zip(doc.toponyms, found, strict=True)
+                ]
+                tally.add(gp.score_given(doc.toponyms, guesses))
+        out[name] = 100 * tally.accuracy()
+    return out
 
 
 @pytest.fixture(scope="module")
