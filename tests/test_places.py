@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+
 import pytest
 
 from claimledger.evaluation import geoparsing as gp
@@ -64,8 +66,16 @@ class _Ent:
 
 
 class _Doc:
+    """Entities only: no tokens, so no untagged name after a preposition is looked at."""
+
     def __init__(self, text: str, ents: list[_Ent]) -> None:
         self.text, self.ents = text, ents
+
+    def __iter__(self) -> Iterator[object]:
+        return iter(())
+
+    def __len__(self) -> int:
+        return 0
 
 
 def test_find_toponyms_keeps_place_entities_with_offsets() -> None:

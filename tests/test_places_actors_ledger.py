@@ -64,9 +64,34 @@ def test_the_place_after_a_locative_preposition_comes_first() -> None:
     assert q.where.text == "Kharkiv"
 
 
+@pytest.mark.parametrize(
+    ("text", "place"),
+    [
+        ("KYIV, March 3 (Reuters) - Talks resumed.", "KYIV"),
+        ("KYIV (Reuters) - Talks resumed.", "KYIV"),
+        ("NEW YORK, Jan. 5 (AP) — Talks resumed.", "NEW YORK"),
+        ("VARNEK — Officials said talks resumed.", "VARNEK"),
+        ("Varnek, Eastmark, 4 May 2024 — Talks resumed.", "Varnek"),
+        ("In Varnek, 23 houses were damaged.", None),  # a sentence, not a dateline
+        ("At Orlesk, 40 delegates met on March 3.", None),
+        ("US, UK and France agreed on Monday.", None),
+        ("Talks resumed on Monday - with 40 delegates.", None),
+        ("BREAKING: talks resumed.", None),
+    ],
+)
+def test_what_a_dateline_is(text: str, place: str | None) -> None:
+    found = dateline_place(text)
+    assert (text[found[0] : found[1]] if found else None) == place
+
+
+def test_a_sentence_opening_with_its_place_keeps_it() -> None:
+    ex = extract("In Kharkiv, 23 houses were damaged on Tuesday, officials said.")
+    [q] = [q for q in ex.quantities if q.text == "23"]
+    assert (q.where.text, q.where.inherited) == ("Kharkiv", False)
+
+
 def test_the_dateline_place_is_inherited_and_is_a_toponym() -> None:
     assert dateline_place(DATELINE) == (0, 6)
-    assert dateline_place("Talks resumed on Monday - with 40 delegates.") is None
     ex = extract(DATELINE)
     [q] = ex.quantities
     assert (q.where.text, q.where.name, q.where.inherited) == ("GENEVA", "Geneva", True)

@@ -26,14 +26,24 @@ _LOCATIVE = re.compile(
     r"\b(?:in|at|near|outside|inside|around|across|into|throughout|within|off)\s+(?:the\s+)?$",
     re.IGNORECASE,
 )
-# "KYIV, March 3 (Reuters) -", "VARNEK (AP) —", "Varnek, Eastmark, 4 May 2024 —": the place
-# that opens a dateline (capitals, or a capitalised name before a date or an agency).
+# "KYIV, March 3 (Reuters) -", "VARNEK (AP) —", "Varnek, Eastmark, 4 May 2024 —", "KYIV —": the
+# place that opens a dateline, in capitals or capitalised, followed by a date after a comma
+# (with a region between, maybe), an agency in brackets or a dash. Not a sentence that opens
+# with a prepositional phrase ("In Varnek, 23 people ...") or a list ("US, UK and France").
+_MONTH = r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.?"
+_DATE_AFTER = (
+    rf"(?:{_MONTH}\s+\d{{1,2}}\b|\d{{1,2}}\s+{_MONTH}|\d{{4}}-\d\d-\d\d"
+    r"|(?:Mon|Tue|Wed|Thu|Fri|Sat|Sun)[a-z]*\b)"
+)
+_OPENING_WORD = (
+    r"(?i:in|on|at|from|the|a|an|by|for|after|before|during|since|over|near|with|and|but"
+    r"|as|when|while|if|across|inside|outside)\b"
+)
 _DATELINE_PLACE = re.compile(
-    r"\s*(?P<place>[A-Z][A-Z'’.-]+(?:[ -][A-Z][A-Z'’.-]+){0,3}"
-    r"|[A-Z][a-z'’.-]+(?: [A-Z][a-z'’.-]+){0,2}(?=,\s*(?:[A-Z][a-z]+,?\s*)?"
-    r"(?:\d|Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec|Mon|Tue|Wed|Thu|Fri|Sat|Sun)"
-    r"|\s*\())"
-    r"(?=\s*(?:,|\(|[-—–]))"
+    rf"\s*(?!{_OPENING_WORD})"
+    r"(?P<place>[A-Z][A-Z'’.-]+(?:[ -][A-Z][A-Z'’.-]+){0,3}"
+    r"|[A-Z][a-z'’.-]+(?: [A-Z][a-z'’.-]+){0,2})"
+    rf"(?=,\s*(?:[A-Z][A-Za-z]+,\s*)?{_DATE_AFTER}|\s*\(|\s*[-—–]\s)"
 )
 
 
