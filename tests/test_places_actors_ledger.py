@@ -16,6 +16,7 @@ import pytest
 
 from claimledger import api
 from claimledger.extract.places.attach import dateline_place
+from claimledger.link.actors.people import personal_name
 from claimledger.model import Document, Extraction
 from claimledger.present.records import FIELDS
 from claimledger.runner.local import extract_all
@@ -240,3 +241,36 @@ def test_an_old_ledger_upgrades_to_places(tmp_path: Path) -> None:
     assert version == len(migrations())
     assert {"place_geonames_id", "place_country_code", "place_inherited"} <= columns
     assert {"parent_id", "country"} <= actor_columns
+
+
+@pytest.mark.parametrize(
+    ("phrase", "name"),
+    [
+        ("Defence Minister Olena Varga", "Olena Varga"),
+        ("Varga", "Varga"),
+        ("Bashar al Assad", "Bashar al Assad"),
+        ("O. Varga", "O. Varga"),
+        ("The mayor of Dravik", None),
+        ("of Dravik", None),
+        ("the Foreign Minister", None),
+        ("defence minister of Karvenia", None),
+        ("President", None),
+    ],
+)
+def test_only_a_personal_name_is_a_person(phrase: str, name: str | None) -> None:
+    assert personal_name(phrase) == name
+
+
+def test_roles_without_names_are_never_merged_into_one_person() -> None:
+    ex = extract(
+        "The mayor of Dravik said 40 families had returned. "
+        "The governor of Dravik said 5 bridges were shut."
+    )
+    roles = [a for a in ex.attributions if a.source_kind == "person"]
+    assert roles and all(a.source_actor_id is None for a in roles)
+
+
+def test_a_place_filter_of_odd_digits_is_a_name(ledger: Path) -> None:
+    with Ledger(ledger) as store:
+        for odd in ("1²", "①", "٣"):
+            assert store.claim_page(ClaimFilter(place=odd, label=None)).total == 0

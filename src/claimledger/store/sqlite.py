@@ -416,22 +416,21 @@ class SQLiteStore(Store):
         ]  # fmt: skip
         people = merge_people(mentions)
         changed = 0
-        with self.transaction():
-            for person in people:
-                aliases = {rows[i]["name"] for i in person.mentions}
-                store_actor(self, person.id, person.name, "person", None, None, aliases)
-                for i in person.mentions:
-                    if rows[i]["actor_id"] != person.id:
-                        self.execute(
-                            f"UPDATE {rows[i]['tbl']} SET actor_id = ? WHERE id = ?",
-                            (person.id, rows[i]["id"]),
-                        )
-                        changed += 1
-            self.execute(
-                "DELETE FROM actors WHERE id LIKE 'person/%' "
-                "AND id NOT IN (SELECT actor_id FROM attributions WHERE actor_id IS NOT NULL) "
-                "AND id NOT IN (SELECT actor_id FROM mentions WHERE actor_id IS NOT NULL)"
-            )
+        for person in people:
+            aliases = {rows[i]["name"] for i in person.mentions}
+            store_actor(self, person.id, person.name, "person", None, None, aliases)
+            for i in person.mentions:
+                if rows[i]["actor_id"] != person.id:
+                    self.execute(
+                        f"UPDATE {rows[i]['tbl']} SET actor_id = ? WHERE id = ?",
+                        (person.id, rows[i]["id"]),
+                    )
+                    changed += 1
+        self.execute(
+            "DELETE FROM actors WHERE id LIKE 'person/%' "
+            "AND id NOT IN (SELECT actor_id FROM attributions WHERE actor_id IS NOT NULL) "
+            "AND id NOT IN (SELECT actor_id FROM mentions WHERE actor_id IS NOT NULL)"
+        )
         return changed
 
     _ACTOR_COUNTS = (
@@ -913,7 +912,7 @@ def _claim_where(f: ClaimFilter) -> tuple[str, list[Any]]:
     if f.time_to is not None:
         where.append("(c.time_start IS NULL OR c.time_start <= ?)")
         args.append(f.time_to)
-    if f.place and f.place.strip().isdigit() and len(f.place.strip()) < 12:
+    if f.place and re.fullmatch(r"[0-9]{1,11}", f.place.strip()):  # ASCII digits: an id
         where.append("c.place_geonames_id = ?")
         args.append(int(f.place.strip()))
     elif f.place:

@@ -37,6 +37,7 @@ import hashlib
 import json
 import os
 import sqlite3
+import sys
 import tempfile
 import threading
 from collections import defaultdict
@@ -45,6 +46,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
 from pathlib import Path
+from urllib.parse import quote
 
 from claimledger.extract.places import names as names_module
 from claimledger.extract.places.names import (
@@ -119,17 +121,41 @@ class Gazetteer:
             self._cache = {}
         conn: sqlite3.Connection | None = getattr(self._local, "conn", None)
         if conn is None:
-            conn = sqlite3.connect(f"file:{self.path}?mode=ro", uri=True, check_same_thread=False)
+            uri = f"file:{quote(str(self.path))}?mode=ro"  # "?", "#", "%" in a folder's name
+            conn = sqlite3.connect(uri, uri=True, check_same_thread=False)
             self._local.conn = conn
         return conn
 
     def _find(self, key: str) -> list[tuple[Entry, str]]:
-        rows = self._connection().execute(
+        query = (
             f"SELECT {_COLUMNS}, how FROM names JOIN entries ON entries.n = names.n "
-            "WHERE key = ? ORDER BY names.pos",
-            (key,),
+            "WHERE key = ? ORDER BY names.pos"
         )
+        try:
+            rows = self._connection().execute(query, (key,)).fetchall()
+        except sqlite3.DatabaseError as exc:  # a damaged cache file: rebuild it, once
+            if self._memory is not None or self.path is None:
+                raise
+            self._recover(exc)
+            rows = self._connection().execute(query, (key,)).fetchall()
         return [(_entry(row[:9]), row[9]) for row in rows]
+
+    def _recover(self, exc: Exception) -> None:
+        """Replace a damaged cache file by a fresh one (or an index in memory), saying so."""
+        assert self.path is not None
+        _warn(
+            f"the gazetteer cache {self.path} is damaged ({exc}); removing it and building it "
+            "again (about 10 s)"
+        )
+        with contextlib.suppress(OSError):
+            self.path.unlink()
+        self._local = threading.local()
+        self._cache = {}
+        try:
+            self.path = _cached(self.path.parent)
+        except (OSError, sqlite3.Error) as again:
+            _warn(f"could not rebuild it ({again}); using an index in memory for this process")
+            self._memory = _in_memory()
 
     def lookup(self, text: str) -> list[tuple[Entry, str]]:
         """The entries a name may mean, each with how it matched; [] when none."""
@@ -379,12 +405,34 @@ def _cached(folder: Path) -> Path:
     return path
 
 
+def _warn(message: str) -> None:
+    print(f"claimledger: warning: {message}", file=sys.stderr)
+
+
+def _in_memory() -> sqlite3.Connection:
+    conn = sqlite3.connect(":memory:", check_same_thread=False)
+    _write(_build(), conn)
+    return conn
+
+
 @lru_cache(maxsize=1)
 def load() -> Gazetteer:
-    """The gazetteer, opened once per process (built once per machine)."""
+    """The gazetteer, opened once per process (built once per machine). A cache file that
+    is no database, or a damaged one, is removed and built again; a folder that cannot be
+    used leaves an index in memory for this process, with a warning on stderr."""
+    folder = cache_dir()
     try:
-        return Gazetteer(_cached(cache_dir()))
-    except (OSError, sqlite3.Error):
-        conn = sqlite3.connect(":memory:", check_same_thread=False)
-        _write(_build(), conn)
-        return Gazetteer(None, memory=conn)
+        try:
+            return Gazetteer(_cached(folder))
+        except sqlite3.DatabaseError as exc:
+            damaged = folder / f"gazetteer-{_fingerprint()}.sqlite"
+            _warn(f"the gazetteer cache {damaged} is damaged ({exc}); building it again")
+            damaged.unlink(missing_ok=True)
+            return Gazetteer(_cached(folder))
+    except (OSError, sqlite3.Error) as exc:
+        _warn(
+            f"the gazetteer cache folder {folder} cannot be used ({exc}); building the index in "
+            "memory for this process (about 10 s and 500 MB); set CLAIMLEDGER_CACHE_DIR to a "
+            "writable folder to build it once"
+        )
+        return Gazetteer(None, memory=_in_memory())

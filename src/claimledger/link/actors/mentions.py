@@ -17,7 +17,7 @@ from dataclasses import replace
 from functools import cache
 from pathlib import Path
 
-from claimledger.link.actors.people import PersonMention, merge_people
+from claimledger.link.actors.people import PersonMention, merge_people, personal_name
 from claimledger.link.actors.resolve import ActorContext, resolve_actor
 from claimledger.link.actors.table import Actor
 from claimledger.model import Attribution, Entity, Extraction, content_id
@@ -79,18 +79,19 @@ def _person_key(name: str | None) -> str:
 
 
 def _people(ex: Extraction) -> dict[tuple[str, str | None], str]:
-    """(name, affiliation) of each person the document names -> the person's id."""
+    """(name, affiliation) of each person the document names -> the person's id. A role
+    without a name ("the mayor of Varnek") is no one's: it gets no person id."""
     mentions: list[PersonMention] = []
     for a in ex.attributions:
-        if a.source_kind == "person" and (a.attributed_to_canonical or a.attributed_to):
-            name = _person_key(a.attributed_to_canonical or a.attributed_to)
+        name = _person_key(a.attributed_to_canonical or a.attributed_to)
+        if a.source_kind == "person" and personal_name(name):
             mentions.append(PersonMention(name, a.source_affiliation, ex.document.id))
     # an entity mention has no affiliation of its own: it takes the one the document's
     # sources give that name, when they give one only
     sources = list(mentions)
     for e in ex.entities:
-        if e.label == "PERSON":
-            name = _person_key(e.canonical)
+        name = _person_key(e.canonical)
+        if e.label == "PERSON" and personal_name(name):
             mentions.append(PersonMention(name, affiliation_in(name, sources), ex.document.id))
     ids: dict[tuple[str, str | None], str] = {}
     for person in merge_people(mentions):

@@ -85,6 +85,29 @@ def parse_name(name: str) -> _Name | None:
     return _Name(given=given, surname=surname, display=" ".join(words))
 
 
+# Words a personal name never holds: a role phrase such as "the mayor of Varnek" or "the
+# Foreign Minister" names no one by name, and two such phrases are never one person.
+_NOT_NAME_WORDS = frozenset({"the", "of", "for", "and", "a", "an", "at", "in", "to", "from"})
+
+
+def personal_name(name: str) -> str | None:
+    """The personal name a source phrase holds ("Defence Minister Olena Varga": "Olena
+    Varga"), or None for a role without one ("the mayor of Varnek", "the Foreign Minister",
+    "President"): every word left after the titles is capitalised (or a name particle, or an
+    initial), and none is a title or a word no name holds."""
+    parsed = parse_name(name)
+    if parsed is None:
+        return None
+    words = parsed.display.split()
+    for word in words:
+        plain = _plain(word)
+        if plain in _NOT_NAME_WORDS or plain in TITLE_WORDS:
+            return None
+        if not (word[:1].isupper() or plain in PARTICLES):
+            return None
+    return parsed.display
+
+
 def _plain(word: str) -> str:
     return key(word.strip(".")).lstrip("^").lower().replace("'s", "").strip()
 
@@ -119,7 +142,8 @@ def merge_people(mentions: Sequence[PersonMention]) -> list[Person]:
             group[i] = ("full", affs[i], n.surname, n.given[0])
     for i, n in enumerate(names):
         if n is None:
-            group[i] = ("unparsed", i)
+            # a stable key: the mention's own document and words, never its position
+            group[i] = ("unparsed", mentions[i].document, mentions[i].name)
         elif i in group:
             continue
         elif n.given:  # an initial
