@@ -13,6 +13,7 @@ from claimledger.evaluation import geoparsing as gp
 from claimledger.extract.places import find_toponyms, resolve
 from claimledger.extract.places import gazetteer as gz
 from claimledger.extract.places.names import demonym_forms
+from tests.test_places import _Doc, _Ent  # the entities-only fakes
 
 
 def _one(names: list[str], index: int = 0) -> tuple[str | None, str | None, str | None]:
@@ -141,21 +142,6 @@ def test_local_homonym_follows_the_county_and_state() -> None:
 
 
 # -- toponyms from spaCy's entities ---------------------------------------------------------
-
-
-class _Ent:
-    def __init__(self, text: str, start: int, label: str) -> None:
-        self.text, self.start_char, self.end_char, self.label_ = (
-            text,
-            start,
-            start + len(text),
-            label,
-        )
-
-
-class _Doc:
-    def __init__(self, text: str, ents: list[_Ent]) -> None:
-        self.text, self.ents = text, ents
 
 
 def test_demonym_entities_count_as_toponyms_other_groups_do_not() -> None:
