@@ -90,7 +90,7 @@ def claim_with(server: Server, words: str) -> dict[str, Any]:
 def test_every_page_has_html_and_json(server: Server) -> None:
     overview = server.get_json("/index.json")
     assert overview["documents"] == 4 and overview["claims"] >= 10
-    assert overview["contradictions"] is None  # not computed yet, and says so
+    assert overview["contradictions"] == 0  # linked at ingest: none in this ledger
     assert server.get_json("/.json") == overview
     docs = server.get_json("/documents.json")
     assert docs["total"] == 4

@@ -10,6 +10,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from claimledger.check.ledger import ImportResult, check_stored, read_rows
+from claimledger.check.reference import ReferenceError
 from claimledger.errors import LedgerError, UsageError
 from claimledger.ingest import read_inputs
 from claimledger.model import Document, Extraction, Rejection, content_id
@@ -18,17 +20,26 @@ from claimledger.pipeline import ALL_KINDS, RECORD_KINDS, extraction_settings
 from claimledger.present.desk import claim_reviews
 from claimledger.present.outputs import prepare_report_dir
 from claimledger.present.progress import Progress
-from claimledger.present.records import actor_record, records
+from claimledger.present.records import (
+    actor_record,
+    check_record,
+    figure_group_record,
+    records,
+    relation_record,
+    repeat_record,
+)
 from claimledger.present.report import figure_text, source_label, write_reports
 from claimledger.present.table import ClaimRow
 from claimledger.runner.local import extract_all
 from claimledger.settings import Settings, review_base_url, review_organisation
-from claimledger.store import ClaimFilter, open_store
+from claimledger.store import ClaimFilter, LinkResult, Store, open_store
 from claimledger.version import __version__
 
 # What ``extract`` and ``export`` accept: the record kinds of the component table, and more.
 WHAT = (*RECORD_KINDS, "all")
-EXPORT_WHAT = ("documents", *RECORD_KINDS, "actors", "claimreview")
+# What linking and checking add to the ledger, exported the same way.
+LINKED_WHAT = ("figure_groups", "contradictions", "repeats", "checks")
+EXPORT_WHAT = ("documents", *RECORD_KINDS, "actors", *LINKED_WHAT, "claimreview")
 FORMATS = ("jsonl", "csv", "parquet")
 
 
@@ -39,6 +50,8 @@ class IngestResult:
     rejected: list[Rejection] = field(default_factory=list)
     words: int = 0
     seconds: float = 0.0
+    linked: LinkResult | None = None  # None with link=False
+    checks: dict[str, int] = field(default_factory=dict)  # new figures' checks by status
 
     @property
     def doc_ids(self) -> list[str]:
@@ -62,8 +75,11 @@ def ingest(
     *,
     progress: Progress | None = None,
     on_rejection: Callable[[Rejection], None] | None = None,
+    link: bool = True,
 ) -> IngestResult:
-    """Read, extract and store every input; rejected inputs go to ``rejections``."""
+    """Read, extract and store every input; rejected inputs go to ``rejections``. With
+    ``link`` (the default) the documents stored are then linked against the ledger and
+    their figures checked against its reference rows."""
     settings = settings or Settings()
     result = IngestResult()
     started = time.monotonic()
@@ -102,7 +118,60 @@ def ingest(
                 progress.update(docs=1, words=words)
         if result.stored:
             ledger.link_people()  # people named in the new documents, merged across the ledger
+        if link:
+            result.linked, result.checks = _link_and_check(ledger, result.stored)
     result.seconds = time.monotonic() - started
+    return result
+
+
+def _link_and_check(
+    store: Store,
+    doc_ids: list[str],
+    on_progress: Callable[[int, int], None] | None = None,
+) -> tuple[LinkResult, dict[str, int]]:
+    linked = store.link_new(doc_ids, on_progress) if doc_ids else LinkResult()
+    checks = check_stored(store, doc_ids) if doc_ids else {}
+    return linked, checks
+
+
+def link(
+    db: str | Path,
+    *,
+    rebuild: bool = False,
+    on_progress: Callable[[int, int], None] | None = None,
+) -> tuple[LinkResult, dict[str, int]]:
+    """Link the documents not linked yet (every document with ``rebuild``) against the
+    ledger, and check their figures against its reference rows."""
+    with open_store(db, create=False) as store:
+        if rebuild:
+            linked = store.link_all(on_progress)
+            return linked, check_stored(store)
+        return _link_and_check(store, store.unlinked_documents(), on_progress)
+
+
+def reference_import(
+    db: str | Path,
+    path: str | Path,
+    *,
+    dataset: str | None = None,
+    skip_bad: bool = False,
+) -> ImportResult:
+    """Import a reference file into the ledger, all or nothing: with any bad row nothing is
+    stored (the result lists the rejections, ``imported`` False) unless ``skip_bad``, which
+    stores the good rows and records each bad one in ``rejections``. Then every stored
+    figure is checked against the reference rows."""
+    try:
+        rows, rejected = read_rows(path, dataset)
+    except ReferenceError as exc:
+        raise UsageError(f"cannot import {exc}") from None
+    result = ImportResult(rows=len(rows), rejections=list(rejected))
+    if rejected and not skip_bad:
+        return result
+    with open_store(db) as store:
+        store.add_rejections([r.rejection(str(path)) for r in rejected], None)
+        result.new = store.add_reference_rows([r.record() for r in rows])
+        result.imported = True
+        result.checks = check_stored(store)
     return result
 
 
@@ -204,6 +273,18 @@ def export(
         if what == "actors":  # the ledger's, not one document's
             yield from (actor_record(a) for a in store.actors())
             return
+        if what == "figure_groups":
+            yield from (figure_group_record(g) for g in store.iter_figure_groups())
+            return
+        if what == "contradictions":
+            yield from (relation_record(r) for r in store.iter_relations("contradiction"))
+            return
+        if what == "repeats":
+            yield from (repeat_record(r) for r in store.iter_repeats())
+            return
+        if what == "checks":
+            yield from (check_record(c) for c in store.iter_checks())
+            return
         for doc_id in store.document_ids():
             yield from records(store.load(doc_id), what)
 
@@ -241,7 +322,14 @@ def report(
             )
         prepare_report_dir(Path(out_dir), force=force, ledgers=[Path(db)])
         extractions: list[Extraction] = [store.load(i) for i in ids]
-    return write_reports(extractions, Path(out_dir))
+        # what linking and checking say of each claim, for its line in the report
+        links = {
+            c.id: store.claim_links(c.id)
+            for ex in extractions
+            for c in ex.claims
+            if c.label == "claim" and c.quantity_ids
+        }
+    return write_reports(extractions, Path(out_dir), links)
 
 
 @dataclass
@@ -261,6 +349,7 @@ def check(
     force: bool = False,
     progress: Progress | None = None,
     on_rejection: Callable[[Rejection], None] | None = None,
+    link: bool = True,
 ) -> CheckResult:
     """Ingest, extract and store; rank the claims of these documents; write the report.
     The report folder is checked first, so a bad one stops before any work."""
@@ -279,7 +368,7 @@ def check(
             "writable path"
         )
     prepare_report_dir(Path(report_dir), force=force, ledgers=[Path(db)])
-    result = ingest(paths, db, settings, progress=progress, on_rejection=on_rejection)
+    result = ingest(paths, db, settings, progress=progress, on_rejection=on_rejection, link=link)
     ids = result.doc_ids
     top_claims = claims(db, doc_ids=ids, label="claim", limit=top) if ids else []
     files = report(db, ids, report_dir, force=True) if ids else []

@@ -32,6 +32,7 @@ from claimledger.settings import (
     review_base_url,
     review_organisation,
 )
+from claimledger.store import LinkResult
 from claimledger.version import __version__
 
 
@@ -97,6 +98,16 @@ def _add_ingest_options(p: argparse.ArgumentParser) -> None:
     )
 
 
+def _add_no_link(p: argparse.ArgumentParser) -> None:
+    p.add_argument(
+        "--no-link",
+        dest="link",
+        action="store_false",
+        help="store only: do not link the new documents or check their figures "
+        "(`claimledger link` does it later)",
+    )
+
+
 class _Parser(argparse.ArgumentParser):
     """argparse, but a bad argument is one line on stderr, like every other error."""
 
@@ -125,10 +136,46 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--top", type=int, default=10, help="claims to print (default 10)")
     _add_force(p, "reports in a --report-dir that claimledger did not write")
 
+    _add_no_link(p)
+
     p = sub.add_parser("ingest", help="read documents, extract and store them in the ledger")
     p.add_argument("paths", nargs="+", metavar="PATH", help="files, folders, or - for stdin")
     _add_db(p)
     _add_ingest_options(p)
+    _add_no_link(p)
+
+    p = sub.add_parser(
+        "link",
+        help="link the documents not linked yet: figures of one measure across documents, "
+        "contradictions, repeated passages, reference checks",
+    )
+    _add_db(p)
+    p.add_argument(
+        "--rebuild", action="store_true", help="forget every link and link every document again"
+    )
+    p.add_argument(
+        "--progress",
+        action=argparse.BooleanOptionalAction,
+        default=None,
+        help="show progress on stderr (default: when stderr is a terminal)",
+    )
+
+    p = sub.add_parser("reference", help="reference figures the desk trusts")
+    ref = p.add_subparsers(dest="reference_command", required=True, metavar="ACTION")
+    p = ref.add_parser(
+        "import",
+        help="import a CSV or JSONL file of reference figures (all or nothing) and check "
+        "every matching stored figure against them",
+    )
+    p.add_argument("file", type=Path, metavar="FILE")
+    _add_db(p)
+    p.add_argument("--dataset", default=None, help="name the rows by (default: the file's name)")
+    p.add_argument(
+        "--skip-bad",
+        action="store_true",
+        help="import the good rows and record each bad one in the rejections table "
+        "(default: any bad row imports nothing)",
+    )
 
     p = sub.add_parser("extract", help="print extracted records as JSONL; no ledger")
     p.add_argument("paths", nargs="*", metavar="PATH", help="files, folders, or - (default)")
@@ -322,6 +369,7 @@ def cmd_ingest(args: argparse.Namespace, *, check: bool = False) -> int:
                 force=args.force,
                 progress=progress,
                 on_rejection=lambda r: _say_rejection(r, progress),
+                link=args.link,
             )
             result = res.ingest
         else:
@@ -331,6 +379,7 @@ def cmd_ingest(args: argparse.Namespace, *, check: bool = False) -> int:
                 settings,
                 progress=progress,
                 on_rejection=lambda r: _say_rejection(r, progress),
+                link=args.link,
             )
     finally:
         progress.close()
@@ -338,8 +387,93 @@ def cmd_ingest(args: argparse.Namespace, *, check: bool = False) -> int:
         sys.stdout.write(claims_table(res.top))
         if res.report_files:
             print(f"report: {visible(res.report_files[0])}", file=sys.stderr)
-    print(f"claimledger: {_summary(result)} in {visible(db)}", file=sys.stderr)
+    linked = ""  # one summary line: the progress line stays the one before it
+    if result.linked is not None and result.stored:
+        linked = f"; {_link_summary(result.linked, result.checks)}"
+    print(f"claimledger: {_summary(result)} in {visible(db)}{linked}", file=sys.stderr)
     return 1 if result.rejected else 0
+
+
+def _plural(count: int, noun: str, plural: str | None = None) -> str:
+    return f"{count:,} {noun if count == 1 else plural or noun + 's'}"
+
+
+def _checks_summary(checks: dict[str, int]) -> str:
+    return (
+        f"{_plural(checks.get('agrees', 0), 'figure')} agree and "
+        f"{checks.get('disagrees', 0):,} disagree with reference rows"
+    )
+
+
+def _link_summary(linked: LinkResult, checks: dict[str, int]) -> str:
+    r = linked.relations
+    return (
+        f"linked {_plural(linked.documents, 'document')}: "
+        f"{_plural(linked.figures, 'figure')} of a known measure, "
+        f"{_plural(r.get('contradiction', 0), 'contradiction')}, "
+        f"{_plural(r.get('update', 0), 'update')}, "
+        f"{r.get('consistent', 0):,} consistent, "
+        f"{_plural(linked.repeats, 'repeated passage pair')}; {_checks_summary(checks)}"
+    )
+
+
+class _LinkProgress:
+    """``link: 120 of 1,000 documents`` on stderr, live on a terminal, every 2 s elsewhere
+    when forced."""
+
+    def __init__(self, enabled: bool | None) -> None:
+        self.tty = sys.stderr.isatty()
+        self.enabled = self.tty if enabled is None else enabled
+        self.every = 0.5 if self.tty else 2.0
+        self.last = 0.0
+
+    def __call__(self, done: int, total: int) -> None:
+        import time
+
+        now = time.monotonic()
+        if not self.enabled or (done < total and now - self.last < self.every):
+            return
+        self.last = now
+        line = f"link: {done:,} of {_plural(total, 'document')}"
+        if self.tty:
+            sys.stderr.write("\r" + line + ("\n" if done >= total else ""))
+        else:
+            sys.stderr.write(line + "\n")
+        sys.stderr.flush()
+
+
+def cmd_link(args: argparse.Namespace) -> int:
+    linked, checks = api.link(
+        _db(args), rebuild=args.rebuild, on_progress=_LinkProgress(args.progress)
+    )
+    print(f"claimledger: {_link_summary(linked, checks)}", file=sys.stderr)
+    return 0
+
+
+def cmd_reference(args: argparse.Namespace) -> int:
+    result = api.reference_import(
+        _db(args), args.file, dataset=args.dataset, skip_bad=args.skip_bad
+    )
+    name = visible(args.file)
+    for r in result.rejections:
+        print(
+            f"claimledger: rejected {name}:{r.line}: {visible(r.reason)}",
+            file=sys.stderr,
+        )
+    if not result.imported:
+        print(
+            f"claimledger: error: nothing imported: {_plural(len(result.rejections), 'bad row')} "
+            f"in {name}; fix them, or pass --skip-bad to import the {result.rows:,} good ones",
+            file=sys.stderr,
+        )
+        return 2
+    print(
+        f"claimledger: imported {_plural(result.rows, 'reference row')} from {name} "
+        f"({result.new:,} new), {len(result.rejections):,} rejected; "
+        f"{_checks_summary(result.checks)}",
+        file=sys.stderr,
+    )
+    return 1 if result.rejections else 0
 
 
 def cmd_extract(args: argparse.Namespace) -> int:
@@ -458,6 +592,8 @@ COMMANDS = {
     "report": cmd_report,
     "serve": cmd_serve,
     "upgrade": cmd_upgrade,
+    "link": cmd_link,
+    "reference": cmd_reference,
 }
 
 

@@ -36,6 +36,14 @@ from typing import Any
 from claimledger.extract.places.names import normalise as normalise_place
 from claimledger.extract.quantities.units import SURFACE, canonical_unit
 from claimledger.ingest import decode
+from claimledger.link.measures import (
+    APPROX_TOLERANCE,
+    NEARLY_TOLERANCE,
+    NEARLY_WORDS,
+    POPULATION_WORDS,
+    THING_WORDS,
+    find_names,
+)
 from claimledger.model import Quantity, Rejection, content_id
 from claimledger.settings import Settings
 from claimledger.urls import public_url
@@ -54,8 +62,8 @@ MAX_FIELD_CHARS = 2_048
 # agrees, from 20 to 39 one either way. The caller may pass another tolerance.
 DEFAULT_TOLERANCE = 0.05
 # An "approx" figure ("some 120,000", "about 500") without bounds of its own spans 10% either
-# way, the spread of a figure rounded to its leading one or two digits.
-APPROX_SPREAD = 0.10
+# way, the spread of a figure rounded to its leading one or two digits: link/measures' tolerance.
+APPROX_SPREAD = APPROX_TOLERANCE
 # Two periods are about the same time when their overlap covers at least this share of the
 # longer one: a week against the same week a day off matches (6/7), a day against a month or a
 # week against a month does not, so a day's toll is never compared with a month's total.
@@ -68,68 +76,16 @@ STATUS_DISAGREES = "disagrees"
 
 # -- measures -------------------------------------------------------------------------------
 
-# The counted thing, normalised: what a phrase's words say happened (to be merged with
-# ``claimledger.link.measures`` later). Phrases are matched as whole words, longest first.
-MEASURE_EVENTS: dict[str, tuple[str, ...]] = {
-    "killed": (
-        "killed", "kill", "kills", "dead", "died", "die", "dies", "death", "deaths",
-        "death toll", "toll", "fatalities", "fatality", "lost their lives", "lives lost",
-        "perished", "slain",
-    ),
-    "wounded": ("wounded", "injured", "injuries", "injury", "hurt", "wounds"),
-    "casualties": ("casualties", "killed or wounded", "killed and wounded", "dead and wounded"),
-    "displaced": (
-        "displaced", "fled", "flee", "fleeing", "uprooted", "internally displaced",
-        "idps", "displacement", "forced from their homes",
-    ),
-    "missing": ("missing", "unaccounted for"),
-    "detained": ("detained", "arrested", "arrests", "detentions", "detainees"),
-    "evacuated": ("evacuated", "evacuations", "evacuees"),
-    "refugees": ("refugees",),
-}  # fmt: skip
-# Who was counted: a word for people in general adds nothing ("people killed" is "killed");
-# a narrower group stays part of the measure ("civilians killed" is a part of "killed").
+# The counted thing and who was counted come from ``claimledger.link.measures``: one table
+# of names for linking and for checking. A word for people in general adds nothing here
+# ("people killed" is "killed"); a narrower group stays part of the measure ("civilians
+# killed" is a part of "killed").
+MEASURE_EVENTS: dict[str, tuple[str, ...]] = THING_WORDS
 MEASURE_GROUPS: dict[str, tuple[str, ...]] = {
-    "": ("people", "persons", "person", "individuals", "residents", "inhabitants", "others"),
-    "civilians": ("civilians", "civilian", "non-combatants"),
-    "children": ("children", "child", "minors", "kids"),
-    "women": ("women",),
-    "soldiers": (
-        "soldiers", "soldier", "troops", "servicemen", "service members", "military personnel",
-    ),
-    "fighters": ("fighters", "militants", "combatants", "insurgents"),
-    "police officers": ("police officers", "policemen", "police"),
-    "journalists": ("journalists", "reporters", "media workers"),
-    "aid workers": ("aid workers", "humanitarian workers"),
-    "medics": ("medics", "health workers", "doctors", "paramedics"),
-    "families": ("families",),
-    "households": ("households",),
-}  # fmt: skip
-
-
-def _phrase_table(table: dict[str, tuple[str, ...]]) -> list[tuple[list[str], str]]:
-    pairs = [(phrase.split(), canonical) for canonical, ps in table.items() for phrase in ps]
-    return sorted(pairs, key=lambda p: -len(p[0]))
-
-
-_EVENT_PHRASES = _phrase_table(MEASURE_EVENTS)
-_GROUP_PHRASES = _phrase_table(MEASURE_GROUPS)
+    ("" if group == "people" else group): names for group, names in POPULATION_WORDS.items()
+}
 _MEASURE_WORD = re.compile(r"[a-z0-9]+(?:[-'][a-z0-9]+)*")
 _STOP = frozenset("the a an of were was have has had been being are is and or in".split())
-
-
-def _find_phrases(words: list[str], phrases: list[tuple[list[str], str]]) -> list[str]:
-    found: list[str] = []
-    i = 0
-    while i < len(words):
-        for phrase, canonical in phrases:
-            if words[i : i + len(phrase)] == phrase:
-                found.append(canonical)
-                i += len(phrase)
-                break
-        else:
-            i += 1
-    return found
 
 
 def normalise_measure(text: str | None) -> str:
@@ -138,10 +94,10 @@ def normalise_measure(text: str | None) -> str:
     for "fled"; ``casualties`` for "killed or wounded". Text naming no known event is kept as
     its lower-cased words ("drones shot down"), so a reference row can still name it."""
     words = _MEASURE_WORD.findall((text or "").casefold().replace("’", "'"))
-    events = list(dict.fromkeys(_find_phrases(words, _EVENT_PHRASES)))
+    events = list(dict.fromkeys(find_names(words, MEASURE_EVENTS)))
     if "killed" in events and "wounded" in events:
         events = ["casualties"]
-    groups = [g for g in dict.fromkeys(_find_phrases(words, _GROUP_PHRASES)) if g]
+    groups = [g for g in dict.fromkeys(find_names(words, MEASURE_GROUPS)) if g]
     if len(events) != 1:
         plain = " ".join(w for w in words if w not in _STOP)
         return plain if not events else " ".join(sorted(events))
@@ -202,6 +158,19 @@ class ReferenceRow:
         """ "23 on 2026-03-10", "20 to 25 from 2026-03-01 to 2026-03-07"."""
         when = f"on {self.start}" if self.start == self.end else f"from {self.start} to {self.end}"
         return f"{_amount(self.value, self.lower, self.upper, self.unit)} {when}"
+
+    @classmethod
+    def from_record(cls, r: dict[str, Any]) -> ReferenceRow:
+        """A row as ``record()`` gave it (what the ledger stores) back as a ReferenceRow."""
+        return cls(
+            line=int(r["line"]), measure=r["measure"], measure_text=r["measure_text"],
+            place=r["place"], start=r["period_start"], end=r["period_end"],
+            value=r["value"], lower=r["lower"], upper=r["upper"], unit=r["unit"],
+            source=r["source"], url=r["url"], per=r["per"],
+            place_geonames_id=r["place_geonames_id"], place_name=r["place_name"],
+            place_country_code=r["place_country_code"], dataset=r["dataset"],
+            notes=tuple(r.get("notes") or ()),
+        )  # fmt: skip
 
     def record(self) -> dict[str, Any]:
         return {
@@ -749,9 +718,10 @@ def _amount(value: float | None, lower: float | None, upper: float | None, unit:
 
 def figure_interval(q: Quantity) -> tuple[float, float] | None:
     """The interval a figure states: exact [v, v]; approx v ± 10% (``APPROX_SPREAD``) unless
-    it has bounds; at least / more than open above; at most / less than / nearly open below
-    (from 0 for a count); a range or a vague amount its bounds. None when it states no level
-    (a change "by" an amount, or no number)."""
+    it has bounds; at least / more than open above; at most / less than open below (from 0
+    for a count); "nearly" / "almost" v from ``NEARLY_TOLERANCE`` under v up to v (the one
+    meaning link/measures gives it); a range or a vague amount its bounds. None when it
+    states no level (a change "by" an amount, or no number)."""
     if q.change is not None and q.change.to_value is None:
         return None  # "rose by 4": the size of a change, not the count
     low, high = q.lower, q.upper
@@ -772,6 +742,8 @@ def figure_interval(q: Quantity) -> tuple[float, float] | None:
     elif q.bound in ("at_most", "less_than"):
         high = high if high is not None else v
         low = 0.0 if q.unit == "count" else None
+        if high is not None and q.text.lower().lstrip().startswith(NEARLY_WORDS):
+            low = high * (1 - NEARLY_TOLERANCE)  # link/measures' "nearly": [0.8v, v]
     if low is None and high is None:
         return None
     return (low if low is not None else -math.inf, high if high is not None else math.inf)

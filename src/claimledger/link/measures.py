@@ -61,34 +61,52 @@ PERIOD_DAYS: dict[str, tuple[float, float]] = {
 
 # The counted thing: the words that name it, each a class of conflict and politics text.
 THING_WORDS: dict[str, tuple[str, ...]] = {
-    "killed": ("killed", "died", "dead", "deaths", "death", "fatalities", "toll", "slain"),
-    "wounded": ("wounded", "injured", "hurt", "injuries"),
-    "displaced": ("displaced", "fled", "refugees", "uprooted"),
-    "evacuated": ("evacuated", "evacuees"),
-    "detained": ("detained", "arrested", "held", "jailed", "imprisoned", "detainees"),
-    "missing": ("missing",),
+    "killed": (
+        "killed", "kill", "kills", "died", "die", "dies", "dead", "deaths", "death",
+        "fatalities", "fatality", "toll", "slain", "perished", "lives lost", "lost their lives",
+    ),
+    "wounded": ("wounded", "injured", "hurt", "injuries", "injury", "wounds"),
+    "casualties": ("casualties", "killed or wounded", "killed and wounded", "dead and wounded"),
+    "displaced": (
+        "displaced", "fled", "flee", "fleeing", "refugees", "uprooted", "displacement", "idps",
+        "forced from their homes",
+    ),
+    "evacuated": ("evacuated", "evacuees", "evacuations"),
+    "detained": (
+        "detained", "arrested", "held", "jailed", "imprisoned", "detainees", "arrests",
+        "detentions",
+    ),
+    "missing": ("missing", "unaccounted for"),
     "abducted": ("abducted", "kidnapped", "hostages"),
     "destroyed": ("destroyed", "razed", "demolished"),
     "damaged": ("damaged",),
     "aid trucks": ("trucks", "lorries"),
-}
+}  # fmt: skip
 # Population words ("civilians", "houses"): who or what was counted, kept apart from the thing.
 POPULATION_WORDS: dict[str, tuple[str, ...]] = {
-    "people": ("people", "persons", "residents", "inhabitants", "individuals", "refugees"),
-    "civilians": ("civilians", "civilian"),
+    "people": (
+        "people", "persons", "person", "residents", "inhabitants", "individuals", "refugees",
+    ),
+    "civilians": ("civilians", "civilian", "non-combatants"),
     "children": ("children", "minors", "kids", "child"),
     "women": ("women",),
-    "soldiers": ("soldiers", "troops", "servicemen", "service members", "conscripts"),
-    "fighters": ("fighters", "militants", "insurgents", "rebels"),
-    "police": ("police", "policemen", "officers"),
+    "soldiers": (
+        "soldiers", "soldier", "troops", "servicemen", "service members", "conscripts",
+        "military personnel",
+    ),
+    "fighters": ("fighters", "militants", "insurgents", "rebels", "combatants"),
+    "police": ("police officers", "police", "policemen", "officers"),
     "protesters": ("protesters", "demonstrators"),
-    "journalists": ("journalists", "reporters"),
-    "aid workers": ("aid workers",),
+    "journalists": ("journalists", "reporters", "media workers"),
+    "aid workers": ("aid workers", "humanitarian workers"),
+    "medics": ("medics", "health workers", "doctors", "paramedics"),
+    "families": ("families",),
+    "households": ("households",),
     "houses": ("houses", "homes", "dwellings", "apartments"),
     "buildings": ("buildings", "structures"),
     "schools": ("schools",),
     "hospitals": ("hospitals", "clinics"),
-}
+}  # fmt: skip
 # A population that is part of another: a part can never outnumber its whole. Only parts
 # that are certain are listed: children may be soldiers, so they are a part of people only.
 PART_OF: dict[str, str] = {
@@ -101,6 +119,7 @@ PART_OF: dict[str, str] = {
     "protesters": "people",
     "journalists": "people",
     "aid workers": "people",
+    "medics": "people",
     "houses": "buildings",
     "schools": "buildings",
     "hospitals": "buildings",
@@ -109,6 +128,7 @@ PART_OF: dict[str, str] = {
 DEFAULT_POPULATION: dict[str, str] = {
     "killed": "people",
     "wounded": "people",
+    "casualties": "people",
     "displaced": "people",
     "evacuated": "people",
     "detained": "people",
@@ -121,7 +141,16 @@ DEFAULT_POPULATION: dict[str, str] = {
 # Counted things that accumulate: a count of them since a date can only grow.
 # (Who is missing, or held, may be found or freed: those counts are not listed.)
 CUMULATIVE_THINGS = frozenset(
-    {"killed", "wounded", "displaced", "evacuated", "abducted", "destroyed", "damaged"}
+    {
+        "killed",
+        "wounded",
+        "casualties",
+        "displaced",
+        "evacuated",
+        "abducted",
+        "destroyed",
+        "damaged",
+    }
     | {"aid trucks"}
 )
 # Unit families that are linked: plain counts, and money by its ISO currency code (three
@@ -186,14 +215,43 @@ def words_of(text: str) -> list[str]:
     return re.findall(r"[a-z][a-z'-]*", text.lower())
 
 
+# The most words a name of the tables above has ("lost their lives").
+LONGEST_NAME = 4
+
+
 def _lookup(words: list[str], table: dict[str, tuple[str, ...]]) -> str | None:
-    """The first table key one of ``words`` (or a two-word run of them) names."""
-    runs = [" ".join(words[i : i + 2]) for i in range(len(words) - 1)] + words
+    """The first table key one of ``words`` (or a run of up to ``LONGEST_NAME`` of them)
+    names, longer runs first ("killed or wounded" is casualties, not killed)."""
+    runs = [
+        " ".join(words[i : i + n])
+        for n in range(LONGEST_NAME, 0, -1)
+        for i in range(len(words) - n + 1)
+    ]
     for run in runs:
         for key, names in table.items():
             if run in names:
                 return key
     return None
+
+
+def find_names(words: list[str], table: dict[str, tuple[str, ...]]) -> list[str]:
+    """Every table key named in ``words``, in text order, scanning left to right and taking
+    the longest name at each word (so "killed or wounded" is one name, not two)."""
+    names = sorted(
+        ((name.split(), key) for key, ns in table.items() for name in ns),
+        key=lambda p: -len(p[0]),
+    )
+    found: list[str] = []
+    i = 0
+    while i < len(words):
+        for name, key in names:
+            if words[i : i + len(name)] == name:
+                found.append(key)
+                i += len(name)
+                break
+        else:
+            i += 1
+    return found
 
 
 def thing_and_population(quantified: str) -> tuple[str, str] | None:

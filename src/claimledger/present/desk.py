@@ -10,15 +10,20 @@ records`), with a ``summary`` (figures) or ``label`` (sources) line for the page
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from typing import Any
 
 from claimledger.link.actors.table import load_table as load_actor_table
 from claimledger.model import Attribution, Quantity, Where
+from claimledger.present import svg
 from claimledger.present.records import (
+    REFERENCE_FIELDS,
     attribution_fields,
+    check_record,
+    figure_group_record,
     quantity_fields,
     record_base,
+    repeat_record,
 )
 from claimledger.present.report import (
     figure_text,
@@ -28,15 +33,19 @@ from claimledger.present.report import (
     time_summary,
 )
 from claimledger.store import (
+    CHECK_STATUSES,
     CLAIM_TYPES,
     MAX_PAGE,
     MAX_PER_PAGE,
+    RELATION_KINDS,
     VERDICTS,
+    CheckHit,
     ClaimFilter,
     ClaimHit,
     DocumentFilter,
     Page,
     Part,
+    RelationHit,
     Review,
     Store,
 )
@@ -44,36 +53,48 @@ from claimledger.store.filters import check_review
 from claimledger.urls import public_url
 
 __all__ = [
+    "CHECK_STATUSES",
     "CLAIM_TYPES",
     "MAX_PAGE",
     "MAX_PER_PAGE",
+    "RELATION_KINDS",
     "VERDICTS",
     "ClaimFilter",
     "actor",
     "actors",
     "add_review",
+    "checks",
     "claim",
     "claim_reviews",
     "claims",
     "document_claims",
     "documents",
+    "figure_group",
+    "figure_groups",
     "figure_record",
     "overview",
     "place",
     "public_url",
+    "relations",
+    "repeats",
     "source_record",
+    "timeline_chart",
 ]
 _PERSONS = {"person"}
 
 
 def overview(store: Store) -> dict[str, Any]:
     o = store.overview()
+    links = store.link_counts()
     return {
         "ledger": store.name,
         **o.counts,
         "verdicts": o.verdicts,
-        # Cross-document contradiction finding is not built yet; null says "not computed".
-        "contradictions": None,
+        # what linking and checking found (pairs of figures, pairs of passages, checks)
+        "contradictions": links["contradictions"],
+        "repeats": links["repeats"],
+        "disagreements": links["disagreements"],
+        "links": links,
         "recent_reviews": [review_dict(r) for r in o.recent_reviews],
     }
 
@@ -271,6 +292,7 @@ def claim(store: Store, claim_id: str, context: int = 2) -> dict[str, Any] | Non
         for o in found.same_figure
     ]
     item["history"] = [review_dict(r) for r in found.history]
+    item["links"] = claim_links(store, found.hit)
     return item
 
 
@@ -331,3 +353,352 @@ def claim_reviews(store: Store, organisation: str, base_url: str) -> Iterator[di
         if r.note:
             review["reviewBody"] = r.note
         yield review
+
+
+# -- linking and checking ---------------------------------------------------------------------
+# A figure on these pages is its quantity record (as ``export`` prints it) with what a reader
+# needs beside it: its claim (to open), its document, the sources its sentence names, and its
+# time and place in words. Wording stays neutral: figures "contradict" or "agree" with each
+# other, a figure "agrees" or "disagrees" with a reference row; nothing here says a claim is
+# true or false.
+_DOC_CHUNK = 100  # documents per worklist query when finding figures' claims
+
+
+def _claims_for(store: Store, parts: Iterable[Part[Quantity]]) -> dict[str, ClaimHit]:
+    """The claim (a sentence with its figures and sources) of each figure, by quantity id,
+    from the worklist's query over these figures' documents (their sentences with figures)."""
+    wanted = {p.item.id for p in parts}
+    docs = sorted({p.item.doc_id for p in parts})
+    out: dict[str, ClaimHit] = {}
+    for i in range(0, len(docs), _DOC_CHUNK):
+        chunk = tuple(docs[i : i + _DOC_CHUNK])
+        page = 1
+        while True:
+            found = store.claim_page(
+                ClaimFilter(
+                    doc_ids=chunk,
+                    has_figure=True,
+                    label=None,
+                    sort="document",
+                    page=page,
+                    per_page=MAX_PER_PAGE,
+                )
+            )
+            for h in found.items:
+                for qid in h.claim.quantity_ids:
+                    if qid in wanted:
+                        out[qid] = h
+            if page >= found.pages or wanted <= out.keys():
+                break
+            page += 1
+    return out
+
+
+def _document(part: Part[Quantity], hit: ClaimHit | None) -> dict[str, Any]:
+    d = hit.document if hit is not None else None
+    return {
+        "id": part.item.doc_id,
+        "source": part.source,
+        "title": d.title if d else None,
+        "outlet": d.outlet if d else None,
+        "published": d.published if d else None,
+    }
+
+
+def figure_side(part: Part[Quantity], hit: ClaimHit | None) -> dict[str, Any]:
+    """A stored figure for a page: its quantity record and summary, its claim's id, its
+    document, the sources its sentence names, its time and place in words."""
+    q = part.item
+    return {
+        **figure_record(part),
+        "claim_id": hit.id if hit is not None else None,
+        "document": _document(part, hit),
+        "attributed_to": [source_record(s)["label"] for s in (hit.sources if hit else [])],
+        "time": time_summary(q.when),
+        "place_summary": place_summary(q.where),
+    }
+
+
+def _relation(hit: RelationHit, claims: dict[str, ClaimHit]) -> dict[str, Any]:
+    return {
+        "kind": hit.kind,
+        "id": hit.id,
+        "a": figure_side(hit.a, claims.get(hit.a.item.id)),
+        "b": figure_side(hit.b, claims.get(hit.b.item.id)),
+        "measure": hit.measure,
+        "reason": hit.reason,
+        "across": hit.across,
+    }
+
+
+def relations(
+    store: Store, kind: str = "contradiction", page: int = 1, per_page: int = 50
+) -> dict[str, Any]:
+    """A page of pairs of figures of one measure that relate as ``kind`` (contradiction,
+    update: ``a`` is the earlier, consistent), each with both figures and the reason."""
+    found = store.relation_page(kind, page, per_page)
+    claims = _claims_for(store, [p for h in found.items for p in (h.a, h.b)])
+    counts = store.link_counts()
+    return {
+        **_paging(found),
+        "kind": kind,
+        "counts": {
+            "contradiction": counts["contradictions"],
+            "update": counts["updates"],
+            "consistent": counts["consistent"],
+        },
+        "relations": [_relation(h, claims) for h in found.items],
+    }
+
+
+def repeats(store: Store, page: int = 1, per_page: int = 50) -> dict[str, Any]:
+    """A page of repeated passages: pairs (``a`` seen earlier) grouped by cluster, the
+    cluster's earliest-seen passage marked."""
+    found = store.repeat_page(page, per_page)
+    clusters: list[dict[str, Any]] = []
+    for h in found.items:
+        rec = repeat_record(h)
+        rec["a"].update(published=h.a.published, earliest=h.earliest)
+        rec["b"].update(published=h.b.published, earliest=False)
+        if not clusters or clusters[-1]["cluster"] != h.cluster:
+            clusters.append({"cluster": h.cluster, "pairs": []})
+        clusters[-1]["pairs"].append(rec)
+    return {**_paging(found), "clusters": clusters}
+
+
+def _reference(row: dict[str, Any]) -> dict[str, Any]:
+    """A reference row as records give it, with the address to link (http(s) only)."""
+    out = {k: row.get(k) for k in REFERENCE_FIELDS}
+    out["link"] = public_url(row.get("url"))
+    out["summary"] = reference_text(row)
+    return out
+
+
+def reference_text(row: dict[str, Any]) -> str:
+    """A reference row's figure in words: "23 on 2026-03-10", "110,000 to 125,000 from
+    2026-01-01 to 2026-03-05"."""
+    value = _interval_text(row.get("value"), row.get("lower"), row.get("upper"))
+    start, end = row.get("period_start"), row.get("period_end")
+    when = f"on {start}" if start == end else f"from {start} to {end}"
+    unit = row.get("unit")
+    unit_text = f" {unit}" if unit and unit != "count" else ""
+    return f"{value}{unit_text} {when}"
+
+
+def _check(hit: CheckHit, claims: dict[str, ClaimHit]) -> dict[str, Any]:
+    rec = check_record(hit)
+    rec["quantity"] = figure_side(hit.quantity, claims.get(hit.quantity.item.id))
+    rec["reference"] = _reference(hit.reference)
+    rec["figure_interval"] = _interval_text(None, hit.figure_lower, hit.figure_upper)
+    return rec
+
+
+def checks(
+    store: Store, status: str | None = None, page: int = 1, per_page: int = 50
+) -> dict[str, Any]:
+    """A page of reference checks (of one status, else all, disagreements first): the
+    figure, the reference row it was checked against and the reason in plain words."""
+    found = store.check_page(status, page, per_page)
+    claims = _claims_for(store, [h.quantity for h in found.items])
+    counts = store.link_counts()
+    return {
+        **_paging(found),
+        "status": status,
+        "counts": {"agrees": counts["agreements"], "disagrees": counts["disagreements"]},
+        "checks": [_check(h, claims) for h in found.items],
+    }
+
+
+def figure_groups(store: Store, page: int = 1, per_page: int = 50) -> dict[str, Any]:
+    """A page of figure groups (figures of one measure, place and time, two or more),
+    largest first, with how many of their pairs relate in each way."""
+    found = store.figure_group_page(page, per_page)
+    groups = []
+    for g in found.items:
+        rec = figure_group_record(g)
+        kinds = {k: 0 for k in RELATION_KINDS}
+        for r in g.relations:
+            kinds[r["kind"]] = kinds.get(r["kind"], 0) + 1
+        rec["relation_counts"] = kinds
+        groups.append(rec)
+    return {**_paging(found), "groups": groups}
+
+
+def _interval_text(value: Any, low: Any, high: Any) -> str:
+    if value is not None and (low is None or high is None or low == high):
+        return svg.number(float(value))
+    if low is not None and high is not None:
+        if low == high:
+            return svg.number(float(low))
+        return f"{svg.number(float(low))} to {svg.number(float(high))}"
+    if low is not None:
+        return f"at least {svg.number(float(low))}"
+    if high is not None:
+        return f"at most {svg.number(float(high))}"
+    return "no value"
+
+
+def _day(*candidates: str | None) -> str | None:
+    for c in candidates:
+        if c:
+            return c[:10]
+    return None
+
+
+def figure_group(store: Store, group_id: str) -> dict[str, Any] | None:
+    """One figure group for its timeline: the figures by outlet (or document, where the
+    document names no outlet) and date, the reference rows they were checked against as
+    their own series, and the relations among the figures; None when no group has this id.
+    ``series`` is what the chart draws and the table under it lists."""
+    rows = store.figure_series(group_id)
+    if not rows:
+        return None
+    group = rows[0]["group"]
+    claims = _claims_for(store, [r["quantity"] for r in rows])
+    by_name: dict[str, dict[str, Any]] = {}
+    references: dict[str, dict[str, Any]] = {}
+    ref_points: dict[str, dict[str, Any]] = {}
+    figures: dict[str, dict[str, Any]] = {}
+    for r in rows:
+        part: Part[Quantity] = r["quantity"]
+        q, hit = part.item, claims.get(part.item.id)
+        side = figure_side(part, hit)
+        doc = side["document"]
+        name = doc["outlet"] or doc["title"] or part.source
+        day = _day(q.when.time_end, q.when.time_start, doc["published"])
+        reading = _interval_text(q.value, r["low"], r["high"])
+        point = {
+            "day": day,
+            "value": q.value,
+            "low": r["low"],
+            "high": r["high"],
+            "reading": reading,
+            "text": q.text,
+            "claim_id": side["claim_id"],
+            "doc_id": q.doc_id,
+            "document": doc["title"] or doc["source"],
+            "checks": [
+                {"status": c.status, "reason": c.reason, "reference_id": c.reference.get("id")}
+                for c in r["checks"]
+            ],
+            "label": f"{name}: “{q.text}” ({reading}) as of {day or 'no date'}; "
+            f"{doc['title'] or doc['source']}",
+        }
+        figures[q.id] = side
+        by_name.setdefault(name, {"name": name, "reference": False, "points": []})
+        by_name[name]["points"].append(point)
+        for c in r["checks"]:
+            ref = c.reference
+            rid = str(ref.get("id"))
+            if rid in ref_points:
+                continue
+            source = str(ref.get("source") or "reference")
+            summary = reference_text(ref)
+            ref_points[rid] = {
+                "day": _day(ref.get("period_end"), ref.get("period_start")),
+                "value": ref.get("value"),
+                "low": ref.get("lower"),
+                "high": ref.get("upper"),
+                "reading": _interval_text(ref.get("value"), ref.get("lower"), ref.get("upper")),
+                "text": summary,
+                "reference": _reference(ref),
+                "label": f"reference: {source}: {summary} ({ref.get('dataset')}, line "
+                f"{ref.get('line')})",
+            }
+            references.setdefault(source, {"name": source, "reference": True, "points": []})
+            references[source]["points"].append(ref_points[rid])
+    series = [*by_name.values(), *references.values()]
+    for s in series:
+        s["points"].sort(key=lambda p: (p["day"] or "9999", p["text"]))
+    for s, m in zip(series, svg.markers([_series(s) for s in series]), strict=True):
+        s["marker"] = m.name
+    unit = rows[0]["quantity"].item.unit
+    return {
+        "id": group.id,
+        "block_key": group.block_key,
+        "measure": group.measure,
+        "place": group.place,
+        "time": group.time,
+        "unit": unit,
+        "members": list(group.members),
+        "series": series,
+        "relations": [
+            {
+                **rel,
+                "a_text": figures[rel["a"]]["text"] if rel["a"] in figures else None,
+                "b_text": figures[rel["b"]]["text"] if rel["b"] in figures else None,
+            }
+            for rel in group.relations
+        ],
+    }
+
+
+def _series(s: dict[str, Any]) -> svg.Series:
+    return svg.Series(
+        str(s["name"]),
+        tuple(
+            svg.Point(p["day"], p["value"], p["low"], p["high"], str(p["label"]))
+            for p in s["points"]
+        ),
+        bool(s["reference"]),
+    )
+
+
+def timeline_chart(item: dict[str, Any]) -> str:
+    """The SVG timeline of a figure group as :func:`figure_group` gives it ("" when no
+    figure has a date)."""
+    unit = item.get("unit") or "count"
+    return svg.timeline_svg(
+        [_series(s) for s in item["series"]],
+        title=f"{item['measure']} in {item['place']} ({item['time']})",
+        y_label=f"{item['measure']} ({unit})",
+    )
+
+
+def claim_links(store: Store, hit: ClaimHit) -> dict[str, Any]:
+    """What linking and checking say about one claim's figures: the same measure stated
+    elsewhere (consistent figures, updates), the figures contradicting them, and their
+    reference checks; each relation names this claim's figure (``figure``) and the other
+    (``other``)."""
+    links = store.claim_links(hit.id)
+    c = hit.claim
+
+    def mine(p: Part[Quantity]) -> bool:
+        return p.item.doc_id == c.doc_id and p.item.sentence_index == c.sentence_index
+
+    def pair(r: RelationHit) -> tuple[Part[Quantity], Part[Quantity]]:
+        return (r.a, r.b) if mine(r.a) or not mine(r.b) else (r.b, r.a)
+
+    others = [pair(r)[1] for r in (*links.same_measure, *links.contradicting)]
+    claims = _claims_for(store, others)
+
+    def view(r: RelationHit) -> dict[str, Any]:
+        this, other = pair(r)
+        return {
+            "kind": r.kind,
+            "id": r.id,
+            "measure": r.measure,
+            "reason": r.reason,
+            "across": r.across,
+            "figure": this.item.text,
+            "other": figure_side(other, claims.get(other.item.id)),
+        }
+
+    return {
+        "same_measure": [view(r) for r in links.same_measure],
+        "contradicting": [view(r) for r in links.contradicting],
+        "checks": [
+            {
+                "id": k.id,
+                "status": k.status,
+                "reason": k.reason,
+                "tolerance": k.tolerance,
+                "time_match": k.time_match,
+                "rank": k.rank,
+                "figure": k.quantity.item.text,
+                "figure_interval": _interval_text(None, k.figure_lower, k.figure_upper),
+                "reference": _reference(k.reference),
+            }
+            for k in links.checks
+        ],
+    }

@@ -12,6 +12,14 @@ from typing import Any
 
 from claimledger.model import Attribution, Claim, Entity, Extraction, Quantity
 from claimledger.pipeline import COMPONENTS, RECORD_KINDS, items_of
+from claimledger.store.base import (
+    CheckHit,
+    FigureGroupHit,
+    Part,
+    PassageRef,
+    RelationHit,
+    RepeatHit,
+)
 
 KINDS = RECORD_KINDS  # as ``extract --what`` names them, from the component table
 
@@ -52,6 +60,12 @@ FIELDS: dict[str, tuple[str, ...]] = {
         *("kind", "id", "name", "actor_kind", "country", "parent_id", "aliases"),
         *("n_documents", "n_sources", "n_mentions"),
     ),
+    # linking and checking (``export --what figure_groups|contradictions|repeats|checks``):
+    # ``a``/``b``/``quantity`` are quantity records as above, ``reference`` a reference row
+    "figure_group": ("kind", "id", "measure", "place", "time", "members", "relations"),
+    "contradiction": ("kind", "id", "a", "b", "measure", "reason"),
+    "repeat": ("kind", "id", "a", "b", "similarity", "cluster"),
+    "check": ("kind", "id", "quantity", "reference", "status", "reason", "tolerance", "time_match"),
     "document": (
         *("kind", "id", "doc_id", "source", "record", "media_type"),
         *("title", "url", "published", "outlet", "author", "date", "date_from"),
@@ -63,7 +77,19 @@ KIND_OF: dict[str, str] = {
     **{c.name: c.record for c in COMPONENTS if c.record is not None},
     "documents": "document",
     "actors": "actor",
+    "figure_groups": "figure_group",
+    "contradictions": "contradiction",
+    "repeats": "repeat",
+    "checks": "check",
 }
+# A reference row's fields (check/reference.ReferenceRow.record()), in order.
+REFERENCE_FIELDS = (
+    *("id", "dataset", "line", "measure", "measure_text", "place", "place_geonames_id"),
+    *("place_name", "place_country_code", "period_start", "period_end", "value", "lower"),
+    *("upper", "unit", "per", "source", "url", "notes"),
+)
+# A repeated passage's fields in a repeat record's ``a`` and ``b``.
+PASSAGE_FIELDS = ("doc_id", "source", "start", "end", "text")
 # Fields an item's dataclass has that every record gives in its own way (BASE_FIELDS).
 _PLACED = frozenset({"doc_id", "start", "end", "text", "sentence_index"})
 
@@ -273,3 +299,75 @@ def records(ex: Extraction, what: str, line: int | None = None) -> Iterator[dict
         build = BUILDERS.get(KIND_OF[name], item_record)
         for item in items_of(ex, name):
             yield build(ctx, item)
+
+
+# -- linking and checking --------------------------------------------------------------------
+
+
+def figure_record(part: Part[Quantity]) -> dict[str, Any]:
+    """A stored figure as the quantity record ``extract`` prints."""
+    q = part.item
+    rec = record_base(
+        "quantity", q.id, q.doc_id, part.source, part.record, q.start, q.end, q.text,
+        part.sentence,
+    )  # fmt: skip
+    rec.update(quantity_fields(q))
+    return rec
+
+
+def relation_record(hit: RelationHit) -> dict[str, Any]:
+    """A contradiction (or another relation): ``a`` and ``b`` the two figures' records, the
+    measure in words and the plain reason."""
+    return {
+        "kind": hit.kind,
+        "id": hit.id,
+        "a": figure_record(hit.a),
+        "b": figure_record(hit.b),
+        "measure": hit.measure,
+        "reason": hit.reason,
+    }
+
+
+def _passage(p: PassageRef) -> dict[str, Any]:
+    return {"doc_id": p.doc_id, "source": p.source, "start": p.start, "end": p.end, "text": p.text}
+
+
+def repeat_record(hit: RepeatHit) -> dict[str, Any]:
+    """A repeat: ``a`` (seen earlier) and ``b`` as passages, the estimated containment and
+    the cluster id."""
+    return {
+        "kind": "repeat",
+        "id": hit.id,
+        "a": _passage(hit.a),
+        "b": _passage(hit.b),
+        "similarity": round(hit.similarity, 4),
+        "cluster": hit.cluster,
+    }
+
+
+def check_record(hit: CheckHit) -> dict[str, Any]:
+    """A figure's check against a reference row: agrees or disagrees, in neutral words."""
+    return {
+        "kind": "check",
+        "id": hit.id,
+        "quantity": figure_record(hit.quantity),
+        "reference": {k: hit.reference.get(k) for k in REFERENCE_FIELDS},
+        "status": hit.status,
+        "reason": hit.reason,
+        "tolerance": hit.tolerance,
+        "time_match": hit.time_match,
+    }
+
+
+def figure_group_record(hit: FigureGroupHit) -> dict[str, Any]:
+    """A group of figures of one measure, place and time: the member quantity ids and the
+    relations among them (``{id, kind, a, b, reason, across}``, a and b quantity ids)."""
+    return {
+        "kind": "figure_group",
+        "id": hit.id,
+        "measure": hit.measure,
+        "place": hit.place,
+        "time": hit.time,
+        "members": list(hit.members),
+        "relations": list(hit.relations),
+    }

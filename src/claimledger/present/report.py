@@ -10,13 +10,14 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Mapping
 from html import escape
 from pathlib import Path
 
 from claimledger.extract.entities import normalise
 from claimledger.model import Attribution, Claim, Extraction, Quantity, When, Where
 from claimledger.present.outputs import write_text_atomic
+from claimledger.store.base import ClaimLinks
 
 CSP = (
     "default-src 'none'; style-src 'unsafe-inline'; img-src data:; "
@@ -50,6 +51,7 @@ border:1px solid #ddd;padding:8px;overflow-wrap:anywhere}.panel ul{margin:2px 0;
 table{border-collapse:collapse;background:#fff}td,th{border:1px solid #ddd;padding:4px 8px;
 text-align:left;vertical-align:top}
 .legend span{margin-right:8px}
+.links{margin-top:4px;padding:3px 6px;background:#fffbeb;border-left:3px solid #f59e0b}
 """
 
 
@@ -276,23 +278,55 @@ def _with_marks(
     return "".join(out)
 
 
+MAX_LINKS_SHOWN = 3  # contradictions or disagreements named in a claim's line
+
+
+def links_line(links: ClaimLinks | None, limit: int = MAX_LINKS_SHOWN) -> str:
+    """A claim's contradictions and reference disagreements in one line of plain text, in
+    neutral words ("contradicted by 1 figure elsewhere: 19 vs 4 for the same place and day ·
+    reference data: disagrees with Varnek Health Office (23 on 2026-03-10)"); "" when it has
+    neither. Says what differs, never that the claim is false."""
+    if links is None:
+        return ""
+    bits = []
+    contra = links.contradicting
+    if contra:
+        shown = "; ".join(r.reason for r in contra[:limit])
+        more = f"; and {len(contra) - limit} more" if len(contra) > limit else ""
+        noun = "figure" if len(contra) == 1 else "figures"
+        bits.append(f"contradicted by {len(contra)} {noun} elsewhere: {shown}{more}")
+    disagree = [k for k in links.checks if k.status == "disagrees"]
+    if disagree:
+        shown = "; ".join(k.reason for k in disagree[:limit])
+        more = f"; and {len(disagree) - limit} more" if len(disagree) > limit else ""
+        bits.append(f"reference data: {shown}{more}")
+    return " · ".join(bits)
+
+
 def _claim_item(
-    c: Claim, quantities: dict[str, Quantity], attributions: dict[str, Attribution]
+    c: Claim,
+    quantities: dict[str, Quantity],
+    attributions: dict[str, Attribution],
+    links: ClaimLinks | None = None,
 ) -> str:
     qs = [quantities[i] for i in c.quantity_ids if i in quantities]
     atts = [attributions[i] for i in c.attribution_ids if i in attributions]
     figures = "".join(f"<li>{inert(figure_text(q))}</li>" for q in qs) or "<li>none</li>"
     sources = "".join(f"<li>{inert(source_text(a))}</li>" for a in atts) or "<li>none stated</li>"
+    line = links_line(links)
+    linked = f'<div class="links">{inert(line)}</div>' if line else ""
     return (
         f'<li><a href="#c-{c.id}">#{c.sentence_index + 1}</a> <span class="score">'
         f"{c.score:.2f}</span> {_tags(c.types)}<div>{inert(c.text)}</div>"
         f'<div class="meta">time: {time_html(c.when)}'
         f"<br>place: {place_html(c.where)}"
-        f"<br>figures:<ul>{figures}</ul>source:<ul>{sources}</ul></div></li>"
+        f"<br>figures:<ul>{figures}</ul>source:<ul>{sources}</ul></div>{linked}</li>"
     )
 
 
-def document_html(ex: Extraction) -> str:
+def document_html(ex: Extraction, links: Mapping[str, ClaimLinks] | None = None) -> str:
+    """One document's report; ``links`` (claim id to what linking and checking say about
+    its figures) adds a line to each claim with contradictions or disagreements."""
     doc = ex.document
     title = doc.title or doc.source
     ranked = sorted((c for c in ex.claims if c.label == "claim"), key=lambda c: -c.score)
@@ -306,6 +340,8 @@ def document_html(ex: Extraction) -> str:
     legend = "".join(
         f'<span class="tag" style="background:{c}">{t}</span>' for t, c in TYPE_COLOURS.items()
     )
+    found = links or {}
+    items = "".join(_claim_item(c, quantities, attributions, found.get(c.id)) for c in ranked)
     body = (
         f'<header><a href="index.html">all documents</a><h1>{inert(title)}</h1>'
         f'<div class="meta" style="color:#cbd5e1">{meta} · id {doc.id}</div></header>'
@@ -314,7 +350,7 @@ def document_html(ex: Extraction) -> str:
         f'<section class="panel"><h2>{len(ranked)} claims, ranked by check-worthiness</h2>'
         f'<p class="meta">What the document says, not what is true: each claim is this '
         f"document's statement, with the source it gives.</p>"
-        f"<ol>{''.join(_claim_item(c, quantities, attributions) for c in ranked)}</ol>"
+        f"<ol>{items}</ol>"
         "</section></main>"
     )
     return _page(f"claimledger: {title}", body)
@@ -341,13 +377,18 @@ def report_name(doc_id: str) -> str:
     return f"doc-{doc_id}.html"
 
 
-def write_reports(extractions: list[Extraction], out_dir: Path) -> list[Path]:
-    """One HTML file per document plus index.html; returns the paths written."""
+def write_reports(
+    extractions: list[Extraction],
+    out_dir: Path,
+    links: Mapping[str, ClaimLinks] | None = None,
+) -> list[Path]:
+    """One HTML file per document plus index.html; returns the paths written. ``links``:
+    what linking and checking say about each claim (by claim id), for its line."""
     out_dir.mkdir(parents=True, exist_ok=True)
     written = []
     for ex in extractions:
         path = out_dir / report_name(ex.document.id)
-        write_text_atomic(path, document_html(ex))
+        write_text_atomic(path, document_html(ex, links))
         written.append(path)
     index = out_dir / "index.html"
     write_text_atomic(index, index_html(extractions))

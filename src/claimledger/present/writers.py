@@ -10,7 +10,7 @@ from pathlib import Path
 from typing import Any
 
 from claimledger.escapes import json_line, visible
-from claimledger.present.records import fields_of
+from claimledger.present.records import PASSAGE_FIELDS, REFERENCE_FIELDS, fields_of
 
 _FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 
@@ -100,7 +100,36 @@ def parquet_schema(kind: str) -> Any:
             types[name] = whole
     for name in ("time_start", "time_end"):  # ISO dates; time_text_start/_end are offsets
         types[name] = text
+    types.update(_linked_types(kind))
     return pa.schema([(name, types.get(name, text)) for name in fields_of(kind)])
+
+
+def _linked_types(kind: str) -> dict[str, Any]:
+    """The nested columns of the linking and checking records."""
+    import pyarrow as pa
+
+    text, whole, real = pa.string(), pa.int64(), pa.float64()
+    if kind not in ("figure_group", "contradiction", "repeat", "check"):
+        return {}
+    quantity = pa.struct(list(parquet_schema("quantity")))
+    reference_types = {"line": whole, "place_geonames_id": whole, "notes": pa.list_(text)}
+    reference_types |= dict.fromkeys(("value", "lower", "upper"), real)
+    reference = pa.struct([(k, reference_types.get(k, text)) for k in REFERENCE_FIELDS])
+    passage = pa.struct([(k, whole if k in ("start", "end") else text) for k in PASSAGE_FIELDS])
+    relation = pa.struct(
+        [*((k, text) for k in ("id", "kind", "a", "b", "reason")), ("across", pa.bool_())]
+    )
+    side = passage if kind == "repeat" else quantity
+    return {
+        "a": side,
+        "b": side,
+        "quantity": quantity,
+        "reference": reference,
+        "members": pa.list_(text),
+        "relations": pa.list_(relation),
+        "similarity": real,
+        "tolerance": real,
+    }
 
 
 def write_parquet(rows: Iterable[dict[str, Any]], path: Path, kind: str) -> int:

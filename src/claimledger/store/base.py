@@ -14,7 +14,7 @@ user as one :class:`~claimledger.errors.LedgerError` line.
 from __future__ import annotations
 
 from abc import ABC, abstractmethod
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator, Sequence
 from contextlib import AbstractContextManager
 from dataclasses import dataclass, field
 from typing import Any, Generic, TypeVar
@@ -138,6 +138,102 @@ class Overview:
     counts: dict[str, int]  # documents, sentences, claims, figures, attributions, ...
     verdicts: dict[str, int]  # claims whose latest review gave each verdict
     recent_reviews: list[Review]
+
+
+@dataclass
+class LinkResult:
+    """What one run of linking did: documents linked, their figures that state a measure,
+    the relations found (by kind), their judged passages and the repeat pairs found."""
+
+    documents: int = 0
+    figures: int = 0
+    relations: dict[str, int] = field(default_factory=dict)
+    passages: int = 0
+    repeats: int = 0
+
+
+@dataclass(frozen=True)
+class RelationHit:
+    """Two stored figures of one measure and how they relate (link/compare.Relation):
+    ``kind`` consistent, update (``a`` is the earlier) or contradiction; ``across``: a part
+    (``a``) against its whole (civilians against people)."""
+
+    id: str
+    kind: str
+    a: Part[Quantity]
+    b: Part[Quantity]
+    measure: str
+    reason: str
+    across: bool = False
+
+
+@dataclass(frozen=True)
+class PassageRef:
+    """A judged passage (a paragraph) of a stored document."""
+
+    passage_id: str
+    doc_id: str
+    source: str
+    start: int
+    end: int
+    text: str
+    published: str | None = None
+
+
+@dataclass(frozen=True)
+class RepeatHit:
+    """Two passages of different documents, ``a`` seen earlier than ``b``, one a copy or a
+    light edit of the other (estimated containment ``similarity``), in ``cluster``."""
+
+    id: str
+    a: PassageRef
+    b: PassageRef
+    similarity: float
+    cluster: str | None
+    earliest: bool = False  # whether ``a`` is its cluster's earliest-seen passage
+
+
+@dataclass(frozen=True)
+class FigureGroupHit:
+    """The stored figures of one measure, place and time bucket: ``members`` (quantity ids,
+    in id order) and ``relations`` among them and with the whole their population is part of
+    (each ``{id, kind, a, b, reason, across}``)."""
+
+    id: str
+    block_key: str
+    measure: str
+    place: str
+    time: str
+    members: list[str]
+    relations: list[dict[str, Any]]
+
+
+@dataclass(frozen=True)
+class CheckHit:
+    """A stored figure against a reference row: ``reference`` is the row as
+    check/reference.ReferenceRow.record() gives it."""
+
+    id: str
+    quantity: Part[Quantity]
+    reference: dict[str, Any]
+    status: str  # agrees | disagrees
+    reason: str
+    tolerance: float
+    figure_lower: float | None
+    figure_upper: float | None
+    time_match: str
+    rank: int = 0
+
+
+@dataclass
+class ClaimLinks:
+    """What linking and checking say about one claim's figures: the same measure stated
+    elsewhere (consistent figures and updates), the figures that contradict them, and their
+    reference checks (best-fitting row first)."""
+
+    same_measure: list[RelationHit] = field(default_factory=list)
+    contradicting: list[RelationHit] = field(default_factory=list)
+    checks: list[CheckHit] = field(default_factory=list)
 
 
 @dataclass
@@ -273,3 +369,108 @@ class Store(ABC):
     @abstractmethod
     def latest_reviews(self) -> Iterator[PublishedReview]:
         """Each reviewed claim's latest review, oldest first, for ClaimReview."""
+
+    # -- linking (link/compare, link/repeats) ---------------------------------------------
+    @abstractmethod
+    def unlinked_documents(self) -> list[str]:
+        """Stored documents not linked yet, in the order they were ingested."""
+
+    @abstractmethod
+    def link_new(
+        self, doc_ids: Sequence[str], on_progress: Callable[[int, int], None] | None = None
+    ) -> LinkResult:
+        """Link the figures and passages of these documents (those not linked yet) against
+        everything the ledger holds, one transaction per document: each figure is compared
+        with the figures of its block and of its population's wider and narrower blocks
+        (indexed look-ups by blocking key, never all pairs), each passage with the passages
+        sharing one of its band keys; groups and clusters are updated. ``on_progress(done,
+        total)`` after each document."""
+
+    @abstractmethod
+    def link_all(self, on_progress: Callable[[int, int], None] | None = None) -> LinkResult:
+        """Forget every link and link every document again (same result as linking them
+        one by one)."""
+
+    @abstractmethod
+    def link_counts(self) -> dict[str, int]:
+        """For the overview: ``linked_documents``, ``figure_groups`` (of two figures or
+        more), ``contradictions``, ``updates``, ``consistent``, ``repeats`` (pairs),
+        ``repeat_clusters``, ``reference_figures``, ``checks``, ``agreements``,
+        ``disagreements`` and ``contradicted_claims`` / ``disagreeing_claims``."""
+
+    @abstractmethod
+    def relation_page(self, kind: str, page: int = 1, per_page: int = 50) -> Page[RelationHit]:
+        """A page of relations of one kind (contradiction, update, consistent), by id."""
+
+    @abstractmethod
+    def iter_relations(self, kind: str) -> Iterator[RelationHit]:
+        """Every relation of one kind, by id (for export)."""
+
+    @abstractmethod
+    def figure_group_page(
+        self, page: int = 1, per_page: int = 50, min_members: int = 2
+    ) -> Page[FigureGroupHit]:
+        """A page of figure groups of at least ``min_members`` figures, largest first."""
+
+    @abstractmethod
+    def iter_figure_groups(self, min_members: int = 1) -> Iterator[FigureGroupHit]:
+        """Every figure group (of at least ``min_members`` figures), by id (for export)."""
+
+    @abstractmethod
+    def repeat_page(self, page: int = 1, per_page: int = 50) -> Page[RepeatHit]:
+        """A page of repeat pairs, by cluster then earliest seen."""
+
+    @abstractmethod
+    def iter_repeats(self) -> Iterator[RepeatHit]:
+        """Every repeat pair, by cluster then earliest seen (for export)."""
+
+    @abstractmethod
+    def claim_links(self, claim_id: str) -> ClaimLinks:
+        """For one claim's figures: the same measure elsewhere, the contradicting figures
+        and the reference checks."""
+
+    # -- reference data (check/reference) --------------------------------------------------
+    @abstractmethod
+    def add_reference_rows(self, rows: Sequence[dict[str, Any]]) -> int:
+        """Store reference rows (``ReferenceRow.record()`` dicts) in one transaction; a row
+        already stored (same id) is kept. How many were new."""
+
+    @abstractmethod
+    def add_rejections(self, rejections: Sequence[Rejection], run_id: str | None) -> int:
+        """Record several unusable inputs in one transaction; how many were new."""
+
+    @abstractmethod
+    def reference_rows(self, measures: Sequence[str] | None = None) -> list[dict[str, Any]]:
+        """Stored reference rows (as ``ReferenceRow.record()`` gives them), of these
+        normalised measures when given, in dataset and line order."""
+
+    @abstractmethod
+    def checkable_figures(
+        self, doc_ids: Sequence[str] | None = None, batch: int = 1000
+    ) -> Iterator[list[Part[Quantity]]]:
+        """Stored figures that name what they count and where (``quantified`` and a place),
+        of these documents or of all, in batches."""
+
+    @abstractmethod
+    def write_checks(self, quantity_ids: Sequence[str], checks: Sequence[dict[str, Any]]) -> None:
+        """Replace the checks of these figures with ``checks`` (each: id, quantity_id,
+        reference_id, status, reason, tolerance, figure_lower, figure_upper, time_match,
+        rank), in one transaction."""
+
+    @abstractmethod
+    def check_page(
+        self, status: str | None = None, page: int = 1, per_page: int = 50
+    ) -> Page[CheckHit]:
+        """A page of checks (of one status, else all), disagreements first."""
+
+    @abstractmethod
+    def iter_checks(self) -> Iterator[CheckHit]:
+        """Every check, by figure and rank (for export)."""
+
+    @abstractmethod
+    def figure_series(self, group_id: str) -> list[dict[str, Any]]:
+        """For a measure's timeline: the figures of one group (by its id), each as
+        ``{group, quantity, low, high, checks}``: the :class:`FigureGroupHit` (the same for
+        every figure), the stored figure, the interval it was compared by (an open end is
+        None) and its reference checks (best-fitting row first). Empty when no group has
+        this id."""

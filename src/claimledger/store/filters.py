@@ -21,6 +21,10 @@ CLAIM_TYPES = checkworthy.CLAIM_TYPES + checkworthy.NOT_CLAIM_TYPES
 # The worklist's orders: by score (highest first, or lowest), by document, by latest review.
 SORTS = ("score", "score_asc", "document", "reviewed")
 MAX_PER_PAGE = 200
+# What a reference check says of a figure (check/reference): the worklist filters by it.
+CHECK_STATUSES = ("agrees", "disagrees")
+# The kinds of relation linking finds between two figures of one measure (link/compare).
+RELATION_KINDS = ("contradiction", "update", "consistent")
 # Far past any ledger's last page, and (MAX_PAGE - 1) * MAX_PER_PAGE is an OFFSET a 64-bit
 # integer holds: a larger page number is refused before it reaches a store.
 MAX_PAGE = 1_000_000
@@ -30,7 +34,9 @@ MAX_REVIEWER = 200
 
 @dataclass(frozen=True)
 class ClaimFilter:
-    """What the worklist shows; ``None`` leaves a filter off."""
+    """What the worklist shows; ``None`` leaves a filter off. The ``score`` sort puts claims
+    with a figure that disagrees with a reference row first (a disagreement raises a claim;
+    only a person records a verdict), then by score."""
 
     claim_type: str | None = None
     min_score: float | None = None
@@ -51,6 +57,10 @@ class ClaimFilter:
     country: str | None = None
     # claims whose sources or named entities are this actor (an actor id, see ``actors``)
     actor: str | None = None
+    # claims with a figure that another document's figure contradicts (link/compare), or
+    # with none; and claims with a figure whose reference check agrees / disagrees
+    contradicted: bool | None = None
+    check: str | None = None
     sort: str = "score"
     page: int = 1
     per_page: int = 50
@@ -74,6 +84,8 @@ class ClaimFilter:
             raise UsageError(
                 f"country must be a two-letter ISO 3166 code such as UA, not {self.country[:40]!r}"
             )
+        if self.check is not None and self.check not in CHECK_STATUSES:
+            raise UsageError(f"check {self.check[:40]!r} is not one of {', '.join(CHECK_STATUSES)}")
         if self.sort not in SORTS:
             raise UsageError(f"sort {self.sort!r} is not one of {', '.join(SORTS)}")
         check_paging(self.page, self.per_page)

@@ -11,10 +11,11 @@ from __future__ import annotations
 
 import dataclasses
 import json
+import math
 import os
 import re
 import sqlite3
-from collections.abc import Iterator, Mapping, Sequence
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from contextlib import contextmanager
 from dataclasses import replace
 from datetime import UTC, datetime
@@ -26,6 +27,23 @@ from claimledger.errors import LedgerError
 from claimledger.link.actors.mentions import NAMED_LABELS, SOURCE_KINDS, affiliation_in
 from claimledger.link.actors.people import PersonMention, merge_people
 from claimledger.link.actors.table import load_table as load_actor_table
+from claimledger.link.compare import (
+    BlockKey,
+    Figure,
+    Relation,
+    blocking_key,
+    compare,
+    figures_of,
+    wider_keys,
+)
+from claimledger.link.measures import PART_OF, Measure
+from claimledger.link.repeats import SCHEME as REPEAT_SCHEME
+from claimledger.link.repeats import THRESHOLD as REPEAT_THRESHOLD
+from claimledger.link.repeats import Match, Signed
+from claimledger.link.repeats import clusters as repeat_clusters
+from claimledger.link.repeats import passages as repeat_passages
+from claimledger.link.repeats import score as repeat_score
+from claimledger.link.repeats import sign as sign_passage
 from claimledger.model import (
     Attribution,
     Change,
@@ -38,23 +56,31 @@ from claimledger.model import (
     Sentence,
     When,
     Where,
+    content_id,
 )
 from claimledger.pipeline import COMPONENTS, items_of
 from claimledger.store.base import (
+    CheckHit,
     ClaimDetail,
     ClaimHit,
+    ClaimLinks,
     ContextSentence,
     DocumentInfo,
+    FigureGroupHit,
+    LinkResult,
     Overview,
     Page,
     Part,
+    PassageRef,
     PublishedReview,
+    RelationHit,
+    RepeatHit,
     Review,
     SameFigure,
     StatedSource,
     Store,
 )
-from claimledger.store.filters import VERDICTS, ClaimFilter, DocumentFilter
+from claimledger.store.filters import VERDICTS, ClaimFilter, DocumentFilter, check_paging
 
 _MIGRATION_NAME = re.compile(r"^(\d{4})_([a-z0-9_]+)\.sql$")
 _IDENTIFIER = re.compile(r"^[a-z_][a-z0-9_]*$")
@@ -65,6 +91,13 @@ _ORDER = {
     "document": "d.source, d.record, c.idx",
     "reviewed": "last_review_at DESC, c.score DESC",
 }
+# The score sort, when any figure disagrees with a reference row: those claims first (a
+# disagreement raises a claim in the worklist; only a person records a verdict).
+_DISAGREEING_FIRST = (
+    "c.id IN (SELECT claim_id FROM reference_checks WHERE status = 'disagrees') DESC"
+)
+# The migration that rebuilds reference_figures (0008_links.sql).
+_REFERENCE_REBUILT = 8
 # Ids in one IN (...) list at most; longer lists go in several queries.
 _IN_CHUNK = 200
 _CLAIM_SELECT = (
@@ -330,11 +363,28 @@ class SQLiteStore(Store):
             for version, name, sql in known:
                 if version <= current:
                     continue
+                if version == _REFERENCE_REBUILT:
+                    self._check_old_reference_figures()
                 for statement in _statements(sql):
                     self.execute(statement)
                 self.insert(
                     "schema_migrations", [{"version": version, "name": name, "applied_at": now()}]
                 )
+
+    def _check_old_reference_figures(self) -> None:
+        """Migration 8 rebuilds ``reference_figures`` with the columns reference rows have.
+        No claimledger before it wrote that table; one holding rows all the same (written by
+        another tool) is not dropped: the upgrade stops and says what to do."""
+        if "reference_figures" not in self._tables():
+            return
+        n = int(self.scalar("SELECT COUNT(*) FROM reference_figures"))
+        if n:
+            raise LedgerError(
+                f"ledger {self.path} holds {n} rows in its old reference_figures table, which "
+                f"schema version {_REFERENCE_REBUILT} replaces; no claimledger wrote them, so "
+                "copy them out (e.g. to CSV), empty the table, upgrade, and import them with "
+                "`claimledger reference import`"
+            )
 
     # -- writing ------------------------------------------------------------------------
     def ensure_run(self, run_id: str, version: str, model: str, settings: dict[str, Any]) -> None:
@@ -381,16 +431,26 @@ class SQLiteStore(Store):
             if existing == run_id:
                 self._add_source(doc.id, doc.source, doc.record)
                 return False
+            blocks: list[str] = []
+            others: list[str] = []
             if existing is not None:  # extracted by another version or settings: replace
+                blocks, others = self._forget_links(doc.id)
                 self.execute("DELETE FROM documents WHERE id = ?", (doc.id,))
             _insert_document(self, ex, run_id)
+            if existing is not None:  # its links went with it; it is linked again later
+                self._refresh_links(blocks, others)
         return True
 
     def link_people(self) -> int:
         """Merge the people the ledger's documents name, across documents (link/actors'
         ``merge_people``: the same name within the same affiliation; a surname alone joins
         the one full name of its affiliation), and point their sources and mentions at the
-        merged person. Returns how many sources and mentions changed actor."""
+        merged person. Read and written in one transaction, so two ingests never merge from
+        an older view. Returns how many sources and mentions changed actor."""
+        with self.transaction():
+            return self._link_people()
+
+    def _link_people(self) -> int:
         rows = [
             *self.query(
                 "SELECT 'attributions' AS tbl, id, doc_id, actor_id, "
@@ -672,8 +732,11 @@ class SQLiteStore(Store):
     def claim_page(self, f: ClaimFilter) -> Page[ClaimHit]:
         where, args = _claim_where(f)
         total = int(self.scalar(f"SELECT COUNT(*) FROM claims c WHERE {where}", args))
+        order = _ORDER[f.sort]
+        if f.sort == "score" and self._has_disagreements():
+            order = f"{_DISAGREEING_FIRST}, {order}"
         rows = self.query(
-            f"{_CLAIM_SELECT} WHERE {where} ORDER BY {_ORDER[f.sort]} LIMIT ? OFFSET ?",
+            f"{_CLAIM_SELECT} WHERE {where} ORDER BY {order} LIMIT ? OFFSET ?",
             [*args, f.per_page, (f.page - 1) * f.per_page],
         )
         return Page(total, f.page, f.per_page, self._hits(rows))
@@ -862,6 +925,470 @@ class SQLiteStore(Store):
                 )
             yield PublishedReview(_review(r), document, stated)
 
+    # -- linking ------------------------------------------------------------------------
+    def unlinked_documents(self) -> list[str]:
+        rows = self.query(
+            "SELECT d.id FROM documents d LEFT JOIN linked_documents l ON l.doc_id = d.id "
+            "WHERE l.doc_id IS NULL ORDER BY d.ingested_at, d.source, d.record"
+        )
+        return [str(r[0]) for r in rows]
+
+    def link_new(
+        self, doc_ids: Sequence[str], on_progress: Callable[[int, int], None] | None = None
+    ) -> LinkResult:
+        result = LinkResult()
+        todo = list(dict.fromkeys(doc_ids))
+        for done, doc_id in enumerate(todo, start=1):
+            with self.transaction():
+                linked = self.query_one(
+                    "SELECT 1 FROM linked_documents WHERE doc_id = ?", (doc_id,)
+                )
+                if linked is None and self.has_document(doc_id):
+                    _link_document(self, doc_id, result)
+                    self.insert("linked_documents", [{"doc_id": doc_id, "linked_at": now()}])
+                    result.documents += 1
+            if on_progress is not None:
+                on_progress(done, len(todo))
+        return result
+
+    def link_all(self, on_progress: Callable[[int, int], None] | None = None) -> LinkResult:
+        with self.transaction():
+            for table in _LINK_TABLES:
+                self.execute(f"DELETE FROM {table}")
+        return self.link_new(self.document_ids(), on_progress)
+
+    def _forget_links(self, doc_id: str) -> tuple[list[str], list[str]]:
+        """Before a document is deleted (to be written again): the groups and the passages of
+        other documents its links touch, to refresh once it is gone."""
+        blocks = [
+            str(r[0])
+            for r in self.query(
+                "SELECT DISTINCT block_key FROM figure_members WHERE doc_id = ?", (doc_id,)
+            )
+        ]
+        others = [
+            str(r[0])
+            for r in self.query(
+                "SELECT c2.passage_id FROM repeat_passages p "
+                "JOIN repeat_clusters c ON c.passage_id = p.passage_id "
+                "JOIN repeat_clusters c2 ON c2.cluster = c.cluster "
+                "JOIN repeat_passages p2 ON p2.passage_id = c2.passage_id "
+                "WHERE p.doc_id = ? AND p2.doc_id != ?",
+                (doc_id, doc_id),
+            )
+        ]
+        return blocks, others
+
+    def _refresh_links(self, blocks: list[str], passages: list[str]) -> None:
+        _refresh_groups(self, blocks)
+        _recluster(self, set(passages))
+
+    def link_counts(self) -> dict[str, int]:
+        def count(sql: str) -> int:
+            return int(self.scalar(sql) or 0)
+
+        kinds = {
+            str(r[0]): int(r[1])
+            for r in self.query("SELECT kind, COUNT(*) FROM figure_relations GROUP BY kind")
+        }
+        statuses = {
+            str(r[0]): int(r[1])
+            for r in self.query("SELECT status, COUNT(*) FROM reference_checks GROUP BY status")
+        }
+        return {
+            "linked_documents": count("SELECT COUNT(*) FROM linked_documents"),
+            "figure_groups": count("SELECT COUNT(*) FROM figure_groups WHERE n_members >= 2"),
+            "contradictions": kinds.get("contradiction", 0),
+            "updates": kinds.get("update", 0),
+            "consistent": kinds.get("consistent", 0),
+            "repeats": count("SELECT COUNT(*) FROM repeat_pairs"),
+            "repeat_clusters": count("SELECT COUNT(DISTINCT cluster) FROM repeat_clusters"),
+            "reference_figures": count("SELECT COUNT(*) FROM reference_figures"),
+            "checks": sum(statuses.values()),
+            "agreements": statuses.get("agrees", 0),
+            "disagreements": statuses.get("disagrees", 0),
+            "contradicted_claims": count(f"SELECT COUNT(*) FROM ({_CONTRADICTED_CLAIMS})"),
+            "disagreeing_claims": count(
+                "SELECT COUNT(DISTINCT claim_id) FROM reference_checks WHERE status = 'disagrees'"
+            ),
+        }
+
+    def _relation_hits(self, rows: Sequence[sqlite3.Row]) -> list[RelationHit]:
+        ids = {str(r["a_id"]) for r in rows} | {str(r["b_id"]) for r in rows}
+        parts = self._figure_parts(sorted(ids))
+        return [
+            RelationHit(
+                r["id"],
+                r["kind"],
+                parts[r["a_id"]],
+                parts[r["b_id"]],
+                r["measure"],
+                r["reason"],
+                bool(r["across"]),
+            )
+            for r in rows
+            if r["a_id"] in parts and r["b_id"] in parts
+        ]
+
+    def _figure_parts(self, quantity_ids: Sequence[str]) -> dict[str, Part[Quantity]]:
+        """Stored figures by id, each with its document's source and record and its
+        sentence's text (in bounded IN lists)."""
+        out: dict[str, Part[Quantity]] = {}
+        for i in range(0, len(quantity_ids), _IN_CHUNK):
+            chunk = list(quantity_ids[i : i + _IN_CHUNK])
+            for r in self.query(
+                "SELECT q.*, c.idx AS sentence_index, c.text AS sentence_text, "
+                "d.source AS doc_source, d.record AS doc_record FROM quantities q "
+                "JOIN claims c ON c.id = q.claim_id JOIN documents d ON d.id = q.doc_id "
+                f"WHERE q.id IN ({','.join('?' * len(chunk))})",
+                chunk,
+            ):
+                q = quantity_from_row(r, r["sentence_index"])
+                out[q.id] = Part(q, r["doc_source"], r["doc_record"], r["sentence_text"])
+        return out
+
+    def relation_page(self, kind: str, page: int = 1, per_page: int = 50) -> Page[RelationHit]:
+        check_paging(page, per_page)
+        total = int(self.scalar("SELECT COUNT(*) FROM figure_relations WHERE kind = ?", (kind,)))
+        rows = self.query(
+            "SELECT * FROM figure_relations WHERE kind = ? ORDER BY id LIMIT ? OFFSET ?",
+            (kind, per_page, (page - 1) * per_page),
+        )
+        return Page(total, page, per_page, self._relation_hits(rows))
+
+    def iter_relations(self, kind: str) -> Iterator[RelationHit]:
+        last = ""
+        while True:
+            rows = self.query(
+                "SELECT * FROM figure_relations WHERE kind = ? AND id > ? ORDER BY id LIMIT ?",
+                (kind, last, _IN_CHUNK),
+            )
+            if not rows:
+                return
+            yield from self._relation_hits(rows)
+            last = str(rows[-1]["id"])
+
+    def _group_hits(self, rows: Sequence[sqlite3.Row]) -> list[FigureGroupHit]:
+        out = []
+        for g in rows:
+            members = [
+                str(r[0])
+                for r in self.query(
+                    "SELECT quantity_id FROM figure_members WHERE block_key = ? "
+                    "ORDER BY quantity_id",
+                    (g["block_key"],),
+                )
+            ]
+            relations = [
+                {
+                    "id": r["id"],
+                    "kind": r["kind"],
+                    "a": r["a_id"],
+                    "b": r["b_id"],
+                    "reason": r["reason"],
+                    "across": bool(r["across"]),
+                }
+                for r in self.query(
+                    "SELECT * FROM figure_relations WHERE block_key = ? ORDER BY across, id",
+                    (g["block_key"],),
+                )
+            ]
+            out.append(
+                FigureGroupHit(
+                    g["id"],
+                    g["block_key"],
+                    g["measure"],
+                    g["place"],
+                    g["time_bucket"],
+                    members,
+                    relations,
+                )
+            )
+        return out
+
+    def figure_group_page(
+        self, page: int = 1, per_page: int = 50, min_members: int = 2
+    ) -> Page[FigureGroupHit]:
+        check_paging(page, per_page)
+        total = int(
+            self.scalar("SELECT COUNT(*) FROM figure_groups WHERE n_members >= ?", (min_members,))
+        )
+        rows = self.query(
+            "SELECT * FROM figure_groups WHERE n_members >= ? "
+            "ORDER BY n_members DESC, id LIMIT ? OFFSET ?",
+            (min_members, per_page, (page - 1) * per_page),
+        )
+        return Page(total, page, per_page, self._group_hits(rows))
+
+    def iter_figure_groups(self, min_members: int = 1) -> Iterator[FigureGroupHit]:
+        last = ""
+        while True:
+            rows = self.query(
+                "SELECT * FROM figure_groups WHERE n_members >= ? AND id > ? ORDER BY id LIMIT ?",
+                (min_members, last, _IN_CHUNK),
+            )
+            if not rows:
+                return
+            yield from self._group_hits(rows)
+            last = str(rows[-1]["id"])
+
+    _REPEAT_SELECT = (
+        "SELECT rp.a, rp.b, rp.similarity, ca.cluster, ca.earliest, "
+        "pa.doc_id AS a_doc, pa.start_char AS a_start, pa.end_char AS a_end, "
+        "pa.published AS a_published, da.source AS a_source, "
+        "substr(da.text, pa.start_char + 1, pa.end_char - pa.start_char) AS a_text, "
+        "pb.doc_id AS b_doc, pb.start_char AS b_start, pb.end_char AS b_end, "
+        "pb.published AS b_published, db.source AS b_source, "
+        "substr(db.text, pb.start_char + 1, pb.end_char - pb.start_char) AS b_text "
+        "FROM repeat_pairs rp "
+        "JOIN repeat_passages pa ON pa.passage_id = rp.a "
+        "JOIN repeat_passages pb ON pb.passage_id = rp.b "
+        "JOIN documents da ON da.id = pa.doc_id JOIN documents db ON db.id = pb.doc_id "
+        "LEFT JOIN repeat_clusters ca ON ca.passage_id = rp.a"
+    )
+
+    @staticmethod
+    def _repeat_hit(r: sqlite3.Row) -> RepeatHit:
+        def ref(side: str) -> PassageRef:
+            return PassageRef(
+                r[side], r[f"{side}_doc"], r[f"{side}_source"], r[f"{side}_start"],
+                r[f"{side}_end"], r[f"{side}_text"], r[f"{side}_published"],
+            )  # fmt: skip
+
+        return RepeatHit(
+            content_id("repeat_pair", r["a"], r["b"]),
+            ref("a"),
+            ref("b"),
+            float(r["similarity"]),
+            r["cluster"],
+            bool(r["earliest"]),
+        )
+
+    def repeat_page(self, page: int = 1, per_page: int = 50) -> Page[RepeatHit]:
+        check_paging(page, per_page)
+        total = int(self.scalar("SELECT COUNT(*) FROM repeat_pairs"))
+        rows = self.query(
+            f"{self._REPEAT_SELECT} ORDER BY ca.cluster, rp.a, rp.b LIMIT ? OFFSET ?",
+            (per_page, (page - 1) * per_page),
+        )
+        return Page(total, page, per_page, [self._repeat_hit(r) for r in rows])
+
+    def iter_repeats(self) -> Iterator[RepeatHit]:
+        for r in self.query(f"{self._REPEAT_SELECT} ORDER BY ca.cluster, rp.a, rp.b"):
+            yield self._repeat_hit(r)
+
+    def claim_links(self, claim_id: str) -> ClaimLinks:
+        links = ClaimLinks()
+        rows = self.query(
+            "SELECT r.* FROM figure_relations r JOIN quantities q ON q.id = r.a_id "
+            "WHERE q.claim_id = ? UNION SELECT r.* FROM figure_relations r "
+            "JOIN quantities q ON q.id = r.b_id WHERE q.claim_id = ? ORDER BY kind, id",
+            (claim_id, claim_id),
+        )
+        for hit in self._relation_hits(rows):
+            if hit.kind == "contradiction":
+                links.contradicting.append(hit)
+            else:
+                links.same_measure.append(hit)
+        links.checks = self._check_hits(
+            self.query(
+                "SELECT * FROM reference_checks WHERE claim_id = ? ORDER BY quantity_id, rank",
+                (claim_id,),
+            )
+        )
+        return links
+
+    # -- reference data -------------------------------------------------------------------
+    def add_reference_rows(self, rows: Sequence[dict[str, Any]]) -> int:
+        stamp = now()
+        new = 0
+        with self.transaction():
+            for row in rows:
+                record = {k: row[k] for k in _REFERENCE_COLUMNS}
+                record["notes"] = json.dumps(list(row.get("notes") or []))
+                record["imported_at"] = stamp
+                if self.insert("reference_figures", [record], or_ignore=True) is not None:
+                    new += 1
+        return new
+
+    def add_rejections(self, rejections: Sequence[Rejection], run_id: str | None) -> int:
+        stamp = now()
+        new = 0
+        with self.transaction():
+            for rejection in rejections:
+                row = {
+                    "id": rejection.id,
+                    "input": rejection.input,
+                    "stage": rejection.stage,
+                    "reason": rejection.reason,
+                    "run_id": run_id,
+                    "first_seen": stamp,
+                }
+                if self.insert("rejections", [row], or_ignore=True) is not None:
+                    new += 1
+        return new
+
+    def reference_rows(self, measures: Sequence[str] | None = None) -> list[dict[str, Any]]:
+        if measures is None:
+            rows = self.query("SELECT * FROM reference_figures ORDER BY dataset, line, id")
+        else:
+            wanted = sorted(set(measures))
+            rows = []
+            for i in range(0, len(wanted), _IN_CHUNK):
+                chunk = wanted[i : i + _IN_CHUNK]
+                rows += self.query(
+                    "SELECT * FROM reference_figures WHERE measure IN "
+                    f"({','.join('?' * len(chunk))}) ORDER BY dataset, line, id",
+                    chunk,
+                )
+        return [_reference_record(r) for r in rows]
+
+    def checkable_figures(
+        self, doc_ids: Sequence[str] | None = None, batch: int = 1000
+    ) -> Iterator[list[Part[Quantity]]]:
+        where = "q.quantified IS NOT NULL AND q.place_text IS NOT NULL"
+        if doc_ids is not None:
+            for i in range(0, len(doc_ids), _IN_CHUNK):
+                chunk = list(doc_ids[i : i + _IN_CHUNK])
+                ids = [
+                    str(r[0])
+                    for r in self.query(
+                        f"SELECT q.id FROM quantities q WHERE {where} AND q.doc_id IN "
+                        f"({','.join('?' * len(chunk))}) ORDER BY q.id",
+                        chunk,
+                    )
+                ]
+                for j in range(0, len(ids), batch):
+                    parts = self._figure_parts(ids[j : j + batch])
+                    yield [parts[k] for k in ids[j : j + batch] if k in parts]
+            return
+        last = ""
+        while True:
+            ids = [
+                str(r[0])
+                for r in self.query(
+                    f"SELECT q.id FROM quantities q WHERE {where} AND q.id > ? "
+                    "ORDER BY q.id LIMIT ?",
+                    (last, batch),
+                )
+            ]
+            if not ids:
+                return
+            parts = self._figure_parts(ids)
+            yield [parts[k] for k in ids if k in parts]
+            last = ids[-1]
+
+    def write_checks(self, quantity_ids: Sequence[str], checks: Sequence[dict[str, Any]]) -> None:
+        stamp = now()
+        with self.transaction():
+            for i in range(0, len(quantity_ids), _IN_CHUNK):
+                chunk = list(quantity_ids[i : i + _IN_CHUNK])
+                self.execute(
+                    "DELETE FROM reference_checks WHERE quantity_id IN "
+                    f"({','.join('?' * len(chunk))})",
+                    chunk,
+                )
+            for c in checks:
+                owner = self.query_one(
+                    "SELECT claim_id, doc_id FROM quantities WHERE id = ?", (c["quantity_id"],)
+                )
+                if owner is None:
+                    continue
+                row = {k: c[k] for k in _CHECK_COLUMNS}
+                row.update(claim_id=owner["claim_id"], doc_id=owner["doc_id"], checked_at=stamp)
+                self.insert("reference_checks", [row], or_ignore=True)
+
+    def _check_hits(self, rows: Sequence[sqlite3.Row]) -> list[CheckHit]:
+        parts = self._figure_parts(sorted({str(r["quantity_id"]) for r in rows}))
+        refs: dict[str, dict[str, Any]] = {}
+        for r in rows:
+            rid = str(r["reference_id"])
+            if rid not in refs:
+                found = self.query_one("SELECT * FROM reference_figures WHERE id = ?", (rid,))
+                if found is not None:
+                    refs[rid] = _reference_record(found)
+        return [
+            CheckHit(
+                r["id"],
+                parts[r["quantity_id"]],
+                refs[r["reference_id"]],
+                r["status"],
+                r["reason"],
+                float(r["tolerance"]),
+                r["figure_lower"],
+                r["figure_upper"],
+                r["time_match"],
+                int(r["rank"]),
+            )
+            for r in rows
+            if r["quantity_id"] in parts and r["reference_id"] in refs
+        ]
+
+    def check_page(
+        self, status: str | None = None, page: int = 1, per_page: int = 50
+    ) -> Page[CheckHit]:
+        check_paging(page, per_page)
+        where, args = ("status = ?", [status]) if status else ("1", [])
+        total = int(self.scalar(f"SELECT COUNT(*) FROM reference_checks WHERE {where}", args))
+        rows = self.query(
+            f"SELECT * FROM reference_checks WHERE {where} "
+            "ORDER BY status = 'agrees', id LIMIT ? OFFSET ?",
+            [*args, per_page, (page - 1) * per_page],
+        )
+        return Page(total, page, per_page, self._check_hits(rows))
+
+    def iter_checks(self) -> Iterator[CheckHit]:
+        last = ""
+        while True:
+            rows = self.query(
+                "SELECT * FROM reference_checks WHERE id > ? ORDER BY id LIMIT ?",
+                (last, _IN_CHUNK),
+            )
+            if not rows:
+                return
+            yield from self._check_hits(rows)
+            last = str(rows[-1]["id"])
+
+    def _has_disagreements(self) -> bool:
+        return (
+            self.query_one("SELECT 1 FROM reference_checks WHERE status = 'disagrees' LIMIT 1")
+            is not None
+        )
+
+    def figure_series(self, group_id: str) -> list[dict[str, Any]]:
+        groups = self.query("SELECT * FROM figure_groups WHERE id = ?", (group_id,))
+        if not groups:
+            return []
+        [group] = self._group_hits(groups)
+        members = self.query(
+            "SELECT quantity_id, low, high FROM figure_members WHERE block_key = ? "
+            "ORDER BY quantity_id",
+            (groups[0]["block_key"],),
+        )
+        ids = [str(r["quantity_id"]) for r in members]
+        parts = self._figure_parts(ids)
+        checks: dict[str, list[CheckHit]] = {}
+        for i in range(0, len(ids), _IN_CHUNK):
+            chunk = ids[i : i + _IN_CHUNK]
+            rows = self.query(
+                "SELECT * FROM reference_checks WHERE quantity_id IN "
+                f"({','.join('?' * len(chunk))}) ORDER BY quantity_id, rank",
+                chunk,
+            )
+            for check in self._check_hits(rows):
+                checks.setdefault(check.quantity.item.id, []).append(check)
+        return [
+            {
+                "group": group,
+                "quantity": parts[str(r["quantity_id"])],
+                "low": r["low"],
+                "high": r["high"],
+                "checks": checks.get(str(r["quantity_id"]), []),
+            }
+            for r in members
+            if str(r["quantity_id"]) in parts
+        ]
+
 
 Ledger = SQLiteStore  # the name it had before there was a store interface
 
@@ -923,6 +1450,11 @@ def _claim_where(f: ClaimFilter) -> tuple[str, list[Any]]:
     if f.country:
         where.append("c.place_country_code = ?")
         args.append(f.country.upper())
+    if f.contradicted is not None:
+        where.append(f"c.id {'' if f.contradicted else 'NOT '}IN ({_CONTRADICTED_CLAIMS})")
+    if f.check is not None:
+        where.append("c.id IN (SELECT claim_id FROM reference_checks WHERE status = ?)")
+        args.append(f.check)
     if f.actor:
         where.append(
             "(EXISTS (SELECT 1 FROM claim_attributions ca JOIN attributions a "
@@ -1361,3 +1893,279 @@ def _mention_row(e: Entity, actors: _Actors, run_id: str) -> dict[str, Any]:
         "actor_id": actors.id(e.actor_id, e.canonical, kind, e.text),
         "run_id": run_id,
     }
+
+
+# -- linking: helpers of SQLiteStore.link_new (link/compare, link/repeats) ---------------------
+
+# Tables linking writes (and link_all empties), children before parents.
+_LINK_TABLES = (
+    "figure_relations",
+    "figure_members",
+    "figure_groups",
+    "repeat_clusters",
+    "repeat_pairs",
+    "repeat_keys",
+    "repeat_passages",
+    "linked_documents",
+)
+_REFERENCE_COLUMNS = (
+    *("id", "dataset", "line", "measure", "measure_text", "place", "place_geonames_id"),
+    *("place_name", "place_country_code", "period_start", "period_end", "value", "lower"),
+    *("upper", "unit", "per", "source", "url"),
+)
+_CHECK_COLUMNS = (
+    *("id", "quantity_id", "reference_id", "status", "reason", "tolerance", "figure_lower"),
+    *("figure_upper", "time_match", "rank"),
+)
+# Claims with a figure in a contradiction (either side).
+_CONTRADICTED_CLAIMS = (
+    "SELECT q.claim_id FROM figure_relations r JOIN quantities q ON q.id = r.a_id "
+    "WHERE r.kind = 'contradiction' UNION "
+    "SELECT q.claim_id FROM figure_relations r JOIN quantities q ON q.id = r.b_id "
+    "WHERE r.kind = 'contradiction'"
+)
+
+
+def _reference_record(r: sqlite3.Row) -> dict[str, Any]:
+    """A stored reference row as check/reference.ReferenceRow.record() gives it."""
+    out = {k: r[k] for k in _REFERENCE_COLUMNS}
+    out["notes"] = json.loads(r["notes"] or "[]")
+    return out
+
+
+def _block_json(key: BlockKey) -> str:
+    return json.dumps([*key[:4], list(key[4]), key[5]], separators=(",", ":"))
+
+
+def _narrower_keys(key: BlockKey) -> list[BlockKey]:
+    """The keys of the same block for each population that is a part of the key's."""
+    out: list[BlockKey] = []
+    for part in sorted(PART_OF):
+        whole: str | None = PART_OF[part]
+        while whole is not None:
+            if whole == key[1]:
+                out.append((key[0], part, *key[2:]))
+                break
+            whole = PART_OF.get(whole)
+    return out
+
+
+def _finite(x: float) -> float | None:
+    return x if math.isfinite(x) else None
+
+
+def _members(store: SQLiteStore, block: str) -> list[Figure]:
+    """The stored figures of one block, with the measure and interval they were linked by."""
+    out = []
+    for r in store.query(
+        "SELECT q.*, m.low AS m_low, m.high AS m_high, g.thing AS g_thing, "
+        "g.population AS g_population, g.unit AS g_unit, g.nature AS g_nature "
+        "FROM figure_members m JOIN quantities q ON q.id = m.quantity_id "
+        "JOIN figure_groups g ON g.block_key = m.block_key WHERE m.block_key = ? "
+        "ORDER BY q.id",
+        (block,),
+    ):
+        measure = Measure(r["g_thing"], r["g_population"], r["g_unit"], r["g_nature"])
+        low = -math.inf if r["m_low"] is None else float(r["m_low"])
+        high = math.inf if r["m_high"] is None else float(r["m_high"])
+        out.append(Figure(quantity_from_row(r), measure, (low, high)))
+    return out
+
+
+def _save_relation(
+    store: SQLiteStore, r: Relation | None, block: str, across: bool, result: LinkResult
+) -> None:
+    if r is None:
+        return
+    row = {
+        "id": r.id,
+        "kind": r.kind,
+        "a_id": r.a.id,
+        "b_id": r.b.id,
+        "block_key": block,
+        "measure": r.measure.label(),
+        "reason": r.reason,
+        "across": int(across),
+    }
+    if store.insert("figure_relations", [row], or_ignore=True) is not None:
+        result.relations[r.kind] = result.relations.get(r.kind, 0) + 1
+
+
+def _link_figures(store: SQLiteStore, ex: Extraction, result: LinkResult) -> None:
+    """Each figure of the document against its block, its wider and its narrower blocks,
+    then into its block (so the document's own later figures meet it too)."""
+    touched: set[str] = set()
+    for f in figures_of(ex.quantities, ex.sentences):
+        key = blocking_key(f.quantity, f.measure)
+        if key is None:
+            continue
+        block = _block_json(key)
+        touched.add(block)
+        q = f.quantity
+        group = {
+            "block_key": block,
+            "id": content_id("figure_group_pending", block),
+            "thing": f.measure.thing,
+            "population": f.measure.population,
+            "unit": f.measure.unit,
+            "nature": f.measure.nature,
+            "measure": f.measure.label(),
+            "place": q.where.name or q.where.text or key[4][1],
+            "place_key": f"{key[4][0]}:{key[4][1]}",
+            "time_bucket": key[5],
+            "n_members": 0,
+        }
+        store.insert("figure_groups", [group], or_ignore=True)
+        for other in _members(store, block):
+            a, b = sorted((f, other), key=lambda x: x.id)
+            _save_relation(store, compare(a, b), block, False, result)
+        for wider in wider_keys(key):
+            for other in _members(store, _block_json(wider)):
+                _save_relation(store, compare(f, other), block, True, result)
+        for narrower in _narrower_keys(key):
+            part_block = _block_json(narrower)
+            for other in _members(store, part_block):
+                _save_relation(store, compare(other, f), part_block, True, result)
+        member = {
+            "quantity_id": q.id,
+            "doc_id": q.doc_id,
+            "block_key": block,
+            "low": _finite(f.interval[0]),
+            "high": _finite(f.interval[1]),
+        }
+        if store.insert("figure_members", [member], or_ignore=True) is not None:
+            result.figures += 1
+    _refresh_groups(store, touched)
+
+
+def _refresh_groups(store: SQLiteStore, blocks: Iterable[str]) -> None:
+    """Each group's id (a hash of its members' ids, as compare.group_figures makes it) and
+    size; a group left without members is deleted."""
+    for block in sorted(set(blocks)):
+        ids = [
+            str(r[0])
+            for r in store.query(
+                "SELECT quantity_id FROM figure_members WHERE block_key = ? ORDER BY quantity_id",
+                (block,),
+            )
+        ]
+        if not ids:
+            store.execute("DELETE FROM figure_groups WHERE block_key = ?", (block,))
+            continue
+        store.execute(
+            "UPDATE figure_groups SET id = ?, n_members = ? WHERE block_key = ?",
+            (content_id("figure_group", *ids), len(ids), block),
+        )
+
+
+def _link_passages(store: SQLiteStore, ex: Extraction, result: LinkResult) -> None:
+    """Each judged passage of the document: its band keys looked up, the candidates of other
+    documents verified, the passage stored; then the clusters its repeats touch."""
+    doc = ex.document
+    doc_id = doc.id
+    published = doc.published or ex.date
+    matched: set[str] = set()
+    for start, end in repeat_passages(doc.text):
+        pid = content_id("passage", doc_id, start, end)
+        signed = sign_passage(pid, doc_id, doc.text[start:end], published)
+        if signed is None:
+            continue
+        result.passages += 1
+        keys = list(signed.keys)
+        row = {
+            "passage_id": pid,
+            "doc_id": doc_id,
+            "start_char": start,
+            "end_char": end,
+            "published": published,
+            "shingles": signed.shingles,
+            "signature": signed.signature,
+            "scheme": REPEAT_SCHEME,
+        }
+        if store.insert("repeat_passages", [row], or_ignore=True) is None:
+            continue  # stored already
+        store.insert("repeat_keys", [{"key": k, "passage_id": pid} for k in keys])
+        candidates = store.query(
+            "SELECT DISTINCT p.passage_id, p.doc_id, p.published, p.shingles, p.signature "
+            "FROM repeat_keys k JOIN repeat_passages p ON p.passage_id = k.passage_id "
+            f"WHERE k.key IN ({','.join('?' * len(keys))}) AND p.doc_id != ? "
+            "AND p.scheme = ? ORDER BY p.passage_id",
+            [*keys, doc_id, REPEAT_SCHEME],
+        )
+        for c in candidates:
+            other = Signed(
+                c["passage_id"], c["doc_id"], c["published"], int(c["shingles"]),
+                bytes(c["signature"]), (),
+            )  # fmt: skip
+            sim = repeat_score(signed, other)
+            if sim < REPEAT_THRESHOLD:
+                continue
+            a, b = sorted((signed, other), key=lambda s: s.order)
+            pair = {"a": a.passage_id, "b": b.passage_id, "similarity": sim}
+            if store.insert("repeat_pairs", [pair], or_ignore=True) is not None:
+                result.repeats += 1
+            matched |= {a.passage_id, b.passage_id}
+    _recluster(store, matched)
+
+
+def _in_chunks(store: SQLiteStore, sql: str, ids: Sequence[str]) -> list[sqlite3.Row]:
+    """``sql`` with one ``{marks}`` IN list, run over bounded chunks of ``ids``."""
+    rows: list[sqlite3.Row] = []
+    for i in range(0, len(ids), _IN_CHUNK):
+        chunk = list(ids[i : i + _IN_CHUNK])
+        marks = ",".join("?" * len(chunk))
+        rows += store.query(sql.format(marks=marks), chunk * sql.count("{marks}"))
+    return rows
+
+
+def _recluster(store: SQLiteStore, passages: set[str]) -> None:
+    """The clusters of these passages again: every passage joined to them by a stored pair
+    or an existing cluster, union-found anew (so clusters merge, and after a deletion
+    split), each with its earliest-seen member's id."""
+    todo = set(passages)
+    seen: set[str] = set()
+    pairs: dict[tuple[str, str], Match] = {}
+    while todo - seen:
+        new = sorted(todo - seen)
+        seen |= set(new)
+        for r in _in_chunks(
+            store,
+            "SELECT c2.passage_id FROM repeat_clusters c JOIN repeat_clusters c2 "
+            "ON c2.cluster = c.cluster WHERE c.passage_id IN ({marks})",
+            new,
+        ):
+            todo.add(str(r[0]))
+        for r in _in_chunks(
+            store,
+            "SELECT a, b, similarity FROM repeat_pairs WHERE a IN ({marks}) "
+            "UNION SELECT a, b, similarity FROM repeat_pairs WHERE b IN ({marks})",
+            new,
+        ):
+            pairs[(r["a"], r["b"])] = Match(r["a"], r["b"], float(r["similarity"]))
+            todo |= {str(r["a"]), str(r["b"])}
+    if not seen:
+        return
+    members = {
+        str(r["passage_id"]): Signed(r["passage_id"], r["doc_id"], r["published"], 0, b"", ())
+        for r in _in_chunks(
+            store,
+            "SELECT passage_id, doc_id, published FROM repeat_passages "
+            "WHERE passage_id IN ({marks})",
+            sorted(seen),
+        )
+    }
+    ids = sorted(seen)
+    _in_chunks(store, "DELETE FROM repeat_clusters WHERE passage_id IN ({marks})", ids)
+    live = [m for m in pairs.values() if m.a in members and m.b in members]
+    rows = [
+        {"passage_id": pid, "cluster": c.cluster_id, "earliest": int(pid == c.earliest)}
+        for c in repeat_clusters(live, members)
+        for pid in c.members
+    ]
+    store.insert("repeat_clusters", rows)
+
+
+def _link_document(store: SQLiteStore, doc_id: str, result: LinkResult) -> None:
+    ex = store.load(doc_id)
+    _link_figures(store, ex, result)
+    _link_passages(store, ex, result)

@@ -221,6 +221,8 @@ def create_app(config: DeskConfig) -> Guard:
             place=_text(p.get("place")),
             country=_country(p.get("country")),
             actor=_actor(p.get("actor")),
+            contradicted=_yes_no(p.get("contradicted"), "contradicted"),
+            check=_choice(p.get("check"), "check", desk.CHECK_STATUSES),
             sort=p.get("sort") or "score",
             page=_int(p.get("page"), "page", 1, desk.MAX_PAGE),
             per_page=_int(p.get("per_page"), "per_page", 50, desk.MAX_PER_PAGE),
@@ -238,6 +240,41 @@ def create_app(config: DeskConfig) -> Guard:
 
     def actors(request: Request) -> Response:
         return render(request, "actors.html", desk.actors(ledger()))
+
+    # -- linking and checking -----------------------------------------------------------
+    def paging(request: Request) -> dict[str, int]:
+        p = request.query_params
+        return {
+            "page": _int(p.get("page"), "page", 1, desk.MAX_PAGE),
+            "per_page": _int(p.get("per_page"), "per_page", 50, desk.MAX_PER_PAGE),
+        }
+
+    def contradictions(request: Request) -> Response:
+        kind = _choice(request.query_params.get("kind"), "kind", desk.RELATION_KINDS)
+        data = desk.relations(ledger(), kind or "contradiction", **paging(request))
+        return render(request, "relations.html", data)
+
+    def repeats(request: Request) -> Response:
+        return render(request, "repeats.html", desk.repeats(ledger(), **paging(request)))
+
+    def checks(request: Request) -> Response:
+        status = _choice(request.query_params.get("status"), "status", desk.CHECK_STATUSES)
+        return render(request, "checks.html", desk.checks(ledger(), status, **paging(request)))
+
+    def figures(request: Request) -> Response:
+        return render(request, "figures.html", desk.figure_groups(ledger(), **paging(request)))
+
+    def figure_group(request: Request) -> Response:
+        group_id, as_json = _split(request.path_params["name"])
+        item = desk.figure_group(ledger(), group_id) if _is_id(group_id) else None
+        if item is None:
+            raise NotFound(
+                f"no figure group with id {group_id[:40]!r} in this ledger (a group's id "
+                "changes as figures join it); /figures lists them"
+            )
+        if not as_json:
+            item["chart"] = Markup(desk.timeline_chart(item))
+        return render(request, "figure_group.html", item)
 
     def actor(request: Request) -> Response:
         actor_id, _ = _split(request.path_params["actor_id"])
@@ -362,6 +399,15 @@ def create_app(config: DeskConfig) -> Guard:
         Route("/actors.json", actors),
         Route("/actors/{actor_id:path}", actor),
         Route("/places/{name}", place),
+        Route("/contradictions", contradictions),
+        Route("/contradictions.json", contradictions),
+        Route("/repeats", repeats),
+        Route("/repeats.json", repeats),
+        Route("/checks", checks),
+        Route("/checks.json", checks),
+        Route("/figures", figures),
+        Route("/figures.json", figures),
+        Route("/figures/{name}", figure_group),
         Route("/claimreview.json", claimreview),
         Route("/static/app.css", stylesheet),
     ]
@@ -484,6 +530,15 @@ def _yes_no(value: str | None, name: str) -> bool | None:
     if value in ("yes", "no"):
         return value == "yes"
     raise UsageError(f"{name} must be yes, no or any, not {value[:40]!r}")
+
+
+def _choice(value: str | None, name: str, allowed: tuple[str, ...]) -> str | None:
+    """One of ``allowed`` (empty or "any": none); anything else is a 400 naming them."""
+    if value is None or value in ("", "any"):
+        return None
+    if value in allowed:
+        return value
+    raise UsageError(f"{name} must be {', '.join(allowed)} or any, not {value[:40]!r}")
 
 
 def _date(value: str | None, name: str) -> str | None:
