@@ -411,7 +411,9 @@ def test_hostile_claim_page_is_inert(server: Server) -> None:
 def test_claim_without_links_says_so(server: Server) -> None:
     claim = next(c for c in every_claim(server) if c["text"] == COPIED)  # no figures here
     data = server.get_json(f"/claims/{claim['id']}.json")
-    assert data["links"] == {"same_measure": [], "contradicting": [], "checks": []}
+    assert data["links"] == {
+        "same_measure": [], "contradicting": [], "checks": [], "citations": [],
+    }  # fmt: skip
     page = html(server, f"/claims/{claim['id']}")
     assert "no figure elsewhere in the ledger contradicts" in page
     assert "no reference row matches" in page

@@ -140,7 +140,7 @@ def test_record_kinds_come_from_the_table() -> None:
         "times", "places", "quantities", "attributions", "claims", "entities",
     )  # fmt: skip
     assert (*RECORD_KINDS, "all") == api.WHAT
-    linked = {"figure_groups", "contradictions", "repeats", "checks"}
+    linked = {"figure_groups", "contradictions", "repeats", "checks", "citations"}
     assert set(api.EXPORT_WHAT) == {*RECORD_KINDS, "documents", "actors", "claimreview", *linked}
     assert records.KINDS == RECORD_KINDS
     for component in COMPONENTS:

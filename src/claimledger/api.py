@@ -23,6 +23,7 @@ from claimledger.present.progress import Progress
 from claimledger.present.records import (
     actor_record,
     check_record,
+    citation_record,
     figure_group_record,
     records,
     relation_record,
@@ -38,7 +39,7 @@ from claimledger.version import __version__
 # What ``extract`` and ``export`` accept: the record kinds of the component table, and more.
 WHAT = (*RECORD_KINDS, "all")
 # What linking and checking add to the ledger, exported the same way.
-LINKED_WHAT = ("figure_groups", "contradictions", "repeats", "checks")
+LINKED_WHAT = ("figure_groups", "contradictions", "repeats", "checks", "citations")
 EXPORT_WHAT = ("documents", *RECORD_KINDS, "actors", *LINKED_WHAT, "claimreview")
 FORMATS = ("jsonl", "csv", "parquet")
 
@@ -284,6 +285,9 @@ def export(
             return
         if what == "checks":
             yield from (check_record(c) for c in store.iter_checks())
+            return
+        if what == "citations":
+            yield from (citation_record(c) for c in store.iter_citations())
             return
         for doc_id in store.document_ids():
             yield from records(store.load(doc_id), what)

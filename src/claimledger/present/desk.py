@@ -26,6 +26,9 @@ from claimledger.present.records import (
     repeat_record,
 )
 from claimledger.present.report import (
+    citation_note,
+    citation_text,
+    cited_name,
     figure_text,
     place_name,
     place_summary,
@@ -40,6 +43,8 @@ from claimledger.store import (
     RELATION_KINDS,
     VERDICTS,
     CheckHit,
+    CitationHit,
+    CitedDocument,
     ClaimFilter,
     ClaimHit,
     DocumentFilter,
@@ -701,4 +706,41 @@ def claim_links(store: Store, hit: ClaimHit) -> dict[str, Any]:
             }
             for k in links.checks
         ],
+        "citations": [citation_view(h) for h in links.citations],
+    }
+
+
+def _cited_document(d: CitedDocument) -> dict[str, Any]:
+    return {
+        "id": d.id,
+        "source": d.source,
+        "title": d.title,
+        "outlet": d.outlet,
+        "published": d.published,
+    }
+
+
+def citation_view(hit: CitationHit) -> dict[str, Any]:
+    """A citation for the claim page: the citing source as written, the cited outlet, and
+    either the cited document, its claim and figure with how it compares (``note``), or
+    (``not_found``) some of the outlet's documents to look at."""
+    a = hit.attribution.item
+    return {
+        "id": hit.id,
+        "status": hit.status,
+        "attributed_to": cited_name(hit),
+        "outlet": hit.outlet,
+        "cue": a.cue,
+        "attribution_id": a.id,
+        "figure": hit.figure.item.text if hit.figure is not None else None,
+        "cited": _cited_document(hit.cited) if hit.cited is not None else None,
+        "cited_claim_id": hit.cited_claim_id,
+        "cited_figure": hit.cited_figure.item.text if hit.cited_figure is not None else None,
+        "relation": hit.relation,
+        "reason": hit.reason,
+        "agrees": hit.agrees,
+        "note": citation_note(hit),
+        "summary": citation_text(hit),
+        "documents": [_cited_document(d) for d in hit.documents],
+        "n_documents": hit.n_documents,
     }

@@ -14,6 +14,8 @@ from claimledger.model import Attribution, Claim, Entity, Extraction, Quantity
 from claimledger.pipeline import COMPONENTS, RECORD_KINDS, items_of
 from claimledger.store.base import (
     CheckHit,
+    CitationHit,
+    CitedDocument,
     FigureGroupHit,
     Part,
     PassageRef,
@@ -66,6 +68,11 @@ FIELDS: dict[str, tuple[str, ...]] = {
     "contradiction": ("kind", "id", "a", "b", "measure", "reason"),
     "repeat": ("kind", "id", "a", "b", "similarity", "cluster"),
     "check": ("kind", "id", "quantity", "reference", "status", "reason", "tolerance", "time_match"),
+    # ``export --what citations``: an attribution citing an outlet, followed into the ledger
+    "citation": (
+        *("kind", "id", "claim_id", "attribution", "cited", "quantity", "figure", "status"),
+        *("relation", "reason", "documents"),
+    ),
     "document": (
         *("kind", "id", "doc_id", "source", "record", "media_type"),
         *("title", "url", "published", "outlet", "author", "date", "date_from"),
@@ -81,6 +88,7 @@ KIND_OF: dict[str, str] = {
     "contradictions": "contradiction",
     "repeats": "repeat",
     "checks": "check",
+    "citations": "citation",
 }
 # A reference row's fields (check/reference.ReferenceRow.record()), in order.
 REFERENCE_FIELDS = (
@@ -370,4 +378,44 @@ def figure_group_record(hit: FigureGroupHit) -> dict[str, Any]:
         "time": hit.time,
         "members": list(hit.members),
         "relations": list(hit.relations),
+    }
+
+
+def attribution_part_record(part: Part[Attribution]) -> dict[str, Any]:
+    """A stored attribution as the attribution record ``extract`` prints."""
+    a = part.item
+    rec = record_base(
+        "attribution", a.id, a.doc_id, part.source, part.record, a.start, a.end, a.text,
+        part.sentence,
+    )  # fmt: skip
+    rec.update(attribution_fields(a, part.parent_id))
+    return rec
+
+
+def _cited(d: CitedDocument) -> dict[str, Any]:
+    return {"doc_id": d.id, "source": d.source, "outlet": d.outlet, "published": d.published}
+
+
+def citation_record(hit: CitationHit) -> dict[str, Any]:
+    """An attribution citing an outlet (``attribution``, its record), followed into the
+    ledger: ``found`` with the cited document (``cited``), its figure (``quantity``) and the
+    citing claim's (``figure``) and how linking compared them (``relation``, ``reason``), or
+    ``not_found`` with ``cited`` naming only the outlet and ``documents`` some of its
+    documents in the ledger (at most 20, newest first)."""
+    if hit.cited is not None:
+        cited = _cited(hit.cited)
+    else:
+        cited = {"doc_id": None, "source": None, "outlet": hit.outlet, "published": None}
+    return {
+        "kind": "citation",
+        "id": hit.id,
+        "claim_id": hit.claim_id,
+        "attribution": attribution_part_record(hit.attribution),
+        "cited": cited,
+        "quantity": figure_record(hit.cited_figure) if hit.cited_figure is not None else None,
+        "figure": figure_record(hit.figure) if hit.figure is not None else None,
+        "status": hit.status,
+        "relation": hit.relation,
+        "reason": hit.reason,
+        "documents": [_cited(d) for d in hit.documents],
     }

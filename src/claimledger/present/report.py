@@ -17,7 +17,7 @@ from pathlib import Path
 from claimledger.extract.entities import normalise
 from claimledger.model import Attribution, Claim, Extraction, Quantity, When, Where
 from claimledger.present.outputs import write_text_atomic
-from claimledger.store.base import ClaimLinks
+from claimledger.store.base import CitationHit, ClaimLinks
 
 CSP = (
     "default-src 'none'; style-src 'unsafe-inline'; img-src data:; "
@@ -281,11 +281,52 @@ def _with_marks(
 MAX_LINKS_SHOWN = 3  # contradictions or disagreements named in a claim's line
 
 
+def cited_name(hit: CitationHit) -> str:
+    """The cited outlet as the sentence names it ("the Northern Herald", "a report by Radio
+    Varnek")."""
+    a = hit.attribution.item
+    return a.attributed_to or a.attributed_to_canonical or hit.outlet
+
+
+def citation_note(hit: CitationHit) -> str:
+    """How the cited document's figure compares with the claim's, in neutral words: "same
+    figure", "consistent: ...", "an update: ...", "a different figure: ...", "same
+    measure, not compared"."""
+    if hit.status != "found" or hit.figure is None or hit.cited_figure is None:
+        return ""
+    mine, theirs = hit.figure.item, hit.cited_figure.item
+    if hit.relation == "consistent":
+        same = (mine.value, mine.lower, mine.upper, mine.unit, mine.bound) == (
+            theirs.value, theirs.lower, theirs.upper, theirs.unit, theirs.bound,
+        )  # fmt: skip
+        return "same figure" if same else f"consistent: {hit.reason}"
+    if hit.relation == "update":
+        return f"an update: {hit.reason}"
+    if hit.relation == "contradiction":
+        return f"a different figure: {hit.reason}"
+    return "same measure, not compared"
+
+
+def citation_text(hit: CitationHit) -> str:
+    """One citation in a line of plain text: "cites the Northern Herald: its report of
+    2026-03-10 states At least 23 (same figure)", or "cites Radio Varnek: none of its 1
+    document in the ledger states this claim's figures"."""
+    head = f"cites {cited_name(hit)}"
+    if hit.status == "found" and hit.cited is not None and hit.cited_figure is not None:
+        when = (
+            f"its report of {hit.cited.published[:10]}" if hit.cited.published else ("its report")
+        )
+        return f"{head}: {when} states {hit.cited_figure.item.text} ({citation_note(hit)})"
+    noun = "document" if hit.n_documents == 1 else "documents"
+    return f"{head}: none of its {hit.n_documents} {noun} in the ledger states this claim's figures"
+
+
 def links_line(links: ClaimLinks | None, limit: int = MAX_LINKS_SHOWN) -> str:
-    """A claim's contradictions and reference disagreements in one line of plain text, in
-    neutral words ("contradicted by 1 figure elsewhere: 19 vs 4 for the same place and day ·
-    reference data: disagrees with Varnek Health Office (23 on 2026-03-10)"); "" when it has
-    neither. Says what differs, never that the claim is false."""
+    """A claim's contradictions, reference disagreements and cited outlets in one line of
+    plain text, in neutral words ("contradicted by 1 figure elsewhere: 19 vs 4 for the same
+    place and day · reference data: disagrees with Varnek Health Office (23 on 2026-03-10) ·
+    cites the Northern Herald: found in the ledger"); "" when it has none. Says what
+    differs, never that the claim is false."""
     if links is None:
         return ""
     bits = []
@@ -300,6 +341,15 @@ def links_line(links: ClaimLinks | None, limit: int = MAX_LINKS_SHOWN) -> str:
         shown = "; ".join(k.reason for k in disagree[:limit])
         more = f"; and {len(disagree) - limit} more" if len(disagree) > limit else ""
         bits.append(f"reference data: {shown}{more}")
+    cited: dict[str, bool] = {}  # each citing attribution once: found anywhere, or not
+    names: dict[str, str] = {}
+    for c in links.citations:
+        aid = c.attribution.item.id
+        cited[aid] = cited.get(aid, False) or c.status == "found"
+        names[aid] = cited_name(c)
+    for aid, found in cited.items():
+        where = "found in the ledger" if found else "not found in the ledger"
+        bits.append(f"cites {names[aid]}: {where}")
     return " · ".join(bits)
 
 

@@ -109,9 +109,18 @@ def _linked_types(kind: str) -> dict[str, Any]:
     import pyarrow as pa
 
     text, whole, real = pa.string(), pa.int64(), pa.float64()
-    if kind not in ("figure_group", "contradiction", "repeat", "check"):
+    if kind not in ("figure_group", "contradiction", "repeat", "check", "citation"):
         return {}
     quantity = pa.struct(list(parquet_schema("quantity")))
+    if kind == "citation":
+        cited = pa.struct([(k, text) for k in ("doc_id", "source", "outlet", "published")])
+        return {
+            "attribution": pa.struct(list(parquet_schema("attribution"))),
+            "cited": cited,
+            "quantity": quantity,
+            "figure": quantity,
+            "documents": pa.list_(cited),
+        }
     reference_types = {"line": whole, "place_geonames_id": whole, "notes": pa.list_(text)}
     reference_types |= dict.fromkeys(("value", "lower", "upper"), real)
     reference = pa.struct([(k, reference_types.get(k, text)) for k in REFERENCE_FIELDS])

@@ -8,6 +8,8 @@ from pathlib import Path
 from claimledger.errors import LedgerError
 from claimledger.store.base import (
     CheckHit,
+    CitationHit,
+    CitedDocument,
     ClaimDetail,
     ClaimHit,
     ClaimLinks,
@@ -46,6 +48,8 @@ __all__ = [
     "RELATION_KINDS",
     "VERDICTS",
     "CheckHit",
+    "CitationHit",
+    "CitedDocument",
     "ClaimDetail",
     "ClaimFilter",
     "ClaimHit",

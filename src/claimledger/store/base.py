@@ -225,15 +225,59 @@ class CheckHit:
     rank: int = 0
 
 
+@dataclass(frozen=True)
+class CitedDocument:
+    """A stored document of a cited outlet, without its text."""
+
+    id: str
+    source: str
+    record: int | None
+    title: str | None
+    outlet: str | None
+    published: str | None
+
+
+@dataclass(frozen=True)
+class CitationHit:
+    """An attribution citing an outlet or one of its documents ("as the Northern Herald
+    reported"), followed into the ledger (link/citations).
+
+    ``found``: a document of that outlet states the same figure as the citing claim (the two
+    figures in one figure group, or related as ``consistent`` across groups): ``figure`` is
+    the citing claim's, ``cited_figure`` the cited document's (in ``cited``, of claim
+    ``cited_claim_id``), ``relation`` how linking compared them (consistent, update,
+    contradiction; None when not compared) with its ``reason``; ``agrees`` when consistent.
+    ``not_found``: the outlet has documents in the ledger but none states the claim's
+    figures; ``documents`` are some of them (at most 20, newest first) of ``n_documents``.
+    An outlet with no document in the ledger gives no hit."""
+
+    id: str
+    claim_id: str
+    attribution: Part[Attribution]
+    outlet: str  # the cited outlet, as the attribution names it
+    status: str  # found | not_found
+    figure: Part[Quantity] | None = None
+    cited: CitedDocument | None = None
+    cited_figure: Part[Quantity] | None = None
+    cited_claim_id: str | None = None
+    relation: str | None = None
+    reason: str | None = None
+    agrees: bool = False
+    documents: tuple[CitedDocument, ...] = ()
+    n_documents: int = 0
+
+
 @dataclass
 class ClaimLinks:
     """What linking and checking say about one claim's figures: the same measure stated
-    elsewhere (consistent figures and updates), the figures that contradict them, and their
-    reference checks (best-fitting row first)."""
+    elsewhere (consistent figures and updates), the figures that contradict them, their
+    reference checks (best-fitting row first) and the outlets its sources cite, followed
+    into the ledger."""
 
     same_measure: list[RelationHit] = field(default_factory=list)
     contradicting: list[RelationHit] = field(default_factory=list)
     checks: list[CheckHit] = field(default_factory=list)
+    citations: list[CitationHit] = field(default_factory=list)
 
 
 @dataclass
@@ -426,8 +470,21 @@ class Store(ABC):
 
     @abstractmethod
     def claim_links(self, claim_id: str) -> ClaimLinks:
-        """For one claim's figures: the same measure elsewhere, the contradicting figures
-        and the reference checks."""
+        """For one claim's figures: the same measure elsewhere, the contradicting figures,
+        the reference checks and the citations (as :meth:`citations`)."""
+
+    @abstractmethod
+    def citations(self, claim_id: str) -> list[CitationHit]:
+        """The outlets one claim's sources cite (source kind outlet or document), each
+        followed into the ledger at read time: the cited outlet's documents (outlet names
+        compared by link/citations.outlet_key, or the same news outlet in the actor table)
+        stating one of the claim's figures (``found``, one hit per cited figure), else
+        ``not_found`` with some of the outlet's documents; nothing for an outlet with no
+        document in the ledger. Indexed look-ups by outlet and figure group only."""
+
+    @abstractmethod
+    def iter_citations(self) -> Iterator[CitationHit]:
+        """Every citation of every claim with figures, by claim id (for export)."""
 
     # -- reference data (check/reference) --------------------------------------------------
     @abstractmethod

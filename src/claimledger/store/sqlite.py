@@ -27,6 +27,7 @@ from claimledger.errors import LedgerError
 from claimledger.link.actors.mentions import NAMED_LABELS, SOURCE_KINDS, affiliation_in
 from claimledger.link.actors.people import PersonMention, merge_people
 from claimledger.link.actors.table import load_table as load_actor_table
+from claimledger.link.citations import CITING_KINDS, cited_outlet, outlet_actor, outlet_key
 from claimledger.link.compare import (
     BlockKey,
     Figure,
@@ -61,6 +62,8 @@ from claimledger.model import (
 from claimledger.pipeline import COMPONENTS, items_of
 from claimledger.store.base import (
     CheckHit,
+    CitationHit,
+    CitedDocument,
     ClaimDetail,
     ClaimHit,
     ClaimLinks,
@@ -98,6 +101,8 @@ _DISAGREEING_FIRST = (
 )
 # The migration that rebuilds reference_figures (0008_links.sql).
 _REFERENCE_REBUILT = 8
+_OUTLET_KEYS = 9  # the migration adding documents.outlet_key and outlet_actor_id
+_CITED_DOCUMENTS = 20  # an outlet's documents listed when none states the cited figure
 # Ids in one IN (...) list at most; longer lists go in several queries.
 _IN_CHUNK = 200
 _CLAIM_SELECT = (
@@ -367,6 +372,8 @@ class SQLiteStore(Store):
                     self._check_old_reference_figures()
                 for statement in _statements(sql):
                     self.execute(statement)
+                if version == _OUTLET_KEYS:
+                    self._fill_outlet_keys()
                 self.insert(
                     "schema_migrations", [{"version": version, "name": name, "applied_at": now()}]
                 )
@@ -384,6 +391,16 @@ class SQLiteStore(Store):
                 f"schema version {_REFERENCE_REBUILT} replaces; no claimledger wrote them, so "
                 "copy them out (e.g. to CSV), empty the table, upgrade, and import them with "
                 "`claimledger reference import`"
+            )
+
+    def _fill_outlet_keys(self) -> None:
+        """Migration 9: the outlet key and outlet actor of every stored document, computed
+        here (link/citations) once per distinct outlet name."""
+        for r in self.query("SELECT DISTINCT outlet FROM documents WHERE outlet IS NOT NULL"):
+            name = str(r["outlet"])
+            self.execute(
+                "UPDATE documents SET outlet_key = ?, outlet_actor_id = ? WHERE outlet = ?",
+                (outlet_key(name), outlet_actor(name), name),
             )
 
     # -- writing ------------------------------------------------------------------------
@@ -1196,7 +1213,179 @@ class SQLiteStore(Store):
                 (claim_id,),
             )
         )
+        links.citations = self.citations(claim_id)
         return links
+
+    # -- citations (link/citations) -----------------------------------------------------------
+    def citations(self, claim_id: str) -> list[CitationHit]:
+        claim = self.query_one(
+            "SELECT c.doc_id, d.source, d.record FROM claims c "
+            "JOIN documents d ON d.id = c.doc_id WHERE c.id = ?",
+            (claim_id,),
+        )
+        if claim is None:
+            return []
+        figures = self.query(
+            "SELECT q.id, m.block_key FROM quantities q "
+            "LEFT JOIN figure_members m ON m.quantity_id = q.id "
+            "WHERE q.claim_id = ? ORDER BY q.start_char, q.id",
+            (claim_id,),
+        )
+        if not figures:
+            return []
+        marks = ",".join("?" * len(CITING_KINDS))
+        sources = self.query(
+            "SELECT a.*, s.idx AS sentence_index, s.text AS sentence, "
+            "p.cue_start AS parent_start FROM claim_attributions ca "
+            "JOIN attributions a ON a.id = ca.attribution_id "
+            "JOIN claims s ON s.id = a.claim_id "
+            "LEFT JOIN attributions p ON p.id = a.parent_id "
+            f"WHERE ca.claim_id = ? AND a.source_kind IN ({marks}) ORDER BY a.start_char, a.id",
+            (claim_id, *CITING_KINDS),
+        )
+        hits: list[CitationHit] = []
+        for r in sources:
+            name = cited_outlet(r["attributed_to"], r["attributed_to_canonical"])
+            if name is None:
+                continue
+            a = attribution_from_row(r, r["sentence_index"], r["parent_start"])
+            part = Part(a, claim["source"], claim["record"], r["sentence"], r["parent_id"])
+            hits.extend(self._citation(claim_id, str(claim["doc_id"]), part, name, figures))
+        return hits
+
+    def _citation(
+        self,
+        claim_id: str,
+        doc_id: str,
+        part: Part[Attribution],
+        name: str,
+        figures: Sequence[sqlite3.Row],
+    ) -> list[CitationHit]:
+        """One citing attribution followed into the ledger (see :meth:`citations`)."""
+        key, actor = outlet_key(name), outlet_actor(name)
+        if actor is not None:  # either the same key or the same news outlet
+            cond, args = "(d.outlet_key = ? OR d.outlet_actor_id = ?)", [key, actor]
+        else:
+            cond, args = "d.outlet_key = ?", [key]
+        # counted from the outlet indexes alone; a document never cites itself
+        n_documents = int(self.scalar(f"SELECT COUNT(*) FROM documents d WHERE {cond}", args))
+        if self.query_one(f"SELECT 1 FROM documents d WHERE d.id = ? AND {cond}", [doc_id, *args]):
+            n_documents -= 1
+        cond += " AND d.id != ?"
+        args.append(doc_id)
+        if not n_documents:
+            return []
+        # (citing figure id, cited figure id) -> (relation kind, reason), in the order found
+        pairs: dict[tuple[str, str], tuple[str | None, str | None]] = {}
+        for f in figures:
+            qid = str(f["id"])
+            if f["block_key"] is not None:  # the cited outlet's figures of the same group
+                for m in self.query(
+                    "SELECT m.quantity_id FROM figure_members m "
+                    "JOIN documents d ON d.id = m.doc_id "
+                    f"WHERE m.block_key = ? AND {cond} ORDER BY m.quantity_id",
+                    [f["block_key"], *args],
+                ):
+                    pairs.setdefault((qid, str(m["quantity_id"])), (None, None))
+            for mine, other in (("a_id", "b_id"), ("b_id", "a_id")):  # and related figures
+                for rel in self.query(
+                    f"SELECT r.{other} AS other, r.kind, r.reason FROM figure_relations r "
+                    f"JOIN quantities q ON q.id = r.{other} JOIN documents d ON d.id = q.doc_id "
+                    f"WHERE r.{mine} = ? AND {cond} ORDER BY r.id",
+                    [qid, *args],
+                ):
+                    pair = (qid, str(rel["other"]))
+                    if pairs.get(pair, (None, None))[0] is None and (
+                        pair in pairs or rel["kind"] == "consistent"
+                    ):
+                        pairs[pair] = (str(rel["kind"]), str(rel["reason"]))
+        a = part.item
+        if not pairs:
+            # newest first (no date last), one indexed walk per way of naming the outlet
+            found: dict[str, CitedDocument] = {}
+            for column, value in (("outlet_key", key), ("outlet_actor_id", actor)):
+                if value is None:
+                    continue
+                for d in self.query(
+                    "SELECT d.id, d.source, d.record, d.title, d.outlet, d.published "
+                    f"FROM documents d WHERE d.{column} = ? AND d.id != ? "
+                    "ORDER BY d.published DESC LIMIT ?",
+                    [value, doc_id, _CITED_DOCUMENTS],
+                ):
+                    found.setdefault(str(d["id"]), self._cited_document(d))
+            newest = sorted(found.values(), key=lambda d: d.published or "", reverse=True)
+            documents = tuple(newest[:_CITED_DOCUMENTS])
+            hit_id = content_id("citation", a.id, "not_found")
+            return [
+                CitationHit(
+                    hit_id,
+                    claim_id,
+                    part,
+                    name,
+                    "not_found",
+                    documents=documents,
+                    n_documents=n_documents,
+                )
+            ]
+        ids = sorted({q for pair in pairs for q in pair})
+        parts = self._figure_parts(ids)
+        rows = _in_chunks(
+            self,
+            "SELECT q.id AS quantity_id, q.claim_id, d.id, d.source, d.record, d.title, "
+            "d.outlet, d.published FROM quantities q JOIN documents d ON d.id = q.doc_id "
+            "WHERE q.id IN ({marks})",
+            ids,
+        )
+        cited = {str(r["quantity_id"]): (self._cited_document(r), r["claim_id"]) for r in rows}
+        hits: list[CitationHit] = []
+        seen: set[str] = set()
+        for (mine, theirs), (kind, reason) in pairs.items():
+            if theirs in seen or mine not in parts or theirs not in parts or theirs not in cited:
+                continue
+            seen.add(theirs)
+            document, cited_claim = cited[theirs]
+            hits.append(
+                CitationHit(
+                    content_id("citation", a.id, theirs),
+                    claim_id,
+                    part,
+                    name,
+                    "found",
+                    figure=parts[mine],
+                    cited=document,
+                    cited_figure=parts[theirs],
+                    cited_claim_id=cited_claim,
+                    relation=kind,
+                    reason=reason,
+                    agrees=kind == "consistent",
+                    n_documents=n_documents,
+                )
+            )
+        hits.sort(key=lambda h: (h.cited.published or "" if h.cited else "", h.id))
+        return hits
+
+    @staticmethod
+    def _cited_document(r: sqlite3.Row) -> CitedDocument:
+        return CitedDocument(
+            r["id"], r["source"], r["record"], r["title"], r["outlet"], r["published"]
+        )
+
+    def iter_citations(self) -> Iterator[CitationHit]:
+        marks = ",".join("?" * len(CITING_KINDS))
+        last = ""
+        while True:
+            rows = self.query(
+                "SELECT DISTINCT ca.claim_id FROM claim_attributions ca "
+                "JOIN attributions a ON a.id = ca.attribution_id "
+                f"WHERE a.source_kind IN ({marks}) AND ca.claim_id > ? "
+                "ORDER BY ca.claim_id LIMIT ?",
+                (*CITING_KINDS, last, _IN_CHUNK),
+            )
+            if not rows:
+                return
+            for r in rows:
+                yield from self.citations(str(r["claim_id"]))
+            last = str(rows[-1]["claim_id"])
 
     # -- reference data -------------------------------------------------------------------
     def add_reference_rows(self, rows: Sequence[dict[str, Any]]) -> int:
@@ -1705,6 +1894,8 @@ def _document_row(ex: Extraction, run_id: str) -> dict[str, Any]:
         "url": doc.url,
         "published": doc.published,
         "outlet": doc.outlet,
+        "outlet_key": outlet_key(doc.outlet),
+        "outlet_actor_id": outlet_actor(doc.outlet),
         "author": doc.author,
         "media_type": doc.media_type,
         "date": ex.date,
