@@ -53,7 +53,6 @@ import os
 import random
 import re
 import resource
-import sqlite3
 import subprocess
 import sys
 import tempfile
@@ -68,8 +67,6 @@ POLNEAR = ROOT.parent / "shared" / "data" / "attribution" / "polnear" / "data" /
 CORPUS = ROOT / "tests" / "data" / "link_corpus.py"
 SEED = 19
 FACTORS = (0.5, 0.8, 1.25, 2.0, 3.0)
-# --index: what store.load's "claim_attributions JOIN attributions WHERE a.doc_id = ?" lacks
-BENCH_INDEX = "bench_claim_attributions_attribution ON claim_attributions(attribution_id)"
 
 _SENTENCE_END = re.compile(r"(?:(?<=[.!?])|(?<=[.!?][\"”’)]))\s+(?=[\"“‘(A-Z0-9])")
 _DAY = re.compile(r"\d{4}-\d{2}-\d{2}")
@@ -435,12 +432,6 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--seed", type=int, default=SEED)
     parser.add_argument("--corpus", type=Path, default=POLNEAR)
     parser.add_argument("--keep", type=Path, help="leave the ledgers in this folder")
-    parser.add_argument(
-        "--index",
-        action="store_true",
-        help="diagnostic: add an index on claim_attributions(attribution_id) to the bench "
-        "ledger before linking (store.load's attribution query scans that table without one)",
-    )
     parser.add_argument("--link-child", nargs=2, help=argparse.SUPPRESS)
     args = parser.parse_args(argv)
     if args.link_child:
@@ -474,9 +465,6 @@ def main(argv: list[str] | None = None) -> int:
             db.unlink(missing_ok=True)
             print(f"bench: N={n:,}: writing the ledger", file=sys.stderr)
             ids, wrote = write_documents(db, gen, 0, n)
-            if args.index:
-                with sqlite3.connect(db) as conn:
-                    conn.execute(f"CREATE INDEX IF NOT EXISTS {BENCH_INDEX}")
             print(f"bench: N={n:,}: first link ({wrote:.0f} s to write)", file=sys.stderr)
             first = run_link(db, ids, Path(tmp))
             added, wrote_add = write_documents(db, gen, n, args.add)
@@ -494,9 +482,7 @@ def main(argv: list[str] | None = None) -> int:
         f"text continued by re-mixed PolNeAR train sentences ({args.copy:.0%} ending in a "
         f"copied paragraph); rows written by store.write, no extraction. Seed {args.seed}, "
         f"{os.cpu_count()} cores; time is store.link_new alone, peak RSS the child's "
-        "(imports included)"
-        + ("; bench-only index on claim_attributions(attribution_id)" if args.index else "")
-        + ".\n"
+        "(imports included).\n"
     )
     print(
         "| N | places | first link: s | docs/s (first, last tenth) | peak RSS MB | figures "
