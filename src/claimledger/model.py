@@ -280,10 +280,86 @@ class Claim:
     attribution_ids: tuple[str, ...] = ()
     when: When = NO_TIME
     where: Where = NO_PLACE
+    event_ids: tuple[str, ...] = ()  # the event mentions of its sentence (extract/events)
 
     @property
     def id(self) -> str:
         return content_id("claim", self.doc_id, self.start, self.end)
+
+
+@dataclass(frozen=True)
+class EventArg:
+    """An event's actor or target as the sentence writes it (``text`` is
+    ``document_text[start:end]``), and the actor it names where known (see link/actors)."""
+
+    text: str
+    start: int
+    end: int
+    actor_id: str | None = None
+
+
+@dataclass(frozen=True)
+class EventFigure:
+    """A figure of an event's dead or injured: the quantity record that states it, by id,
+    with its words, offsets and bounds as extraction gave them."""
+
+    quantity_id: str
+    text: str
+    start: int
+    end: int
+    value: float | None
+    lower: float | None
+    upper: float | None
+    bound: str
+
+
+@dataclass(frozen=True)
+class EventSource:
+    """Who an event is reported by: the attribution whose content holds its trigger."""
+
+    attribution_id: str
+    text: str | None  # the source as written ("the army")
+    canonical: str | None
+    source_kind: str
+    actor_id: str | None = None
+
+
+@dataclass(frozen=True)
+class Event:
+    """An event mention (``extract --what events``): its trigger (``start``, ``end``,
+    ``text``), its type (a code of extract/events/taxonomy: ACLED sub-event type, event type
+    and PLOVER equivalent), who did it to whom, where and when, its dead and injured as the
+    quantity records that state them, the source it is reported by, and its modality:
+    ``asserted`` (it happened, as the text says), ``negated`` ("no strike was carried out"),
+    ``denied`` ("denied carrying out the strike"), ``hypothetical`` ("could attack", "if they
+    attack"), ``future`` ("will strike", "threatened to strike"). Only asserted events count
+    as having happened."""
+
+    doc_id: str
+    start: int
+    end: int
+    text: str
+    code: str  # taxonomy code: AIR_STRIKE
+    confidence: float  # the type's probability (1.0 for a trigger of one type only)
+    modality: str = "asserted"  # asserted | negated | denied | hypothetical | future
+    modality_cue: str | None = None  # the words that set it ("denied", "threatened to")
+    actor: EventArg | None = None
+    target: EventArg | None = None
+    fatalities: tuple[EventFigure, ...] = ()
+    injured: tuple[EventFigure, ...] = ()
+    attributed_to: EventSource | None = None
+    sentence_index: int = -1
+    when: When = NO_TIME
+    where: Where = NO_PLACE
+
+    @property
+    def id(self) -> str:
+        return content_id("event", self.doc_id, self.start, self.end)
+
+    @property
+    def happened(self) -> bool:
+        """Whether the text asserts the event took place (never for denied or future ones)."""
+        return self.modality == "asserted"
 
 
 @dataclass
