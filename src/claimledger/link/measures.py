@@ -160,6 +160,33 @@ COUNT_UNIT = "count"
 CURRENCY_CODE = re.compile(r"^[A-Z]{3}$")
 MONEY = "money"
 
+# A transitive verb of the table's things that ends the clause before a figure ("shelling
+# killed 19 civilians", "militants abducted 12 students", "killing at least 4"): group 1.
+VERB_BEFORE = re.compile(
+    r"\b(killed|killing|wounded|wounding|injured|injuring|displaced|displacing|abducted|"
+    r"abducting|kidnapped|kidnapping|detained|detaining|arrested|arresting|evacuated|"
+    r"evacuating|destroyed|destroying|damaged|damaging)\s*$",
+    re.IGNORECASE,
+)
+GERUNDS = {
+    "killing": "killed",
+    "wounding": "wounded",
+    "injuring": "injured",
+    "displacing": "displaced",
+    "abducting": "abducted",
+    "kidnapping": "kidnapped",
+    "detaining": "detained",
+    "arresting": "arrested",
+    "evacuating": "evacuated",
+    "destroying": "destroyed",
+    "damaging": "damaged",
+}
+# "... were among the dead" after a figure: group 1 is the thing.
+AMONG_AFTER = re.compile(
+    r"\s*(?:[\w'-]+\s+){0,3}?(?:were|was|are|is)\s+(?:also\s+)?among\s+(?:the\s+)?"
+    r"(dead|killed|wounded|injured|casualties|missing|detained|arrested|displaced|evacuated)\b",
+    re.IGNORECASE,
+)
 # Cue words of the figure's sentence that make a count cumulative ("a total of", "so far").
 CUMULATIVE_CUES = re.compile(
     r"\b(?:toll|total(?:led|ed|s)?|so far|to date|in all|altogether|overall|"
@@ -297,10 +324,28 @@ def clause_of(q: Quantity, sentence: Sentence | None) -> str:
     return f"{_clause_before(q, sentence)}{q.text}{_clause_after(q, sentence)}"
 
 
+def _verb_of(q: Quantity, sentence: Sentence | None) -> str | None:
+    """The counted thing a figure's clause names around a figure whose own words name only
+    who was counted: a transitive verb just before it ("shelling killed 19 civilians",
+    "gunmen abducted 12 students") or "among the dead" after it ("12 fighters were among
+    the dead"), as the word ``THING_WORDS`` names it."""
+    before = VERB_BEFORE.search(_clause_before(q, sentence))
+    if before is not None:
+        verb = before.group(1).lower()
+        return GERUNDS.get(verb, verb)
+    among = AMONG_AFTER.match(_clause_after(q, sentence))
+    return among.group(1).lower() if among is not None else None
+
+
 def counted_words(q: Quantity, sentence: Sentence | None = None) -> str | None:
-    """The figure's counted words: extraction's ``quantified``, else the measure named as
-    the subject of a level verb ending at the figure ("the death toll rose to 23")."""
+    """The figure's counted words: extraction's ``quantified`` (with the verb of its clause
+    where those words name only who was counted: "killed 19 civilians"), else the measure
+    named as the subject of a level verb ending at the figure ("the death toll rose to 23")."""
     if q.quantified:
+        if _lookup(words_of(q.quantified), THING_WORDS) is None:
+            verb = _verb_of(q, sentence)
+            if verb is not None:
+                return f"{q.quantified} {verb}"
         return q.quantified
     match = SUBJECT_OF_LEVEL.search(_clause_before(q, sentence))
     return match.group(1) if match else None
