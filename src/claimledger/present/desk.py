@@ -10,8 +10,10 @@ records`), with a ``summary`` (figures) or ``label`` (sources) line for the page
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator
+import re
+from collections.abc import Iterable, Iterator, Mapping
 from typing import Any
+from urllib.parse import urlsplit
 
 from claimledger.link.actors.table import load_table as load_actor_table
 from claimledger.model import Attribution, Quantity, Where
@@ -174,6 +176,38 @@ def claim_dict(h: ClaimHit) -> dict[str, Any]:
         "verdict": h.verdict,
         "reviews": h.reviews,
     }
+
+
+def document_name(doc: Mapping[str, Any]) -> str:
+    """What a page's tables show for a document: its title; else the host and last part of
+    its URL, or the file name of its path. The whole path or URL is on hover and on the
+    document's page; a 60-character path in a table column wraps over lines."""
+    title = str(doc.get("title") or "").strip()
+    if title:
+        return title
+    source = str(doc.get("source") or "").strip()
+    if "://" in source:
+        try:
+            parts = urlsplit(source)
+        except ValueError:
+            parts = None
+        if parts is not None and parts.netloc:
+            tail = parts.path.rstrip("/").rpartition("/")[2]
+            return f"{parts.netloc} · {tail}" if tail else parts.netloc
+    name = source.replace("\\", "/").rstrip("/").rpartition("/")[2]
+    return name or source or str(doc.get("id") or "")
+
+
+_ISO_DAY = re.compile(r"^\d{4}-\d{2}-\d{2}")
+
+
+def day_of(published: str | None) -> str:
+    """A published date as its day ("2026-03-10T08:00:00Z" -> "2026-03-10"); other text as
+    given; '' for none."""
+    if not published:
+        return ""
+    m = _ISO_DAY.match(published.strip())
+    return m.group(0) if m else published.strip()
 
 
 MAX_ACTORS = 500

@@ -84,6 +84,8 @@ def create_app(config: DeskConfig) -> Guard:
     # Long document text in element content: escaped, bidi visible, long runs breakable.
     env.filters["text"] = lambda value: Markup(inert(str(value)))
     env.filters["actor_url"] = actor_url
+    env.filters["doc_name"] = desk.document_name
+    env.filters["day"] = desk.day_of
     env.globals.update(version=__version__, verdicts=desk.VERDICTS, claim_types=desk.CLAIM_TYPES)
     css = resources.files("claimledger.web").joinpath("static", "app.css").read_bytes()
     css_etag = hashlib.sha256(css).hexdigest()[:16]
