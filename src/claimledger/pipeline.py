@@ -283,7 +283,7 @@ def extract_document(
     components = needed(kinds)
     day, date_from = document_date(document.text, document.published)
     ex = Extraction(document=document, date=day.isoformat() if day else None, date_from=date_from)
-    people = PersonRegistry()
+    people = PersonRegistry(document.outlet, document.author)
     timeline = Timeline(document.id, day)
     places = PlaceBook(document.id, document.text)
     index = 0

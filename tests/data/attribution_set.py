@@ -406,7 +406,7 @@ CASES: list[tuple[str, list[A]]] = [
         [
             (
                 "a report by Human Rights Watch",
-                "a report by Human Rights Watch",
+                "Human Rights Watch",
                 "document",
                 None,
                 "Human Rights Watch",
@@ -2087,7 +2087,7 @@ CASES: list[tuple[str, list[A]]] = [
     (
         "TAPPER: Do you think the truce will hold?\n\nKOVALENKO: I think it will hold if both sides keep their word.",
         [
-            ("you", "you", "other", None, None, "think", "the truce will hold", False, ":"),
+            ("you", None, "unnamed", None, None, "think", "the truce will hold", False, ":"),
             (
                 "TAPPER",
                 "TAPPER",
@@ -2101,7 +2101,7 @@ CASES: list[tuple[str, list[A]]] = [
             ),
             (
                 "I",
-                "I",
+                "KOVALENKO",
                 "person",
                 None,
                 None,
@@ -2266,7 +2266,7 @@ CASES: list[tuple[str, list[A]]] = [
         [
             (
                 "a UN survey taken last month",
-                "a UN survey",
+                "United Nations",
                 "document",
                 None,
                 "United Nations",
@@ -2380,9 +2380,9 @@ CASES: list[tuple[str, list[A]]] = [
         [
             (
                 "Six in 10 residents",
-                "Six in 10 residents",
+                None,
                 "unnamed",
-                "residents",
+                None,
                 None,
                 "said",
                 "the shelling had worsened",
@@ -2391,8 +2391,8 @@ CASES: list[tuple[str, list[A]]] = [
             ),
             (
                 "three-quarters",
-                "three-quarters",
-                "other",
+                None,
+                "unnamed",
                 None,
                 None,
                 "said",
@@ -2407,8 +2407,8 @@ CASES: list[tuple[str, list[A]]] = [
         [
             (
                 "About 4 in 10",
-                "About 4 in 10",
-                "other",
+                None,
+                "unnamed",
                 None,
                 None,
                 "say",
@@ -2638,8 +2638,8 @@ CASES: list[tuple[str, list[A]]] = [
             ),
             (
                 "62 percent of residents",
-                "62 percent of residents",
-                "other",
+                None,
+                "unnamed",
                 None,
                 None,
                 "said",
@@ -2888,7 +2888,7 @@ CASES: list[tuple[str, list[A]]] = [
             ),
             (
                 "they",
-                "they",
+                "Villagers",
                 "other",
                 None,
                 None,

@@ -78,13 +78,22 @@ def person_name(ent: Any) -> str:
 
 class PersonRegistry:
     """Full names of people seen so far in a document, to resolve later short mentions
-    ("Umerov", "he", "the minister"), with the role and affiliation the document gave them."""
+    ("Umerov", "he", "the minister"), with the role and affiliation the document gave them;
+    and what else a later source refers back to (``recent``: the organisation "it" is, the
+    group "they" are, the poll a share comes from, the outlet "the newspaper" is), with the
+    document's own outlet and author from its metadata."""
 
-    def __init__(self) -> None:
+    def __init__(self, outlet: str | None = None, author: str | None = None) -> None:
         self.full_names: list[str] = []
         self.roles: dict[str, tuple[str | None, str | None]] = {}
+        # roles a mention gave a person outside any source ("Jane Roe, the candidate, ...")
+        self.named_roles: dict[str, str] = {}
         # the latest person cited as a source, named or by role ("the colonel"): "he" next
         self.last_source: str | None = None
+        # what was named last, by what it is ("org", "group", "poll", "outlet", "study"):
+        # (sentence index, canonical name, source kind)
+        self.recent: dict[str, tuple[int, str, str]] = {}
+        self.outlet, self.author = outlet, author
 
     def describe(self, full_name: str, role: str | None, affiliation: str | None) -> None:
         """Record what the document says ``full_name`` is; a later mention keeps it."""
@@ -104,7 +113,8 @@ class PersonRegistry:
         if not words:
             return None
         for full in reversed(self.full_names):
-            role = (self.roles.get(full, (None, None))[0] or "").lower().split()
+            given = self.roles.get(full, (None, None))[0] or self.named_roles.get(full)
+            role = (given or "").lower().split()
             if role and role[-1] == words[-1] and all(w in role for w in words[:-1]):
                 return full
         return None

@@ -37,7 +37,10 @@ from claimledger.lexicon.sections import (
 )
 from claimledger.lexicon.sources import (
     DOCUMENT_SOURCE_HEADS,
+    ISSUING_VERBS,
+    OWN_OUTLET_NOUNS,
     POLL_NOUNS,
+    POLL_SHARE_WORDS,
     UNNAMED_SOURCE_HEADS,
 )
 from claimledger.lexicon.speech import (
@@ -98,6 +101,7 @@ __all__ = [
     "FORECAST_VERBS",
     "HEARSAY_ADVERBS",
     "INFINITIVE_CUE_VERBS",
+    "ISSUING_VERBS",
     "LIGHT_VERBS",
     "LIGHT_VERB_NOUNS",
     "LIGHT_VERB_PREPS",
@@ -109,8 +113,10 @@ __all__ = [
     "ORG_HEADS",
     "OUTLET_ALIASES",
     "OUTLET_NAME_WORDS",
+    "OWN_OUTLET_NOUNS",
     "PERSON_ROLE_HEADS",
     "POLL_NOUNS",
+    "POLL_SHARE_WORDS",
     "PREP_CUES",
     "PROJECTED_NOT_FORECAST",
     "PRONOUN_KINDS",

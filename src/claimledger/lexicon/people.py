@@ -9,7 +9,7 @@ PERSON_ROLE_HEADS = frozenset(
     spokesperson ambassador envoy general commander colonel major captain officer director
     chief head mayor senator lawmaker deputy adviser advisor prosecutor judge king queen prince
     leader chairman chairwoman chair ceo founder negotiator diplomat doctor surgeon witness
-    resident mother father priest imam rabbi""".split()
+    resident mother father priest imam rabbi candidate nominee""".split()
 )
 
 # Further role words of sources that are not heads of a named person's phrase on their own
@@ -25,7 +25,8 @@ ROLE_HEADS = PERSON_ROLE_HEADS | ROLE_WORDS
 # Umerov"); all of them are PERSON_ROLE_HEADS.
 ROLE_TITLES = frozenset(
     "minister president premier chancellor secretary spokesman spokeswoman ambassador envoy "
-    "general commander governor mayor senator chief director head leader chairman".split()
+    "general commander governor mayor senator chief director head leader chairman candidate "
+    "nominee".split()
 )
 
 # Titles and their abbreviations that a person's name can start with ("Gen.", "Sen.",

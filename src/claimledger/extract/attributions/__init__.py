@@ -5,9 +5,10 @@ hearsay adverbs, noun and adjective cues, a speaker after a quote), ``verbs`` (c
 "citing"), ``light`` (light-verb cues: "issued a warning that"), ``content`` (the content
 rules of a cue verb, tried in order), ``source`` (the source phrase, its kind, canonical
 name, role and affiliation), ``quotes``, ``headlines`` (headline colons, "Name: “...”"
-lines, datelines), ``cocues`` (second cues of the same speaker), ``nesting`` (parent links)
-and ``record`` (the Attribution record). Every attribution names the rule that found it
-(``Attribution.rule``). Offsets are into the document text.
+lines, datelines), ``cocues`` (second cues of the same speaker), ``nesting`` (parent links),
+``resolve`` (sources resolved from the rest of the document: pronouns, "the newspaper",
+a poll's share, "figures released by X") and ``record`` (the Attribution record). Every
+attribution names the rule that found it (``Attribution.rule``). Offsets are into the document text.
 """
 
 from __future__ import annotations
@@ -32,6 +33,11 @@ from claimledger.extract.attributions.light import _carried_by_light_noun, _ligh
 from claimledger.extract.attributions.nesting import link_nested
 from claimledger.extract.attributions.quotes import _within, quote_spans
 from claimledger.extract.attributions.record import _record
+from claimledger.extract.attributions.resolve import (
+    first_person,
+    note_roles,
+    remember_sentence,
+)
 from claimledger.extract.attributions.spans import _Found, _lemma
 from claimledger.extract.attributions.verbs import _verb_cue
 from claimledger.extract.entities import PersonRegistry
@@ -66,6 +72,7 @@ def extract_attributions(
     found: list[Attribution] = []
     if quotes is None:
         quotes = quote_spans(sent.doc_text, 0, len(sent.doc_text))
+    note_roles(sent, people)
     for tok in sent:
         att = _token_cue(tok, sent, quotes)
         if att is not None:
@@ -81,7 +88,12 @@ def extract_attributions(
     for att in _name_colon_quotes(sent, quotes):
         if not any(a.cue_start == att.cue[0] + offset for a in found):
             found.append(_record(att, sent, doc_id, offset, sentence_index, people))
-    return link_nested(found)
+    remember_sentence(sent, people, sentence_index)
+    linked = link_nested(found)
+    quoted = [
+        a.source_start is not None and _within(quotes, a.source_start - offset) for a in linked
+    ]
+    return first_person(linked, people, quoted)
 
 
 def _token_cue(tok: Any, sent: Any, quotes: list[tuple[int, int]]) -> _Found | None:

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from claimledger.extract.attributions.resolve import PRONOUNS, remember_source, resolve_source
 from claimledger.extract.attributions.source import (
     _canonical,
     _role_affiliation,
@@ -17,7 +18,6 @@ from claimledger.extract.entities import (
     normalise,
 )
 from claimledger.lexicon import (
-    PRONOUN_KINDS,
     RELATIVE_PRONOUNS,
 )
 from claimledger.model import Attribution
@@ -37,16 +37,26 @@ def _record(
     kind = _source_kind(name or "", found.head, sent, named, titled)
     if kind in ("organization", "other") and name and people.known(name):
         kind = "person"
-    canonical = _canonical(name, kind, sent, named, titled, people) if name and named else None
+    resolved = resolve_source(name, sent, named, people, sentence_index) if name and named else None
+    canonical: str | None
+    if resolved is not None:  # a pronoun, a poll's share, "the newspaper", "figures by X"
+        canonical, kind = resolved
+    else:
+        canonical = _canonical(name, kind, sent, named, titled, people) if name and named else None
     role, affiliation = _described(found, sent, named, kind, (canonical, name))
+    if kind == "document" and resolved is not None and canonical:
+        affiliation = canonical  # the issuer the document speaks for
     if kind == "person" and canonical:
         has_name = titled is not None or any(
             e.label_ == "PERSON" and named and _overlaps((e.start_char, e.end_char), named)
             for e in sent.ents
         )
         canonical, role, affiliation = _person(people, canonical, name, has_name, role, affiliation)
-    if kind not in ("person", "unnamed"):
+    if kind not in ("person", "unnamed") or canonical is None:
         role = None  # an organisation is not a role
+    if canonical is None:
+        affiliation = None
+    remember_source(found.head, kind, canonical, people, sentence_index)
     where = (doc_id, offset, sentence_index)
     return _attribution(found, text, where, canonical, kind, role, affiliation)
 
@@ -84,10 +94,13 @@ def _person(
     affiliation: str | None,
 ) -> tuple[str, str | None, str | None]:
     """A person source against the people of the document: "the minister" is the last
-    minister named; a named person's role and affiliation are remembered, and filled in
-    from what the document said before; a definite source is the one "he" refers to next."""
+    minister named (by a source or by a mention: "Jane Roe, the candidate"), else the role
+    itself, never another person; a named person's role and affiliation are remembered, and
+    filled in from what the document said before; a definite source is the one "he" refers
+    to next."""
     definite = name is not None and name.split()[0].lower() not in ("a", "an", "one")
-    if not has_name and role and definite and name and name.lower() not in PRONOUN_KINDS:
+    pronoun = name is not None and name.lower() in PRONOUNS
+    if not has_name and role and definite and name and not pronoun:
         match = people.by_role(role)  # "the minister", "the defence minister"
         if match is not None:
             canonical, role = match, None  # the role the document gave that person
@@ -95,7 +108,7 @@ def _person(
         people.describe(canonical, role, affiliation)
     known_role, known_affiliation = people.role_of(canonical)
     role, affiliation = role or known_role, affiliation or known_affiliation
-    if definite and name and name.lower() not in PRONOUN_KINDS:
+    if definite and name and not pronoun:
         people.last_source = canonical
     return canonical, role, affiliation
 

@@ -177,7 +177,7 @@ def _source_kind(
         # "a diplomat", "a Red Cross spokeswoman", "another New Hampshire Democrat": one
         # person the document does not name
         return "unnamed"
-    if lemma in DOCUMENT_SOURCE_HEADS:
+    if lemma in DOCUMENT_SOURCE_HEADS or word in DOCUMENT_SOURCE_HEADS:  # "figures"
         return "document"
     if lemma in PERSON_ROLE_HEADS and head is not None and head.tag_ in ("NN", "NNP"):
         return "person"
