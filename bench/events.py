@@ -1,0 +1,217 @@
+"""Event types: claimledger's shipped classifier on CASE 2021 task 2 snippets, in one run.
+
+    python bench/events.py                    # the 510 shared dev snippets, tune/check/all
+    python bench/events.py --per-type         # and F1 per type
+    python bench/events.py --case FILE        # other snippets (the kept-aside ones)
+    python bench/events.py --errors FILE      # write the tune part's errors (never the check's)
+
+Rows:
+- the shipped model (the training sources its meta names; it has never seen CASE) on the
+  tune part (ids with id % 4 == 0), the check part (id % 4 == 2), other ids (the odd ids kept
+  aside, when --case holds them) and all of the file;
+- a local variant that also learns from CASE (train/events.py --case), measured by 5-fold
+  cross-validation stratified by type over the 510 dev snippets: each fold trains on the
+  other four fifths of CASE plus everything the shipped model learns from, with the shipped
+  model's settings (never chosen on CASE);
+- with --case FILE other than the dev file, the same local variant trained on all 510 dev
+  snippets, on FILE;
+- for reference, anchors quoted from the literature, not measured here: the best trained
+  system of CASE 2021 task 2 subtask 1 (83.9, on the task's test set) and an entailment-based
+  zero-shot system (0.74 on average).
+
+Metrics: weighted F1 (the task's headline), macro F1 over the types present in the gold,
+accuracy. Speed: snippets/s of type_scores after the model is loaded, one process.
+"""
+
+from __future__ import annotations
+
+import argparse
+import importlib.util
+import json
+import sys
+import time
+from collections.abc import Sequence
+from pathlib import Path
+from types import ModuleType
+
+from sklearn.metrics import accuracy_score, f1_score
+
+from claimledger.evaluation import shared_data
+from claimledger.extract.events import classify
+from claimledger.extract.events.taxonomy import CODES
+
+ROOT = Path(__file__).resolve().parent.parent
+DEV = shared_data() / "events" / "case2021_task2" / "case2021-task2-dev.tsv"
+ANCHORS = (
+    ("best trained system, CASE 2021 task 2 subtask 1 (quoted, test set)", "83.9"),
+    ("entailment-based zero-shot system (quoted, average)", "0.74"),
+)
+
+
+def trainer() -> ModuleType:
+    """train/events.py as a module (train/ is not a package)."""
+    spec = importlib.util.spec_from_file_location("train_events", ROOT / "train" / "events.py")
+    assert spec is not None and spec.loader is not None
+    module = importlib.util.module_from_spec(spec)
+    sys.modules[spec.name] = module  # its dataclasses look their module up there
+    spec.loader.exec_module(module)
+    return module
+
+
+def part_of(snippet_id: int) -> str:
+    """The tune part holds ids with id % 4 == 0, the check part id % 4 == 2; odd ids are the
+    snippets kept aside from the shared dev file."""
+    return {0: "tune", 2: "check"}.get(snippet_id % 4, "kept aside")
+
+
+def scores(gold: Sequence[str], predicted: Sequence[str]) -> dict[str, float]:
+    labels = sorted(set(gold))
+    return {
+        "weighted": float(f1_score(gold, predicted, average="weighted", zero_division=0)),
+        "macro": float(f1_score(gold, predicted, labels=labels, average="macro", zero_division=0)),
+        "accuracy": float(accuracy_score(gold, predicted)),
+        "n": len(gold),
+    }
+
+
+def per_type(gold: Sequence[str], predicted: Sequence[str]) -> dict[str, float]:
+    values = f1_score(gold, predicted, labels=list(CODES), average=None, zero_division=0)
+    return {code: float(v) for code, v in zip(CODES, values, strict=True)}
+
+
+def shipped_predictions(texts: Sequence[str]) -> tuple[list[str], float]:
+    """The shipped model's top code per text, and its speed in snippets/s (model loaded)."""
+    classify.type_scores("warm-up: the model and the embeddings load once")
+    started = time.perf_counter()
+    out = []
+    for t in texts:
+        s = classify.type_scores(t)
+        out.append(max(s, key=s.__getitem__))
+    return out, len(texts) / (time.perf_counter() - started)
+
+
+def local_cv(train: ModuleType, dev: list[tuple[int, str, str]]) -> list[str]:
+    """Out-of-fold predictions of the local variant on the dev snippets."""
+    settings = classify.load_model().meta["settings"]
+    base, _ = train.training_data(train.OWN, train.NGEC, None, settings["ngec_weight"])
+    embed = train.Embedder()
+    folds = train.stratified_folds([c for _, _, c in dev], train.FOLDS)
+    predicted = [""] * len(dev)
+    for k in range(train.FOLDS):
+        print(f"bench: local variant, fold {k + 1}/{train.FOLDS}", file=sys.stderr)
+        data = train.Examples(*(list(v) for v in vars(base).values()))
+        data.add([(t, c) for (_, t, c), f in zip(dev, folds, strict=True) if f != k], 1.0, "case")
+        numbers = train.fit(
+            data,
+            embed,
+            settings["C"],
+            settings["embedding_scale"],
+            settings.get("class_weight"),
+            settings.get("char_ngrams", False),
+        )
+        test = [i for i, f in enumerate(folds) if f == k]
+        for i, p in zip(test, train.predict(numbers, [dev[i][1] for i in test]), strict=True):
+            predicted[i] = p
+    return predicted
+
+
+def local_full(train: ModuleType, dev: list[tuple[int, str, str]], texts: list[str]) -> list[str]:
+    """Predictions on ``texts`` of the local variant trained on all of the dev snippets."""
+    settings = classify.load_model().meta["settings"]
+    data, _ = train.training_data(train.OWN, train.NGEC, None, settings["ngec_weight"])
+    data.add([(t, c) for _, t, c in dev], 1.0, "case")
+    numbers = train.fit(
+        data,
+        train.Embedder(),
+        settings["C"],
+        settings["embedding_scale"],
+        settings.get("class_weight"),
+        settings.get("char_ngrams", False),
+    )
+    predicted: list[str] = train.predict(numbers, texts)
+    return predicted
+
+
+def row(name: str, s: dict[str, float]) -> str:
+    return (
+        f"| {name} | **{s['weighted']:.3f}** | {s['macro']:.3f} | {s['accuracy']:.3f} "
+        f"| {int(s['n'])} |"
+    )
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--case", type=Path, default=DEV, help="CASE 2021 task 2 snippets (.tsv)")
+    parser.add_argument("--per-type", action="store_true", help="also F1 per type")
+    parser.add_argument("--no-cv", action="store_true", help="skip the local CASE variant")
+    parser.add_argument("--errors", type=Path, help="write the tune part's errors here (JSONL)")
+    args = parser.parse_args()
+    for path in {args.case, DEV}:
+        if not path.is_file():
+            print(f"bench: {path} not found; the shared data must sit beside the repository")
+            return 2
+    train = trainer()
+    rows = train.read_case(args.case)
+    texts = [t for _, t, _ in rows]
+    gold = [c for _, _, c in rows]
+    parts = [part_of(i) for i, _, _ in rows]
+    predicted, rate = shipped_predictions(texts)
+    model = classify.load_model()
+
+    columns: dict[str, tuple[list[str], list[str]]] = {}
+    for part in ("tune", "check", "kept aside"):
+        keep = [i for i, p in enumerate(parts) if p == part]
+        if keep:
+            columns[part] = ([gold[i] for i in keep], [predicted[i] for i in keep])
+    columns["all"] = (gold, predicted)
+
+    print(f"\nCASE 2021 task 2: {args.case.name}, {len(rows)} snippets, {len(set(gold))} types\n")
+    print("| system | weighted F1 | macro F1 | accuracy | n |")
+    print("|---|---:|---:|---:|---:|")
+    for part, (g, p) in columns.items():
+        print(row(f"claimledger {model.digest[:8]} (shipped), {part}", scores(g, p)))
+    cv_gold: list[str] = []
+    cv_predicted: list[str] = []
+    local_pred: list[str] = []
+    if not args.no_cv:
+        dev = train.read_case(DEV)
+        cv_gold = [c for _, _, c in dev]
+        cv_predicted = local_cv(train, dev)
+        with_ngec = " + NGEC" if model.meta["settings"]["ngec_weight"] > 0 else ""
+        name = f"local variant (own{with_ngec} + CASE), 5-fold CV over the 510 dev snippets"
+        print(row(name, scores(cv_gold, cv_predicted)))
+        if args.case.resolve() != DEV.resolve():
+            local_pred = local_full(train, dev, texts)
+            name = f"local variant trained on the 510 dev snippets, on {args.case.name}"
+            print(row(name, scores(gold, local_pred)))
+    for name, value in ANCHORS:
+        print(f"| {name} | {value} | - | - | - |")
+
+    if args.per_type:
+        tables = {part: per_type(g, p) for part, (g, p) in columns.items()}
+        if cv_predicted:
+            tables["local CV"] = per_type(cv_gold, cv_predicted)
+        support = {c: gold.count(c) for c in CODES}
+        print("\nF1 per type (shipped model; last column the local variant's CV):\n")
+        print("| type | n | " + " | ".join(tables) + " |")
+        print("|---|---:|" + "---:|" * len(tables))
+        for code in sorted(CODES, key=lambda c: tables["all"][c]):
+            cells = " | ".join(f"{t[code]:.2f}" for t in tables.values())
+            print(f"| {code} | {support[code]} | {cells} |")
+
+    if args.errors:
+        with args.errors.open("w", encoding="utf-8") as fh:
+            for (i, text, g), guess, part in zip(rows, predicted, parts, strict=True):
+                if part == "tune" and g != guess:  # never the check part's
+                    item = {"id": i, "gold": g, "predicted": guess, "text": text}
+                    fh.write(json.dumps(item) + "\n")
+        print(f"\nbench: wrote the tune part's errors to {args.errors}", file=sys.stderr)
+    print(
+        f"\nspeed: {rate:,.0f} snippets/s ({1000 / rate:.3f} ms each), type_scores after the "
+        "model is loaded, one process"
+    )
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
