@@ -95,6 +95,7 @@ def test_extract_all_kinds_and_lines(tmp_path: Path) -> None:
         "attribution",
         "claim",
         "entity",
+        "event",
     }
     assert {rec["line"] for rec in recs} == {1, 2}
     claims = [rec for rec in recs if rec["kind"] == "claim"]

@@ -137,7 +137,7 @@ def test_record_kinds_come_from_the_table() -> None:
     from claimledger.present import records
 
     assert RECORD_KINDS == (
-        "times", "places", "quantities", "attributions", "claims", "entities",
+        "times", "places", "quantities", "attributions", "claims", "entities", "events",
     )  # fmt: skip
     assert (*RECORD_KINDS, "all") == api.WHAT
     linked = {"figure_groups", "contradictions", "repeats", "checks", "citations"}

@@ -21,16 +21,22 @@ from typing import Any
 from claimledger.extract import attributions as attr_mod
 from claimledger.extract import checkworthy
 from claimledger.extract.entities import PersonRegistry, extract_entities
+from claimledger.extract.events import classify
+from claimledger.extract.events.sentence import sentence_events
 from claimledger.extract.places.attach import PlaceBook, attach_places
 from claimledger.extract.quantities import extract_quantities
 from claimledger.extract.times.attach import Timeline
 from claimledger.extract.times.document import document_date
-from claimledger.link.actors.mentions import link_actors
+from claimledger.link.actors.mentions import context_of, link_actors
+from claimledger.link.actors.resolve import resolve_actor
+from claimledger.link.measures import thing_and_population
 from claimledger.model import (
     Attribution,
     Claim,
     Document,
     Entity,
+    Event,
+    EventArg,
     Extraction,
     PlaceMention,
     Quantity,
@@ -179,6 +185,69 @@ def _link_covering_attributions(ex: Extraction) -> None:
                 ex.claims[i] = replace(claim, attribution_ids=(*claim.attribution_ids, a.id))
 
 
+def _events(step: Step) -> list[Event]:
+    s = step.sentence
+    return sentence_events(
+        step.sent,
+        step.base,
+        s,
+        step.found["quantities"],
+        step.found["attributions"],
+        place_of=partial(step.places.nearest, s),
+        time_of=partial(step.timeline.nearest, s),
+        thing_of=_casualty,
+        scores=_lazy(lambda: classify.type_scores(s.text)),  # only for ambiguous triggers
+    )
+
+
+def _casualty(words: str) -> str | None:
+    """The counted thing the measure table reads in a figure's words ("killed", ...)."""
+    found = thing_and_population(words)
+    return found[0] if found is not None else None
+
+
+def _link_events(ex: Extraction) -> None:
+    """Once the document is read: each event's actor and target get the actor id of the
+    named entity they hold (else of a name the actor table knows, "the army" read in the
+    light of the document's countries), its source the actor id its attribution has; each
+    claim lists the events of its sentence. (Places are filled by ``attach_places``.)"""
+    events: list[Event] = ex.items.get("events", [])
+    if not events:
+        return
+    context = context_of(getattr(p, "country_code", None) for p in ex.items.get("places", []))
+    sources = {a.id: a for a in ex.attributions}
+
+    def actor(arg: EventArg | None) -> EventArg | None:
+        if arg is None:
+            return None
+        inside = [
+            e.actor_id
+            for e in ex.entities
+            if e.actor_id and arg.start <= e.start and e.end <= arg.end and e.label != "DATE"
+        ]
+        if inside:
+            return replace(arg, actor_id=inside[0])
+        found = resolve_actor(arg.text, context)
+        return replace(arg, actor_id=found.id if found is not None else None)
+
+    linked = []
+    for ev in events:
+        src = ev.attributed_to
+        a = sources.get(src.attribution_id) if src is not None else None
+        if src is not None and a is not None:
+            src = replace(src, canonical=a.attributed_to_canonical, actor_id=a.source_actor_id)
+        linked.append(
+            replace(ev, actor=actor(ev.actor), target=actor(ev.target), attributed_to=src)
+        )
+    ex.items["events"] = linked
+    by_sentence: dict[int, list[str]] = {}
+    for ev in linked:
+        by_sentence.setdefault(ev.sentence_index, []).append(ev.id)
+    ex.claims = [
+        replace(c, event_ids=tuple(by_sentence.get(c.sentence_index, ()))) for c in ex.claims
+    ]
+
+
 # The table, in the order the components run; each one's needs come earlier.
 COMPONENTS: tuple[Component, ...] = (
     Component("people", (), _people, spacy=_FULL_PIPELINE),
@@ -221,6 +290,16 @@ COMPONENTS: tuple[Component, ...] = (
         spacy=_FULL_PIPELINE,
         item=Entity,
     ),
+    Component(
+        "events",
+        # actor ids of their actors and targets come from the entities' ids
+        ("quantities", "attributions", "entities"),
+        _events,
+        record="event",
+        finish=_link_events,
+        spacy=_FULL_PIPELINE,
+        item=Event,
+    ),
 )
 BY_NAME = {c.name: c for c in COMPONENTS}
 # The components that yield records, as ``extract --what`` names them, in table order.
@@ -235,9 +314,9 @@ def extraction_settings(settings: Settings) -> dict[str, Any]:
         "english_only": settings.english_only,
         "checkworthy_model": checkworthy.load_model().digest[:16],
         # the shape of what is stored: 2 added each record's rule, 3 times (and the
-        # document's date), 4 places, so documents stored before are extracted again on the
-        # next ingest
-        "records": 4,
+        # document's date), 4 places, 5 events (and claims' event ids), so documents stored
+        # before are extracted again on the next ingest
+        "records": 5,
     }
 
 

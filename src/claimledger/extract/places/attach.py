@@ -133,7 +133,7 @@ def _resolved(item: _T, p: Place) -> _T:
 
 def attach_places(ex: Extraction) -> None:
     """Resolve the document's toponyms (``ex.items["places"]``) together, the dateline's place
-    as context, and fill in the resolved place of every figure and claim of ``ex``."""
+    as context, and fill in the resolved place of every figure, claim and event of ``ex``."""
     text = ex.document.text
     mentions: list[PlaceMention] = ex.items.get("places", [])
     head = dateline_place(text)
@@ -161,3 +161,5 @@ def attach_places(ex: Extraction) -> None:
 
     ex.quantities = [replace(q, where=filled(q.where)) for q in ex.quantities]
     ex.claims = [replace(c, where=filled(c.where)) for c in ex.claims]
+    if "events" in ex.items:
+        ex.items["events"] = [replace(e, where=filled(e.where)) for e in ex.items["events"]]

@@ -1,0 +1,548 @@
+"""Event mentions of one parsed sentence: triggers found by lemma, merged into one mention
+per event, each with its actor, target, type and modality.
+
+Triggers (see ``triggers``): a verb or noun of the lexicon, or a multiword ("opened fire",
+"took control of"), a verb setting up a base or headquarters with its object ("set up a new
+headquarters", "established a forward operating base"), a verb of landing or falling whose
+subject is a projectile ("mortar shells landed on a school"). A trigger noun that modifies
+another noun names no event ("riot police", "attack helicopters"). Merges, so that one
+event has one mention:
+- a noun trigger takes in the weapon words compounded to its left ("air strike", "drone
+  attack", "car bomb", "suicide bombing"), and any trigger noun among them ("bomb attack");
+- a light verb carrying a noun trigger as its object ("carried out an air strike", "struck
+  a deal", "detonated a bomb") is not a mention of its own: the noun is the trigger;
+- a result ("killed", "wounded", "injured", "destroyed") is a mention only where the
+  sentence names no other trigger; otherwise its figures go to the mention it belongs to.
+Non-events: a sentence about sport (``kinds.SPORT``, no weapon), a target that is an idea
+("attack on the budget"), a figurative modifier ("legal battle", "heart attack", "charm
+offensive"), "fired" without a weapon or a target of fire (a dismissal), a verb of striking,
+hitting or fighting with neither an armed side nor a weapon ("prices hit a record",
+"ministers clashed over the budget"), an attack by or "from" critics ("came under attack
+from lawmakers"), a change to a group with no armed side ("two banks merged"), an agreement
+noun no verb of agreeing carries ("the trade deal"), armed men marching.
+A base set up, a change to a group and a territory handed over have their verb's object as
+their target ("ceded three villages"), never a phrase of place or result ("set up a base on
+the outskirts of Korsk", "merged into a single force").
+The type (``decide``): a trigger of one candidate decides alone; otherwise, in order, a
+workers' strike, a mob (its attack, burning or looting is mob violence), protesters acting,
+the protest's own words (intervention, lethal force, violence), protesters as the target, a
+weapon in the trigger or its clause, the sides of a territorial change or a seizure of
+weapons, armed or civilian targets, a trigger's usual type (``triggers.DEFAULTS``); only
+then the classifier, among the trigger's candidates.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from typing import Any
+
+from claimledger.extract.events import kinds as k
+from claimledger.extract.events import triggers as tr
+from claimledger.extract.events.args import (
+    Arg,
+    child_of,
+    noun_arg,
+    noun_args,
+    object_of,
+    phrase,
+    prep_object,
+    subject_of,
+)
+from claimledger.extract.events.modality import modality_of
+
+Scores = Callable[[], dict[str, float]]
+NOUN_POS = frozenset({"NOUN", "PROPN"})
+VERB_POS = frozenset({"VERB", "AUX"})
+# Modifiers that make a trigger noun a figure of speech.
+FIGURATIVE_MODS = frozenset(
+    {"legal", "political", "court", "diplomatic", "verbal", "uphill", "electoral", "heart",
+     "panic", "charm", "cardiac", "price", "trade", "budget", "pay", "wage", "personal",
+     "media", "ad", "advertising", "branding", "rhetorical", "culture", "cultural", "losing"}
+)  # fmt: skip
+# Verbs of agreeing that make an agreement noun an event ("signed a ceasefire").
+AGREE_VERBS = frozenset(
+    {"sign", "reach", "agree", "broker", "strike", "conclude", "announce", "seal", "accept"}
+)
+# Verbs that need an armed side or a weapon to be an event.
+NEED_FORCE = frozenset({"hit", "target", "pound", "strike", "bombard", "clash", "fight"})
+PROTEST_WORDS = frozenset(
+    {"protest", "demonstrate", "march", "rally", "demonstration", "sit-in", "sit", "took", "riot"}
+)
+ACTING_PROTESTERS = k.PROTESTER | {"rioter", "youth", "student", "supporter"}
+MOB = frozenset({"mob", "vigilante", "lynch"})
+# What a mob does that is mob violence, whatever the trigger's own candidates.
+MOB_ACTS = frozenset({"VIOL_DEMONSTR", "PROPERTY_DISTRUCT", "ATTACK"})
+BATTLE_CODES = frozenset({"ARMED_CLASH"})
+VIOLENT_CODES = frozenset(
+    {"ARMED_CLASH", "AIR_STRIKE", "ART_MISS_ATTACK", "REM_EXPLOS", "SUIC_BOMB", "GRENADE",
+     "ATTACK", "CHEM_WEAP", "SEX_VIOL", "ABDUCT_DISSAP", "FORCE_AGAINST_PROTEST"}
+)  # fmt: skip
+TERRITORY_CODES = ("NON_STATE_ACTOR_OVERTAKES_TER", "GOV_REGAINS_TERIT")
+EXPLOSIVES = frozenset({"REM_EXPLOS", "GRENADE", "SUIC_BOMB"})
+ATTACKS = frozenset({"ATTACK", "ARMED_CLASH"})
+# Codes aimed at nothing: their target is their verb's object ("ceded three villages",
+# "disbanded its armed wing"), never a phrase of place or result ("set up a base on the
+# outskirts of Korsk", "merged into a single force").
+UNAIMED = frozenset({"HQ_ESTABLISHED", "CHANGE_TO_GROUP_ACT", "NON_VIOL_TERRIT_TRANSFER"})
+AIMED_PREPS = frozenset({"on", "against", "upon"})
+
+
+@dataclass
+class Mention:
+    """A trigger (tokens ``first`` to ``last`` of the parsed document, ``head`` the one
+    that governs the others) and what was found about it."""
+
+    first: int
+    last: int
+    head: Any
+    candidates: tuple[str, ...]
+    noun: bool
+    code: str = ""
+    confidence: float = 1.0
+    actor: Arg | None = None
+    target: Arg | None = None
+    modality: str = "asserted"
+    cue: str | None = None
+    clause: Any = None  # the verb whose clause holds the mention (for weapon words)
+    victims: Arg | None = None  # who "were killed in" a noun trigger
+    tokens: list[int] = field(default_factory=list)
+
+    def covers(self, i: int) -> bool:
+        return self.first <= i <= self.last
+
+
+def _lemma(tok: Any) -> str:
+    low = tok.lower_
+    return tr.MISREAD.get(low) or str(tok.lemma_).lower()
+
+
+def _multiword(sent: Any, i: int) -> tuple[int, tuple[str, ...]] | None:
+    """The last token index and codes of a multiword trigger starting at token ``i``."""
+    doc = sent.doc
+    words = [t.lower_ for t in doc[i : min(sent.end, i + 5)]]
+    best: tuple[int, tuple[str, ...]] | None = None
+    for key, codes in tr.MULTIWORD.items():
+        longer = best is None or i + len(key) - 1 > best[0]
+        if key[0] == words[0] and tuple(words[: len(key)]) == key and longer:
+            best = (i + len(key) - 1, codes)
+    return best
+
+
+def _syntactic_head(doc: Any, first: int, last: int) -> Any:
+    for tok in doc[first : last + 1]:
+        if not first <= tok.head.i <= last or tok.head.i == tok.i:
+            return tok
+    return doc[first]
+
+
+def _with_compounds(doc: Any, head: Any, first: int) -> int:
+    """The first token of a noun trigger with the weapon words compounded to its left."""
+    j = first - 1
+    while j >= 0:
+        tok = doc[j]
+        lemma = _lemma(tok)
+        joined = tok.dep_ in ("compound", "amod", "nmod") and head.i > j >= tok.head.i - 3
+        weapon = (lemma in tr.CUES and lemma not in tr.NOT_IN_SPAN) or lemma in tr.NOUNS
+        if not (joined and weapon and tok.head.i <= head.i):
+            break
+        j -= 1
+    return j + 1
+
+
+def find_triggers(sent: Any) -> list[Mention]:
+    """Every trigger of the sentence, merged into one per event (see the module)."""
+    doc = sent.doc
+    found: list[Mention] = []
+    i = sent.start
+    while i < sent.end:
+        tok = doc[i]
+        multi = _multiword(sent, i) if tok.lower_ in tr.FIRST_WORDS else None
+        if multi is not None:
+            last, codes = multi
+            head = _syntactic_head(doc, i, last)
+            found.append(Mention(i, last, head, codes, noun=head.pos_ in NOUN_POS))
+            i = last + 1
+            continue
+        lemma = _lemma(tok)
+        base = _base_set_up(tok) if tok.pos_ in VERB_POS else None
+        if base is not None:
+            found.append(Mention(i, base.i, tok, ("HQ_ESTABLISHED",), noun=False))
+            i = base.i + 1
+            continue
+        if tok.ent_type_ in ("DATE", "TIME"):
+            pass  # "since March"
+        elif tok.pos_ in VERB_POS and lemma in tr.IMPACT_VERBS and _projectile_subject(tok):
+            found.append(Mention(i, i, tok, tr.IMPACT_CODES, noun=False))
+        elif tok.pos_ in VERB_POS and lemma in tr.VERBS:
+            found.append(Mention(i, i, tok, tr.VERBS[lemma], noun=False))
+        elif tok.pos_ in NOUN_POS and lemma in tr.NOUNS:
+            nxt = doc[i + 1] if i + 1 < sent.end else None
+            if nxt is not None and nxt.dep_ == "compound" and _lemma(nxt) in tr.NOUNS:
+                pass  # "bomb attack": the head noun takes it in
+            elif nxt is not None and tok.dep_ == "compound" and _lemma(nxt) in tr.NOUNS:
+                pass
+            elif _modifies_other_noun(tok):
+                pass  # "riot police", "attack helicopters", "arrest warrant": no event
+            else:
+                first = _with_compounds(doc, tok, i)
+                first = max(first, found[-1].last + 1 if found else sent.start, sent.start)
+                found.append(Mention(first, i, tok, tr.NOUNS[lemma], noun=True))
+        i += 1
+    return _merge(found)
+
+
+def _modifies_other_noun(tok: Any) -> bool:
+    """Whether a trigger noun is a compound modifier of a noun that names no event ("riot"
+    of "riot police", "attack" of "attack helicopters")."""
+    head = tok.head
+    return (
+        tok.dep_ == "compound"
+        and head.i > tok.i
+        and head.pos_ in NOUN_POS
+        and _lemma(head) not in tr.NOUNS
+    )
+
+
+def _base_set_up(verb: Any) -> Any | None:
+    """The object of a verb that sets up a base or headquarters ("set up a new
+    headquarters", "established a forward operating base"), None for any other verb."""
+    lemma = _lemma(verb)
+    if lemma not in tr.HQ_VERBS:
+        return None
+    if lemma == "set" and not any(c.dep_ == "prt" and c.lower_ == "up" for c in verb.children):
+        return None
+    obj = child_of(verb, frozenset({"dobj"}))
+    if obj is None or _lemma(obj) not in tr.HQ_NOUNS or obj.i < verb.i:
+        return None
+    return obj
+
+
+def _projectile_subject(verb: Any) -> bool:
+    """Whether a verb of landing or falling has a projectile for its subject ("mortar
+    shells landed", "rockets fell")."""
+    subject = child_of(verb, frozenset({"nsubj"}))
+    if subject is None:
+        return False
+    return bool(_lemmas(subject.doc, Arg(subject.i, subject.i, subject.i)) & tr.PROJECTILES)
+
+
+def _merge(found: list[Mention]) -> list[Mention]:
+    heads = {m.head.i for m in found if m.noun}
+    kept = []
+    for m in found:
+        if not m.noun and _lemma(m.head) in tr.LIGHT_VERBS:
+            obj = child_of(m.head, frozenset({"dobj"}))
+            if obj is not None and obj.i in heads:
+                continue  # "struck a deal", "detonated a bomb": the noun is the trigger
+        if not m.noun and _lemma(m.head) not in tr.RESULTS:
+            subj = child_of(m.head, frozenset({"nsubj"}))
+            if subj is not None and subj.i in heads:
+                continue  # "a drone strike hit a car", "a car bomb exploded": one event
+        kept.append(m)
+    disrupting = {m.head.i for m in kept if not m.noun and "DISR_WEAP" in m.candidates}
+    explosive = {m.head.i for m in kept if m.noun and set(m.candidates) & EXPLOSIVES}
+    kept = [
+        m
+        for m in kept
+        if not (m.noun and m.head.dep_ == "dobj" and m.head.head.i in disrupting)
+        and not (not m.noun and _object_in(m, explosive) and m.head.i not in disrupting)
+    ]  # "defused a bomb": the verb's event; "his vehicle hit a landmine": the noun's
+    events = [m for m in kept if _lemma(m.head) not in tr.RESULTS or m.first != m.last]
+    if events:
+        kept = events
+    return kept
+
+
+def _object_in(m: Mention, heads: set[int]) -> bool:
+    obj = child_of(m.head, frozenset({"dobj"}))
+    return obj is not None and obj.i in heads
+
+
+def governor(noun: Any) -> Any | None:
+    """The verb a noun trigger is the object (or passive subject) of, directly or through a
+    preposition ("agreed to a ceasefire", "killed in an air strike")."""
+    if noun.dep_ in ("dobj", "nsubjpass", "nsubj", "attr") and noun.head.pos_ in VERB_POS:
+        return noun.head
+    if noun.dep_ == "pobj" and noun.head.dep_ == "prep" and noun.head.head.pos_ in VERB_POS:
+        return noun.head.head
+    return None
+
+
+def _args(m: Mention, battle: bool) -> None:
+    head = m.head
+    if not m.noun:
+        m.clause = head
+        m.actor = subject_of(head)
+        if set(m.candidates) <= UNAIMED:  # "merged into a single force": no target
+            m.target = _outside(m, noun_arg(child_of(head, frozenset({"dobj"}))))
+            return
+        m.target = _outside(m, object_of(head, battle, "DISR_WEAP" in m.candidates))
+        for child in head.children:  # "attacked ..., killing 10 soldiers"
+            if child.dep_ in ("advcl", "conj") and _lemma(child) in tr.RESULTS:
+                m.victims = object_of(child, battle)
+        if m.target is None or m.first != m.last:
+            for tok in head.doc[m.first : m.last + 1]:
+                if tok.pos_ == "ADP":
+                    obj = noun_arg(child_of(tok, frozenset({"pobj"})))
+                    if obj is not None:
+                        m.target = obj
+                        break
+                preps = AIMED_PREPS | ({"to"} if m.first != m.last else set())  # "set fire to"
+                found = noun_arg(prep_object(tok, frozenset(preps)))
+                if found is not None and m.target is None:
+                    m.target = found
+        return
+    m.actor, m.target = noun_args(head, battle)
+    if m.actor is None:
+        for child in head.lefts:
+            if child.dep_ == "compound" and child.i < m.first and _is_armed_name(child):
+                m.actor = phrase(child)
+    gov = governor(head)
+    m.clause = gov if gov is not None else head
+    if gov is None:
+        return
+    lemma = _lemma(gov)
+    if lemma in tr.LIGHT_VERBS or lemma in AGREE_VERBS:
+        if m.actor is None:
+            m.actor = subject_of(gov)
+        if m.target is None and head.dep_ == "dobj":  # "threw a grenade into a cafe"
+            aimed = prep_object(gov, frozenset({"on", "against", "at", "upon", "into"}))
+            m.target = noun_arg(aimed)
+    elif head.dep_ == "nsubj" and lemma in tr.VERBS:  # "a drone strike hit a car"
+        if m.target is None:
+            m.target = object_of(gov, battle)
+    elif lemma in tr.RESULTS and head.dep_ == "pobj" and head.head.lower_ in ("in", "during"):
+        if m.actor is None:
+            m.actor = subject_of(gov)
+        m.victims = object_of(gov, battle)
+        if m.target is None:
+            m.target = m.victims
+
+
+def _outside(m: Mention, arg: Arg | None) -> Arg | None:
+    """No word of the trigger is its own argument ("set up a base")."""
+    if arg is None or m.first <= arg.head <= m.last:
+        return None
+    return arg
+
+
+def _is_armed_name(tok: Any) -> bool:
+    return _lemma(tok) in k.ARMED or _lemma(tok) in k.NON_STATE or tok.ent_type_ in ("ORG", "NORP")
+
+
+def _lemmas(doc: Any, arg: Arg | None) -> set[str]:
+    """The lemmas of an argument's words, with a plural's stem for a capitalised word the
+    tagger took for a name ("Rebels attacked")."""
+    if arg is None:
+        return set()
+    out = set()
+    for t in doc[arg.first : arg.last + 1]:
+        out.add(_lemma(t))
+        if t.pos_ == "PROPN" and t.lower_.endswith("s"):
+            out.add(t.lower_[:-1])
+    return out
+
+
+def _weapon(doc: Any, m: Mention, cands: tuple[str, ...]) -> str | None:
+    """The code of the first weapon word in the trigger, else in its clause."""
+    violent = bool(set(cands) & VIOLENT_CODES)
+    for tok in doc[m.first : m.last + 1]:
+        code = tr.CUES.get(_lemma(tok))
+        if code is not None and (code in cands or violent):
+            return code  # "grenade attack": the weapon in the trigger decides
+    for tok in doc[m.first : m.last]:  # "bomb attack": a trigger noun compounded to it
+        if violent and _lemma(tok) in tr.NOUNS:
+            return tr.NOUNS[_lemma(tok)][0]
+    attack = bool(set(cands) & ATTACKS)  # an attack or a killing by a named weapon
+    scope = m.clause.subtree if m.clause is not None else ()
+    for tok in scope:
+        lemma = _lemma(tok)
+        code = tr.CUES.get(lemma)
+        if code is None or lemma in tr.SPAN_ONLY:
+            continue
+        if code in cands or attack:
+            return code
+    return None
+
+
+def _is_event(doc: Any, m: Mention, sentence: set[str], has_weapon: bool) -> bool:
+    """Whether a trigger names an event here (see the module's non-events)."""
+    lemma = _lemma(m.head)
+    actor, target = _lemmas(doc, m.actor), _lemmas(doc, m.target)
+    violent = bool(set(m.candidates) & VIOLENT_CODES)
+    if violent and sentence & k.SPORT and not has_weapon:
+        return False
+    first_violent = m.candidates[0] in VIOLENT_CODES
+    if m.target is not None and _lemma(doc[m.target.head]) in k.ABSTRACT and first_violent:
+        return False
+    modifiers = [c for c in m.head.children if c.dep_ in ("amod", "compound")]
+    mods = {_lemma(c) for c in modifiers} | {c.lower_ for c in modifiers}  # "losing": "lose"
+    if m.noun and mods & FIGURATIVE_MODS:
+        return False
+    if first_violent and not has_weapon and _from_critics(doc, m):
+        return False  # "came under attack from lawmakers", "critics attacked the minister"
+    armed = bool((actor | target) & (k.ARMED | k.NON_STATE)) or _named_side(doc, m)
+    if not m.noun and lemma == "fire":
+        obj = child_of(m.head, frozenset({"dobj"}))
+        if obj is None or _lemma(obj) not in k.FIRE_OBJECTS:
+            at = prep_object(m.head, frozenset({"at", "on", "upon", "into"}))
+            return at is not None
+    if not m.noun and lemma in NEED_FORCE:
+        protest = bool(actor & ACTING_PROTESTERS)
+        worker = bool(actor & k.WORKER)
+        return armed or has_weapon or protest or (worker and lemma == "strike")
+    if not m.noun and lemma in ("march", "rally", "demonstrate") and actor & k.ARMED:
+        return False
+    if not m.noun and lemma in ("burn", "torch", "loot") and m.actor is None:
+        return False
+    if set(m.candidates) == {"CHANGE_TO_GROUP_ACT"}:
+        return bool((actor | target) & (k.ARMED | k.NON_STATE))  # not "two banks merged"
+    if not m.noun and lemma == "withdraw":
+        return prep_object(m.head, frozenset({"from"})) is not None
+    if lemma in ("capture", "seize", "overrun", "retake", "recapture", "liberate"):
+        return bool(target & (k.TERRITORY | k.WEAPON)) or _place_target(doc, m)
+    for prep in ("for", "over", "against"):
+        obj = prep_object(m.head, frozenset({prep}))
+        if first_violent and obj is not None and _lemma(obj) in k.ABSTRACT:
+            return False  # "a battle for survival"
+    if set(m.candidates) == {"AGREEMENT"} and m.noun and m.first == m.last:
+        gov = governor(m.head)
+        between = prep_object(m.head, frozenset({"between"}))
+        return between is not None or (gov is not None and _lemma(gov) in AGREE_VERBS)
+    return True
+
+
+def _from_critics(doc: Any, m: Mention) -> bool:
+    """Whether the attack comes from people whose attacks are words: the actor's head, or
+    the "from" phrase of a noun trigger or of the verb carrying it, is a critic's word
+    (``kinds.CRITICS``)."""
+    sides = [doc[m.actor.head]] if m.actor is not None else []
+    if m.noun:
+        gov = governor(m.head)
+        for tok in (m.head, gov):
+            found = prep_object(tok, frozenset({"from"})) if tok is not None else None
+            if found is not None:
+                sides.append(found)
+    return any(_lemma(t) in k.CRITICS for t in sides)
+
+
+def _named_side(doc: Any, m: Mention) -> bool:
+    """Whether the actor is a named organisation (the Northern Front)."""
+    if m.actor is None:
+        return False
+    return any(t.ent_type_ in ("ORG", "NORP") for t in doc[m.actor.first : m.actor.last + 1])
+
+
+def _place_target(doc: Any, m: Mention) -> bool:
+    if m.target is None:
+        return False
+    head = doc[m.target.head]
+    if head.pos_ == "PROPN" and head.ent_type_ not in ("ORG", "NORP"):
+        return True  # a name taken is a place, whatever the tagger took it for
+    return any(
+        t.ent_type_ in ("GPE", "LOC", "FAC") for t in doc[m.target.first : m.target.last + 1]
+    )
+
+
+def decide(doc: Any, m: Mention, sentence: set[str], scores: Scores) -> tuple[str, float]:
+    """The mention's code and its confidence (1.0 where the words decide)."""
+    cands = m.candidates
+    if len(cands) == 1:
+        return cands[0], 1.0
+    actor, target = _lemmas(doc, m.actor), _lemmas(doc, m.target)
+    span = {_lemma(t) for t in doc[m.first : m.last + 1]}
+    lemma = _lemma(m.head)
+    weapon = _weapon(doc, m, cands)
+    labour = (actor | span | sentence) & (k.WORKER | {"union", "wage", "pay", "salary"})
+    if "PEACE_PROTEST" in cands and lemma == "strike" and weapon is None and labour:
+        return "PEACE_PROTEST", 1.0
+    if actor & MOB and ("MOB_VIOL" in cands or set(cands) & MOB_ACTS):
+        return "MOB_VIOL", 1.0  # a mob's attack, lynching, burning or looting
+    if "VIOL_DEMONSTR" in cands and actor & ACTING_PROTESTERS and "PEACE_PROTEST" not in cands:
+        return "VIOL_DEMONSTR", 1.0
+    if "PEACE_PROTEST" in cands and _is_protest_word(doc, m):
+        for words, code in tr.PROTEST_CODES:
+            if sentence & words and code in cands:
+                return code, 1.0
+        return "PEACE_PROTEST", 1.0
+    if "FORCE_AGAINST_PROTEST" in cands and target & k.PROTESTER:
+        lethal = sentence & {"live", "kill", "dead"}
+        if sentence & k.PROTEST_INTERVENTION and not lethal and "PROTEST_WITH_INTER" in cands:
+            return "PROTEST_WITH_INTER", 1.0
+        return "FORCE_AGAINST_PROTEST", 1.0
+    if weapon is not None:
+        return weapon, 1.0
+    if "DISR_WEAP" in cands and target & k.WEAPON:
+        return "DISR_WEAP", 1.0
+    if TERRITORY_CODES[0] in cands:
+        if actor & k.NON_STATE or (actor and not actor & k.STATE and _named_side(doc, m)):
+            return TERRITORY_CODES[0], 1.0
+        if actor & k.STATE:
+            return TERRITORY_CODES[1], 1.0
+    victims = _lemmas(doc, m.victims)
+    if "ARMED_CLASH" in cands and victims & k.ARMED and (not actor or actor & k.ARMED):
+        return "ARMED_CLASH", 1.0  # "stormed the town, killing 10 soldiers"
+    named_target = m.target is not None and doc[m.target.head].pos_ == "PROPN"
+    one_side = actor & k.ARMED and target and not target & k.ARMED and not named_target
+    if "ATTACK" in cands and one_side:  # one armed side: "militants attacked government buildings"
+        return "ATTACK", 1.0
+    if "ATTACK" in cands and _lemmas(doc, m.victims) & k.CIVILIAN:
+        return "ATTACK", 1.0  # "aid workers were killed in an attack on their convoy"
+    if "ARMED_CLASH" in cands and target & k.ARMED and (not actor or actor & k.ARMED):
+        return "ARMED_CLASH", 1.0
+    if "ARMED_CLASH" in cands and target & k.ARMED and _named_side(doc, m):
+        return "ARMED_CLASH", 1.0
+    if "ATTACK" in cands and (target | _lemmas(doc, m.victims)) & k.CIVILIAN:
+        return "ATTACK", 1.0
+    if cands[0] == "ARMED_CLASH" and "VIOL_DEMONSTR" in cands:
+        return "ARMED_CLASH", 1.0  # a clash is a battle, unless protesters clash (above)
+    if "PROPERTY_DISTRUCT" in cands and not actor & ACTING_PROTESTERS:
+        return "PROPERTY_DISTRUCT", 1.0
+    default = tr.DEFAULTS.get((lemma, m.noun))
+    if default is not None:
+        return default, 1.0
+    return _classified(cands, scores())
+
+
+def _classified(cands: tuple[str, ...], probs: dict[str, float]) -> tuple[str, float]:
+    """The classifier's most probable candidate (ties: the lexicon's order), and its share
+    of the candidates' probability."""
+    total = sum(probs.get(c, 0.0) for c in cands)
+    best = max(cands, key=lambda c: (probs.get(c, 0.0), -cands.index(c)))
+    return best, (probs.get(best, 0.0) / total if total > 0 else 1.0 / len(cands))
+
+
+def _is_protest_word(doc: Any, m: Mention) -> bool:
+    """Whether the trigger names a protest itself ("marched", "a rally", "went on strike"),
+    not an act against one ("dispersed")."""
+    tokens = doc[m.first : m.last + 1]
+    words = {_lemma(t) for t in tokens} | {t.lower_ for t in tokens}
+    return bool(words & PROTEST_WORDS) or (m.code == "PEACE_PROTEST" and "strike" in words)
+
+
+def find_mentions(sent: Any, scores: Scores) -> list[Mention]:
+    """The event mentions of one parsed sentence, typed and with their modality."""
+    found = find_triggers(sent)
+    if not found:
+        return []
+    doc = sent.doc
+    sentence = {_lemma(t) for t in sent}
+    has_weapon = any(
+        tr.CUES.get(lemma) is not None and lemma not in ("gas", "car", "device")
+        for lemma in sentence
+    )
+    out = []
+    for m in found:
+        _args(m, battle=bool(set(m.candidates) & BATTLE_CODES))
+        m.actor, m.target = _outside(m, m.actor), _outside(m, m.target)
+        if not _is_event(doc, m, sentence, has_weapon):
+            continue
+        m.code, m.confidence = decide(doc, m, sentence, scores)
+        if m.code in tr.PROTESTS and _is_protest_word(doc, m):
+            if m.actor is None and m.target is not None and m.noun:
+                m.actor = m.target  # "a march of thousands"
+            m.target = None
+        m.modality, m.cue = modality_of(m.head)
+        out.append(m)
+    return out

@@ -1,0 +1,275 @@
+"""The trigger lexicon: the words that name an event, each with the taxonomy codes it may
+have, and the words of a sentence that decide among them.
+
+A trigger is a verb or a noun, looked up by its lowercased lemma (one dict lookup per
+token). Each entry lists its candidate codes, the most usual first; a trigger with one
+candidate decides alone, one with several is decided by the sentence's words (a weapon
+``CUES``, the kind of its target or actor, see ``kinds``) and only failing those by the
+classifier. Each table groups its words by the class of event they cover.
+"""
+
+from __future__ import annotations
+
+from claimledger.extract.events.kinds import (
+    PROTEST_INTERVENTION,
+    PROTEST_LETHAL,
+    PROTEST_VIOLENT,
+)
+
+# Verbs, by lemma.
+VERBS: dict[str, tuple[str, ...]] = {
+    # attacks in general: the weapon, the target's kind or the two sides decide
+    "attack": (
+        "ATTACK", "ARMED_CLASH", "AIR_STRIKE", "ART_MISS_ATTACK", "FORCE_AGAINST_PROTEST",
+        "MOB_VIOL",
+    ),
+    "assault": ("ATTACK", "ARMED_CLASH", "SEX_VIOL"),
+    "raid": ("ATTACK", "ARMED_CLASH", "AIR_STRIKE"),
+    "ambush": ("ARMED_CLASH", "ATTACK"),
+    "storm": ("ARMED_CLASH", "ATTACK", "VIOL_DEMONSTR"),
+    "strike": ("AIR_STRIKE", "ART_MISS_ATTACK", "ATTACK", "PEACE_PROTEST"),
+    "hit": ("AIR_STRIKE", "ART_MISS_ATTACK", "ATTACK"),
+    "target": ("AIR_STRIKE", "ART_MISS_ATTACK", "ATTACK"),
+    "shoot": ("ATTACK", "ARMED_CLASH", "FORCE_AGAINST_PROTEST"),
+    "fire": (
+        "ART_MISS_ATTACK", "ATTACK", "ARMED_CLASH", "FORCE_AGAINST_PROTEST", "PROTEST_WITH_INTER",
+    ),
+    # battles between armed sides
+    "clash": ("ARMED_CLASH", "VIOL_DEMONSTR"),
+    "fight": ("ARMED_CLASH",),
+    # remote violence by its weapon
+    "bomb": ("AIR_STRIKE", "REM_EXPLOS", "SUIC_BOMB"),
+    "shell": ("ART_MISS_ATTACK",),
+    "bombard": ("ART_MISS_ATTACK", "AIR_STRIKE"),
+    "pound": ("ART_MISS_ATTACK", "AIR_STRIKE"),
+    "detonate": ("REM_EXPLOS", "SUIC_BOMB"),
+    "explode": ("REM_EXPLOS", "SUIC_BOMB", "GRENADE"),
+    "gas": ("CHEM_WEAP",),
+    # violence against civilians
+    "massacre": ("ATTACK",),
+    "murder": ("ATTACK",),
+    "execute": ("ATTACK",),
+    "behead": ("ATTACK",),
+    "lynch": ("MOB_VIOL",),
+    "torture": ("ATTACK",),
+    "kidnap": ("ABDUCT_DISSAP",),
+    "abduct": ("ABDUCT_DISSAP",),
+    "rape": ("SEX_VIOL",),
+    # arrests
+    "arrest": ("ARREST",),
+    "detain": ("ARREST",),
+    # territory: the actor's kind decides government or non-state
+    "capture": ("NON_STATE_ACTOR_OVERTAKES_TER", "GOV_REGAINS_TERIT"),
+    "seize": ("NON_STATE_ACTOR_OVERTAKES_TER", "GOV_REGAINS_TERIT", "DISR_WEAP"),
+    "overrun": ("NON_STATE_ACTOR_OVERTAKES_TER", "GOV_REGAINS_TERIT"),
+    "retake": ("GOV_REGAINS_TERIT", "NON_STATE_ACTOR_OVERTAKES_TER"),
+    "recapture": ("GOV_REGAINS_TERIT", "NON_STATE_ACTOR_OVERTAKES_TER"),
+    "liberate": ("GOV_REGAINS_TERIT", "NON_STATE_ACTOR_OVERTAKES_TER"),
+    "withdraw": ("NON_VIOL_TERRIT_TRANSFER",),
+    "cede": ("NON_VIOL_TERRIT_TRANSFER",),
+    # changes to an armed group: merged, disbanded, defected (only with an armed side, see
+    # mentions)
+    "merge": ("CHANGE_TO_GROUP_ACT",),
+    "disband": ("CHANGE_TO_GROUP_ACT",),
+    "dissolve": ("CHANGE_TO_GROUP_ACT",),
+    "defect": ("CHANGE_TO_GROUP_ACT",),
+    # disrupted weapons use
+    "intercept": ("DISR_WEAP",),
+    "defuse": ("DISR_WEAP",),
+    "confiscate": ("DISR_WEAP",),
+    # property
+    "loot": ("PROPERTY_DISTRUCT", "VIOL_DEMONSTR"),
+    "torch": ("PROPERTY_DISTRUCT", "VIOL_DEMONSTR"),
+    "burn": ("PROPERTY_DISTRUCT", "VIOL_DEMONSTR"),
+    "raze": ("PROPERTY_DISTRUCT",),
+    "vandalise": ("PROPERTY_DISTRUCT", "VIOL_DEMONSTR"),
+    "vandalize": ("PROPERTY_DISTRUCT", "VIOL_DEMONSTR"),
+    "ransack": ("PROPERTY_DISTRUCT", "VIOL_DEMONSTR"),
+    # protests and riots: the sentence's words of intervention or violence decide
+    "protest": ("PEACE_PROTEST", "PROTEST_WITH_INTER", "FORCE_AGAINST_PROTEST", "VIOL_DEMONSTR"),
+    "demonstrate": (
+        "PEACE_PROTEST", "PROTEST_WITH_INTER", "FORCE_AGAINST_PROTEST", "VIOL_DEMONSTR",
+    ),
+    "march": ("PEACE_PROTEST", "PROTEST_WITH_INTER", "FORCE_AGAINST_PROTEST", "VIOL_DEMONSTR"),
+    "rally": ("PEACE_PROTEST", "PROTEST_WITH_INTER", "FORCE_AGAINST_PROTEST", "VIOL_DEMONSTR"),
+    "riot": ("VIOL_DEMONSTR",),
+    "disperse": ("PROTEST_WITH_INTER", "FORCE_AGAINST_PROTEST"),
+    # agreements
+    "sign": ("AGREEMENT",),
+    # results: an event only where the sentence names no other (see RESULTS)
+    "kill": ("ATTACK", "ARMED_CLASH", "FORCE_AGAINST_PROTEST", "MOB_VIOL"),
+    "beat": ("ATTACK", "MOB_VIOL", "FORCE_AGAINST_PROTEST"),
+    "wound": ("ATTACK", "ARMED_CLASH", "FORCE_AGAINST_PROTEST"),
+    "injure": ("ATTACK", "ARMED_CLASH", "FORCE_AGAINST_PROTEST"),
+    "destroy": ("PROPERTY_DISTRUCT",),
+}  # fmt: skip
+# Inflected forms the tagger lemmatises wrongly ("raped" as "rap"), to the lemma meant.
+MISREAD: dict[str, str] = {
+    "raped": "rape", "raping": "rape", "rapes": "rape", "staged": "stage", "stages": "stage",
+}  # fmt: skip
+# Nouns, by lemma.
+NOUNS: dict[str, tuple[str, ...]] = {
+    "attack": ("ATTACK", "ARMED_CLASH", "AIR_STRIKE", "ART_MISS_ATTACK", "MOB_VIOL"),
+    "assault": ("ATTACK", "ARMED_CLASH", "SEX_VIOL"),
+    "raid": ("ATTACK", "ARMED_CLASH", "AIR_STRIKE"),
+    "ambush": ("ARMED_CLASH", "ATTACK"),
+    "offensive": ("ARMED_CLASH",),
+    "strike": ("AIR_STRIKE", "ART_MISS_ATTACK", "PEACE_PROTEST"),
+    "airstrike": ("AIR_STRIKE",),
+    "clash": ("ARMED_CLASH", "VIOL_DEMONSTR"),
+    "fighting": ("ARMED_CLASH",),
+    "battle": ("ARMED_CLASH",),
+    "firefight": ("ARMED_CLASH",),
+    "gunfight": ("ARMED_CLASH",),
+    "shelling": ("ART_MISS_ATTACK",),
+    "bombardment": ("ART_MISS_ATTACK", "AIR_STRIKE"),
+    "barrage": ("ART_MISS_ATTACK",),
+    "bombing": ("REM_EXPLOS", "AIR_STRIKE", "SUIC_BOMB"),
+    "bomb": ("REM_EXPLOS", "SUIC_BOMB", "AIR_STRIKE"),
+    "explosion": ("REM_EXPLOS", "SUIC_BOMB", "GRENADE"),
+    "blast": ("REM_EXPLOS", "SUIC_BOMB", "GRENADE"),
+    "landmine": ("REM_EXPLOS",),
+    "ied": ("REM_EXPLOS",),
+    "grenade": ("GRENADE",),
+    "massacre": ("ATTACK",),
+    "killing": ("ATTACK",),
+    "shooting": ("ATTACK", "ARMED_CLASH", "FORCE_AGAINST_PROTEST"),
+    "kidnapping": ("ABDUCT_DISSAP",),
+    "abduction": ("ABDUCT_DISSAP",),
+    "disappearance": ("ABDUCT_DISSAP",),
+    "rape": ("SEX_VIOL",),
+    "arrest": ("ARREST",),
+    "merger": ("CHANGE_TO_GROUP_ACT",),
+    "dissolution": ("CHANGE_TO_GROUP_ACT",),
+    "defection": ("CHANGE_TO_GROUP_ACT",),
+    "protest": ("PEACE_PROTEST", "PROTEST_WITH_INTER", "FORCE_AGAINST_PROTEST", "VIOL_DEMONSTR"),
+    "demonstration": (
+        "PEACE_PROTEST", "PROTEST_WITH_INTER", "FORCE_AGAINST_PROTEST", "VIOL_DEMONSTR",
+    ),
+    "rally": ("PEACE_PROTEST", "PROTEST_WITH_INTER", "FORCE_AGAINST_PROTEST", "VIOL_DEMONSTR"),
+    "march": ("PEACE_PROTEST", "PROTEST_WITH_INTER", "FORCE_AGAINST_PROTEST", "VIOL_DEMONSTR"),
+    "sit-in": ("PEACE_PROTEST", "PROTEST_WITH_INTER"),
+    "riot": ("VIOL_DEMONSTR",),
+    "looting": ("PROPERTY_DISTRUCT", "VIOL_DEMONSTR"),
+    "ceasefire": ("AGREEMENT",),
+    "truce": ("AGREEMENT",),
+    "agreement": ("AGREEMENT",),
+    "deal": ("AGREEMENT",),
+    "accord": ("AGREEMENT",),
+}  # fmt: skip
+# Words of several tokens, by their lowercased words: the event they name as one trigger.
+# (The first word is looked up; the rest must follow it.)
+MULTIWORD: dict[tuple[str, ...], tuple[str, ...]] = {
+    ("sexual", "violence"): ("SEX_VIOL",),
+    ("sit", "-", "in"): ("PEACE_PROTEST", "PROTEST_WITH_INTER"),
+    ("sexually", "assaulted"): ("SEX_VIOL",),
+    ("chemical", "weapons"): ("CHEM_WEAP",),
+    ("chemical", "weapon"): ("CHEM_WEAP",),
+    ("took", "to", "the", "streets"): ("PEACE_PROTEST", "PROTEST_WITH_INTER", "VIOL_DEMONSTR"),
+    ("set", "fire", "to"): ("PROPERTY_DISTRUCT", "VIOL_DEMONSTR"),
+    ("opened", "fire"): ("ATTACK", "ARMED_CLASH", "FORCE_AGAINST_PROTEST"),
+    ("open", "fire"): ("ATTACK", "ARMED_CLASH", "FORCE_AGAINST_PROTEST"),
+    ("shot", "down"): ("DISR_WEAP",),
+    ("blew", "up"): ("REM_EXPLOS", "SUIC_BOMB", "PROPERTY_DISTRUCT"),
+    ("blew", "himself", "up"): ("SUIC_BOMB",),
+    ("blew", "herself", "up"): ("SUIC_BOMB",),
+    ("took", "control", "of"): ("NON_STATE_ACTOR_OVERTAKES_TER", "GOV_REGAINS_TERIT"),
+    ("seized", "control", "of"): ("NON_STATE_ACTOR_OVERTAKES_TER", "GOV_REGAINS_TERIT"),
+    ("regained", "control", "of"): ("GOV_REGAINS_TERIT", "NON_STATE_ACTOR_OVERTAKES_TER"),
+    ("regain", "control", "of"): ("GOV_REGAINS_TERIT", "NON_STATE_ACTOR_OVERTAKES_TER"),
+    ("regains", "control", "of"): ("GOV_REGAINS_TERIT", "NON_STATE_ACTOR_OVERTAKES_TER"),
+    ("handed", "over"): ("NON_VIOL_TERRIT_TRANSFER",),
+    ("hand", "over"): ("NON_VIOL_TERRIT_TRANSFER",),
+    ("pulled", "out"): ("NON_VIOL_TERRIT_TRANSFER",),
+    ("pull", "out"): ("NON_VIOL_TERRIT_TRANSFER",),
+    ("pulls", "out"): ("NON_VIOL_TERRIT_TRANSFER",),
+    ("prisoner", "exchange"): ("AGREEMENT",),
+    ("prisoner", "swap"): ("AGREEMENT",),
+    ("peace", "deal"): ("AGREEMENT",),
+    ("peace", "agreement"): ("AGREEMENT",),
+    ("hunger", "strike"): ("PEACE_PROTEST",),
+    ("general", "strike"): ("PEACE_PROTEST",),
+    ("went", "on", "strike"): ("PEACE_PROTEST",),
+    ("go", "on", "strike"): ("PEACE_PROTEST",),
+}
+FIRST_WORDS = frozenset(words[0] for words in MULTIWORD)
+
+# Triggers whose own word gives their usual type where the sentence names no weapon, side
+# or target that decides otherwise: an explosion or a bomb is a remote explosive, a verb of
+# bombing an air strike, a bombardment or pounding (no aircraft named) shelling. (Other
+# ambiguous triggers, "attack", "strike", "raid", go to the classifier then.)
+DEFAULTS: dict[tuple[str, bool], str] = {
+    ("bomb", True): "REM_EXPLOS",
+    ("bombing", True): "REM_EXPLOS",
+    ("explosion", True): "REM_EXPLOS",
+    ("blast", True): "REM_EXPLOS",
+    ("bomb", False): "AIR_STRIKE",
+    ("explode", False): "REM_EXPLOS",
+    ("detonate", False): "REM_EXPLOS",
+    ("bombardment", True): "ART_MISS_ATTACK",
+    ("bombard", False): "ART_MISS_ATTACK",
+    ("pound", False): "ART_MISS_ATTACK",
+}
+# Results: an event only where the sentence names no other trigger ("the strike killed
+# five": one event, the strike, with five dead).
+RESULTS = frozenset({"kill", "wound", "injure", "destroy"})
+
+# A base or headquarters set up: a verb of these lemmas ("set" with its particle "up") whose
+# object is one of these nouns; the trigger runs from the verb to the noun ("set up a new
+# headquarters", "established a forward operating base").
+HQ_VERBS = frozenset({"establish", "set", "open", "build"})
+HQ_NOUNS = frozenset({"base", "headquarters", "headquarter", "outpost", "garrison"})
+
+# Verbs of a projectile landing ("shells landed on a school", "rockets fell on the town"):
+# a trigger where their subject is a projectile, the type decided by that weapon word.
+IMPACT_VERBS = frozenset({"land", "fall", "slam", "crash", "rain"})
+PROJECTILES = frozenset({"rocket", "missile", "shell", "mortar", "projectile", "round"})
+IMPACT_CODES = ("ART_MISS_ATTACK", "AIR_STRIKE")
+
+# Verbs that carry a noun trigger as their object without being an event themselves
+# ("carried out an air strike", "staged a protest", "struck a deal"): the noun is the
+# trigger, and the verb's subject its actor.
+LIGHT_VERBS = frozenset(
+    {
+        "carry", "conduct", "launch", "stage", "mount", "hold", "make", "unleash", "perform",
+        "execute", "commit", "organise", "organize", "lead", "strike", "reach", "sign",
+        "agree", "broker", "throw", "hurl", "plant", "detonate", "use", "order", "claim",
+        "plan", "call", "begin", "start", "announce", "join", "fire", "drop", "lob", "toss",
+    }
+)  # fmt: skip
+
+# Weapons and means named in the sentence: the code they decide, among a trigger's
+# candidates. Matched on lowercased lemmas. A compound of a noun trigger made of these
+# ("drone strike", "car bomb", "rocket attack") is part of the trigger.
+CUES: dict[str, str] = {
+    **dict.fromkeys(
+        ("drone", "air", "aircraft", "warplane", "jet", "helicopter", "airstrike", "aerial",
+         "plane", "uav"),
+        "AIR_STRIKE",
+    ),
+    **dict.fromkeys(
+        ("artillery", "shell", "mortar", "rocket", "missile", "howitzer", "cannon", "tank",
+         "shelling", "ballistic"),
+        "ART_MISS_ATTACK",
+    ),
+    **dict.fromkeys(("grenade",), "GRENADE"),
+    **dict.fromkeys(
+        ("roadside", "landmine", "ied", "car", "mine", "explosive", "device", "booby"),
+        "REM_EXPLOS",
+    ),
+    **dict.fromkeys(("suicide", "himself", "herself"), "SUIC_BOMB"),
+    **dict.fromkeys(("chemical", "chlorine", "sarin", "toxic"), "CHEM_WEAP"),
+}  # fmt: skip
+# Cue words that decide only inside a trigger ("car bomb", "mine blast"), not from the clause
+# ("gunmen in a car").
+SPAN_ONLY = frozenset({"car", "mine", "device"})
+# Cue words that decide a type but never join a trigger's span.
+NOT_IN_SPAN = frozenset({"device", "himself", "herself", "explosive", "tank", "cannon"})
+
+# Protest codes chosen by the sentence's words (see kinds).
+PROTEST_CODES: tuple[tuple[frozenset[str], str], ...] = (
+    (PROTEST_VIOLENT, "VIOL_DEMONSTR"),
+    (PROTEST_LETHAL, "FORCE_AGAINST_PROTEST"),
+    (PROTEST_INTERVENTION, "PROTEST_WITH_INTER"),
+)
+PROTESTS = frozenset({"PEACE_PROTEST", "PROTEST_WITH_INTER", "VIOL_DEMONSTR"})
