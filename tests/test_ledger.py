@@ -38,7 +38,7 @@ def counts(db: Path) -> dict[str, int]:
 def test_schema_wal_and_migrations(db: Path) -> None:
     with Ledger(db) as ledger:
         assert ledger.conn.execute("PRAGMA journal_mode").fetchone()[0] == "wal"
-        assert ledger.schema_version() == 9
+        assert ledger.schema_version() == 10
         names = {r[0] for r in ledger.conn.execute("SELECT name FROM sqlite_master")}
     assert set(TABLES) | {"reviews", "reference_figures", "schema_migrations"} <= names
 
@@ -47,7 +47,7 @@ def test_version_1_ledger_upgrades_in_place(db: Path) -> None:
     version_1_ledger(db)
     api.ingest([str(EXAMPLE)], db, Settings(workers=1))
     with sqlite3.connect(db) as conn:
-        assert conn.execute("SELECT MAX(version) FROM schema_migrations").fetchone()[0] == 9
+        assert conn.execute("SELECT MAX(version) FROM schema_migrations").fetchone()[0] == 10
         roles = conn.execute(
             "SELECT COUNT(*) FROM attributions WHERE source_role IS NOT NULL"
         ).fetchone()[0]

@@ -24,6 +24,7 @@ from claimledger.present.records import (
     actor_record,
     check_record,
     citation_record,
+    event_hit_record,
     figure_group_record,
     records,
     relation_record,
@@ -40,7 +41,10 @@ from claimledger.version import __version__
 WHAT = (*RECORD_KINDS, "all")
 # What linking and checking add to the ledger, exported the same way.
 LINKED_WHAT = ("figure_groups", "contradictions", "repeats", "checks", "citations")
-EXPORT_WHAT = ("documents", *RECORD_KINDS, "actors", *LINKED_WHAT, "claimreview")
+# Events are stored (and exported, with their cluster) whether or not the event extractor
+# is in the component table yet.
+STORED_WHAT = (*RECORD_KINDS, *(() if "events" in RECORD_KINDS else ("events",)))
+EXPORT_WHAT = ("documents", *STORED_WHAT, "actors", *LINKED_WHAT, "claimreview")
 FORMATS = ("jsonl", "csv", "parquet")
 
 
@@ -225,10 +229,13 @@ def claims(
     claim_type: str | None = None,
     label: str | None = None,
     limit: int | None = 20,
+    event_type: str | None = None,
 ) -> list[ClaimRow]:
-    """Claims ranked by check-worthiness, with their figures and attributed sources."""
+    """Claims ranked by check-worthiness, with their figures and attributed sources;
+    ``event_type`` keeps those stating an event of that type (code or ACLED name)."""
     f = ClaimFilter(
         claim_type=claim_type,
+        event_type=event_type,
         min_score=min_score,
         label=label,
         doc_ids=tuple(doc_ids or ()),
@@ -288,6 +295,9 @@ def export(
             return
         if what == "citations":
             yield from (citation_record(c) for c in store.iter_citations())
+            return
+        if what == "events":  # with the cluster linking put each in
+            yield from (event_hit_record(h) for h in store.iter_events())
             return
         for doc_id in store.document_ids():
             yield from records(store.load(doc_id), what)

@@ -205,6 +205,12 @@ def build_parser() -> argparse.ArgumentParser:
         default=None,
         help="only claims of this type (statistic, event, quote, ...)",
     )
+    p.add_argument(
+        "--event-type",
+        default=None,
+        help="only claims stating an event of this type: a code (AIR_STRIKE) or an ACLED "
+        "sub-event type ('Air/drone strike')",
+    )
     p.add_argument("--limit", type=int, default=20, help="rows to show (default 20; 0: all)")
     p.add_argument("--format", choices=("table", "jsonl"), default="table")
 
@@ -413,7 +419,9 @@ def _link_summary(linked: LinkResult, checks: dict[str, int]) -> str:
         f"{_plural(r.get('contradiction', 0), 'contradiction')}, "
         f"{_plural(r.get('update', 0), 'update')}, "
         f"{r.get('consistent', 0):,} consistent, "
-        f"{_plural(linked.repeats, 'repeated passage pair')}; {_checks_summary(checks)}"
+        f"{_plural(linked.repeats, 'repeated passage pair')}, "
+        f"{_plural(linked.events, 'event')} clustered; "
+        f"{_checks_summary(checks)}"
     )
 
 
@@ -502,6 +510,7 @@ def cmd_claims(args: argparse.Namespace) -> int:
         label="claim" if args.min_score is None else None,
         claim_type=args.claim_type,
         limit=args.limit or None,
+        event_type=args.event_type,
     )
     if args.format == "jsonl":
         for r in rows:

@@ -44,11 +44,15 @@ BlockKey = tuple[str, str, str, str, PlaceKey, str]
 
 @dataclass(frozen=True)
 class Figure:
-    """A quantity ready to compare: its measure and the interval of values it allows."""
+    """A quantity ready to compare: its measure and the interval of values it allows, and,
+    for a dead or injured figure of an event linked across documents (link/events), that
+    event's cluster id: figures of two different events are never compared, figures of one
+    event always are (its place and day are theirs)."""
 
     quantity: Quantity
     measure: Measure
     interval: tuple[float, float]
+    event: str | None = None
 
     @property
     def id(self) -> str:
@@ -331,16 +335,20 @@ def compare(a: Figure | Quantity, b: Figure | Quantity) -> Relation | None:
     """How two figures relate, or None where they are not figures of one measure: another
     place, another day of a daily measure, another period, another counted thing or
     population, another unit, a rate against a total, a cumulative count from another
-    start. A quantity is read as a figure without its sentence; pass ``Figure``s (see
-    ``figures_of``) to let sentence cues count."""
+    start, or the dead of two different events (``Figure.event``). A quantity is read as a
+    figure without its sentence; pass ``Figure``s (see ``figures_of``) to let sentence cues
+    count. Two figures of one event are of one place and time, whatever their own words."""
     fa, fb = as_figure(a), as_figure(b)
     if fa is None or fb is None or fa.id == fb.id:
         return None
+    if fa.event is not None and fb.event is not None and fa.event != fb.event:
+        return None  # the dead of an air strike and of a shelling the same day and town
     if not same_measure(fa.measure, fb.measure):
         return None
     qa, qb = fa.quantity, fb.quantity
     m = fa.measure if fa.measure.population in _ancestors(fb.measure.population) else fb.measure
-    if not same_place(qa, qb) or not same_time(qa, qb, m):
+    one_event = fa.event is not None and fa.event == fb.event
+    if not one_event and (not same_place(qa, qb) or not same_time(qa, qb, m)):
         return None
     if fa.measure.population != fb.measure.population:
         return _part_and_whole(fa, fb, m)

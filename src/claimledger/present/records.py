@@ -10,12 +10,23 @@ import dataclasses
 from collections.abc import Callable, Iterator
 from typing import Any
 
-from claimledger.model import Attribution, Claim, Entity, Extraction, Quantity
+from claimledger.extract.events.taxonomy import BY_CODE as EVENT_TYPES
+from claimledger.model import (
+    Attribution,
+    Claim,
+    Entity,
+    Event,
+    EventArg,
+    EventFigure,
+    Extraction,
+    Quantity,
+)
 from claimledger.pipeline import COMPONENTS, RECORD_KINDS, items_of
 from claimledger.store.base import (
     CheckHit,
     CitationHit,
     CitedDocument,
+    EventHit,
     FigureGroupHit,
     Part,
     PassageRef,
@@ -55,6 +66,23 @@ FIELDS: dict[str, tuple[str, ...]] = {
         *(*BASE_FIELDS, "score", "label", "types", "quantity_ids", "attribution_ids"),
         *TIME_FIELDS,
         "place",
+        "event_ids",
+    ),
+    # an event mention (``extract``/``export --what events``): its type as the ACLED codebook
+    # and PLOVER name it and as the taxonomy codes it; ``actor`` and ``target`` are
+    # {text, start, end, actor_id} or null; ``fatalities`` and ``injured`` lists of
+    # {quantity_id, text, start, end, value, lower, upper, bound} (quantity records by id);
+    # ``attributed_to`` {attribution_id, text, canonical, source_kind, actor_id} or null;
+    # ``cluster`` the event across documents it is a mention of in a ledger (null from
+    # extract, before linking, and for events not asserted)
+    "event": (
+        *BASE_FIELDS,
+        *("event_type", "event_category", "plover_event", "plover_mode", "code"),
+        *("confidence", "modality", "modality_cue", "happened", "actor", "target"),
+        *("fatalities", "injured", "attributed_to"),
+        *TIME_FIELDS,
+        "place",
+        "cluster",
     ),
     "entity": (*BASE_FIELDS, "label", "canonical", "actor_id"),
     # the ledger's actors (``export --what actors``), one record each
@@ -82,6 +110,7 @@ FIELDS: dict[str, tuple[str, ...]] = {
 # ``--what`` (plural, as the CLI says it) to the record kind it yields.
 KIND_OF: dict[str, str] = {
     **{c.name: c.record for c in COMPONENTS if c.record is not None},
+    "events": "event",  # stored and exported whether or not the extractor is in the table
     "documents": "document",
     "actors": "actor",
     "figure_groups": "figure_group",
@@ -240,6 +269,67 @@ def claim_record(ctx: _Context, c: Claim) -> dict[str, Any]:
     )
     rec.update(c.when.fields())
     rec["place"] = c.where.record()
+    rec["event_ids"] = list(c.event_ids)
+    return rec
+
+
+def _arg(a: EventArg | None) -> dict[str, Any] | None:
+    if a is None:
+        return None
+    return {"text": a.text, "start": a.start, "end": a.end, "actor_id": a.actor_id}
+
+
+def _event_figure(f: EventFigure) -> dict[str, Any]:
+    return {
+        "quantity_id": f.quantity_id,
+        "text": f.text,
+        "start": f.start,
+        "end": f.end,
+        "value": _number(f.value),
+        "lower": _number(f.lower),
+        "upper": _number(f.upper),
+        "bound": f.bound,
+    }
+
+
+def event_fields(e: Event, cluster: str | None = None) -> dict[str, Any]:
+    """An event record's own fields (after the base fields); ``cluster`` as the ledger
+    linked it (None from extract)."""
+    kind = EVENT_TYPES.get(e.code)
+    src = e.attributed_to
+    source = None
+    if src is not None:
+        source = {
+            "attribution_id": src.attribution_id,
+            "text": src.text,
+            "canonical": src.canonical,
+            "source_kind": src.source_kind,
+            "actor_id": src.actor_id,
+        }
+    return {
+        "event_type": kind.name if kind else None,
+        "event_category": kind.category if kind else None,
+        "plover_event": kind.plover if kind else None,
+        "plover_mode": kind.plover_mode if kind else None,
+        "code": e.code,
+        "confidence": e.confidence,
+        "modality": e.modality,
+        "modality_cue": e.modality_cue,
+        "happened": e.happened,
+        "actor": _arg(e.actor),
+        "target": _arg(e.target),
+        "fatalities": [_event_figure(f) for f in e.fatalities],
+        "injured": [_event_figure(f) for f in e.injured],
+        "attributed_to": source,
+        **e.when.fields(),
+        "place": e.where.record(),
+        "cluster": cluster,
+    }
+
+
+def event_record(ctx: _Context, e: Event) -> dict[str, Any]:
+    rec = ctx.base("event", e.id, e.start, e.end, e.sentence_index)
+    rec.update(event_fields(e))
     return rec
 
 
@@ -293,6 +383,7 @@ BUILDERS: dict[str, Callable[[_Context, Any], dict[str, Any]]] = {
     "attribution": attribution_record,
     "claim": claim_record,
     "entity": entity_record,
+    "event": event_record,
 }
 
 
@@ -379,6 +470,16 @@ def figure_group_record(hit: FigureGroupHit) -> dict[str, Any]:
         "members": list(hit.members),
         "relations": list(hit.relations),
     }
+
+
+def event_hit_record(hit: EventHit) -> dict[str, Any]:
+    """A stored event as the event record ``extract`` prints, with its ``cluster``."""
+    e = hit.event
+    rec = record_base(
+        "event", e.id, e.doc_id, hit.source, hit.record, e.start, e.end, e.text, hit.sentence
+    )
+    rec.update(event_fields(e, hit.cluster))
+    return rec
 
 
 def attribution_part_record(part: Part[Attribution]) -> dict[str, Any]:

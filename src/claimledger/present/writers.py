@@ -94,6 +94,7 @@ def parquet_schema(kind: str) -> Any:
         "aliases": pa.list_(text),
         "quantity_ids": pa.list_(text),
         "attribution_ids": pa.list_(text),
+        "event_ids": pa.list_(text),
     }
     for name in fields_of(kind):
         if name.endswith(("_start", "_end")) or name.startswith("n_"):
@@ -101,7 +102,35 @@ def parquet_schema(kind: str) -> Any:
     for name in ("time_start", "time_end"):  # ISO dates; time_text_start/_end are offsets
         types[name] = text
     types.update(_linked_types(kind))
+    types.update(_event_types(kind))
     return pa.schema([(name, types.get(name, text)) for name in fields_of(kind)])
+
+
+def _event_types(kind: str) -> dict[str, Any]:
+    """The nested columns of an event record (records.event_fields)."""
+    import pyarrow as pa
+
+    if kind != "event":
+        return {}
+    text, whole, real = pa.string(), pa.int64(), pa.float64()
+    arg = pa.struct([("text", text), ("start", whole), ("end", whole), ("actor_id", text)])
+    figure = pa.struct(
+        [
+            *(("quantity_id", text), ("text", text), ("start", whole), ("end", whole)),
+            *(("value", real), ("lower", real), ("upper", real), ("bound", text)),
+        ]
+    )
+    source = pa.struct(
+        [(k, text) for k in ("attribution_id", "text", "canonical", "source_kind", "actor_id")]
+    )
+    return {
+        "actor": arg,
+        "target": arg,
+        "fatalities": pa.list_(figure),
+        "injured": pa.list_(figure),
+        "attributed_to": source,
+        "happened": pa.bool_(),
+    }
 
 
 def _linked_types(kind: str) -> dict[str, Any]:

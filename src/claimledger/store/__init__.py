@@ -14,6 +14,9 @@ from claimledger.store.base import (
     ClaimHit,
     ClaimLinks,
     DocumentInfo,
+    EventDetail,
+    EventHit,
+    EventTypeCount,
     FigureGroupHit,
     LinkResult,
     Overview,
@@ -33,10 +36,13 @@ from claimledger.store.filters import (
     CLAIM_TYPES,
     MAX_PAGE,
     MAX_PER_PAGE,
+    MODALITIES,
     RELATION_KINDS,
     VERDICTS,
     ClaimFilter,
     DocumentFilter,
+    EventFilter,
+    event_code,
 )
 from claimledger.store.sqlite import Ledger, SQLiteStore
 
@@ -45,6 +51,7 @@ __all__ = [
     "CLAIM_TYPES",
     "MAX_PAGE",
     "MAX_PER_PAGE",
+    "MODALITIES",
     "RELATION_KINDS",
     "VERDICTS",
     "CheckHit",
@@ -56,6 +63,10 @@ __all__ = [
     "ClaimLinks",
     "DocumentFilter",
     "DocumentInfo",
+    "EventDetail",
+    "EventFilter",
+    "EventHit",
+    "EventTypeCount",
     "FigureGroupHit",
     "Ledger",
     "LinkResult",
@@ -71,6 +82,7 @@ __all__ = [
     "SameFigure",
     "StatedSource",
     "Store",
+    "event_code",
     "open_store",
 ]
 

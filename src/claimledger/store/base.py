@@ -19,8 +19,8 @@ from contextlib import AbstractContextManager
 from dataclasses import dataclass, field
 from typing import Any, Generic, TypeVar
 
-from claimledger.model import Attribution, Claim, Extraction, Quantity, Rejection
-from claimledger.store.filters import ClaimFilter, DocumentFilter
+from claimledger.model import Attribution, Claim, Event, Extraction, Quantity, Rejection
+from claimledger.store.filters import ClaimFilter, DocumentFilter, EventFilter
 
 T = TypeVar("T")
 
@@ -150,6 +150,7 @@ class LinkResult:
     relations: dict[str, int] = field(default_factory=dict)
     passages: int = 0
     repeats: int = 0
+    events: int = 0  # asserted event mentions put in a cluster (link/events)
 
 
 @dataclass(frozen=True)
@@ -280,6 +281,60 @@ class ClaimLinks:
     citations: list[CitationHit] = field(default_factory=list)
 
 
+@dataclass(frozen=True)
+class EventHit:
+    """A stored event mention with what its record needs beyond the dataclass: its
+    document's source and record, its sentence's text, ``cluster`` (the event across
+    documents it is a mention of; None until linked, and for events not asserted), and for
+    listing it among other mentions its document's title, outlet, published and date (the
+    document's date as extraction resolved it) and ``day`` (the day it was clustered by,
+    when it is in a cluster)."""
+
+    event: Event
+    source: str
+    record: int | None
+    sentence: str | None
+    cluster: str | None = None
+    title: str | None = None
+    outlet: str | None = None
+    published: str | None = None
+    date: str | None = None
+    day: str | None = None
+
+    @property
+    def id(self) -> str:
+        return self.event.id
+
+
+@dataclass
+class EventDetail:
+    """One event mention: ``mentions``, the other mentions of its cluster (in other
+    documents and its own; earliest document date first, each with its source and dates),
+    the claims (sentences) that state it, and its dead and injured figures as stored
+    figures (link/compare relates them to other figures of the same event)."""
+
+    hit: EventHit
+    mentions: list[EventHit]
+    claims: list[ClaimHit]
+    fatalities: list[Part[Quantity]]
+    injured: list[Part[Quantity]]
+    n_documents: int = 0  # documents of its cluster, its own included (1 when unclustered)
+
+
+@dataclass(frozen=True)
+class EventTypeCount:
+    """How many event mentions of one type the ledger holds: ``code`` (taxonomy), ``name``
+    (the ACLED sub-event type), ``category`` (the ACLED event type), all mentions
+    (``events``), those asserted (``asserted``) and the clusters they form (``clusters``)."""
+
+    code: str
+    name: str
+    category: str
+    events: int
+    asserted: int
+    clusters: int
+
+
 @dataclass
 class Page(Generic[T]):
     total: int
@@ -404,6 +459,26 @@ class Store(ABC):
     def claim(self, claim_id: str, context: int = 2) -> ClaimDetail | None:
         """One claim with ``context`` sentences either side, None when there is none."""
 
+    # -- events (extract/events, link/events) ------------------------------------------------
+    @abstractmethod
+    def event_page(self, f: EventFilter) -> Page[EventHit]:
+        """A page of event mentions as the filter asks, latest day first (the event's own
+        day, else its document's date), then by document and position."""
+
+    @abstractmethod
+    def iter_events(self) -> Iterator[EventHit]:
+        """Every event mention, by document (in the order they were ingested) and position
+        (for export)."""
+
+    @abstractmethod
+    def event(self, event_id: str, limit: int = 200) -> EventDetail | None:
+        """One event mention with its cluster's other mentions (at most ``limit``), its
+        claims and its dead and injured figures; None when there is no such event."""
+
+    @abstractmethod
+    def event_types(self) -> list[EventTypeCount]:
+        """The types the ledger's events have, most mentions first (then by code)."""
+
     # -- reviews --------------------------------------------------------------------------
     @abstractmethod
     def add_review(self, claim_id: str, verdict: str, reviewer: str, note: str) -> Review:
@@ -440,7 +515,9 @@ class Store(ABC):
         """For the overview: ``linked_documents``, ``figure_groups`` (of two figures or
         more), ``contradictions``, ``updates``, ``consistent``, ``repeats`` (pairs),
         ``repeat_clusters``, ``reference_figures``, ``checks``, ``agreements``,
-        ``disagreements`` and ``contradicted_claims`` / ``disagreeing_claims``."""
+        ``disagreements``, ``contradicted_claims`` / ``disagreeing_claims``, ``events``
+        (mentions), ``clustered_events`` (mentions in a cluster), ``event_clusters`` (all)
+        and ``event_clusters_across`` (clusters with mentions in two documents or more)."""
 
     @abstractmethod
     def relation_page(self, kind: str, page: int = 1, per_page: int = 50) -> Page[RelationHit]:

@@ -13,6 +13,7 @@ from datetime import date
 
 from claimledger.errors import UsageError
 from claimledger.extract import checkworthy
+from claimledger.extract.events.taxonomy import BY_CODE, BY_NAME
 
 # AVeriTeC's four verdicts, the labels fact-checkers' datasets and ClaimReview feeds use.
 VERDICTS = ("Supported", "Refuted", "Not Enough Evidence", "Conflicting Evidence/Cherrypicking")
@@ -25,6 +26,8 @@ MAX_PER_PAGE = 200
 CHECK_STATUSES = ("agrees", "disagrees")
 # The kinds of relation linking finds between two figures of one measure (link/compare).
 RELATION_KINDS = ("contradiction", "update", "consistent")
+# An event's modality (model.Event): the event page filters by it.
+MODALITIES = ("asserted", "negated", "denied", "hypothetical", "future")
 # Far past any ledger's last page, and (MAX_PAGE - 1) * MAX_PER_PAGE is an OFFSET a 64-bit
 # integer holds: a larger page number is refused before it reaches a store.
 MAX_PAGE = 1_000_000
@@ -61,11 +64,16 @@ class ClaimFilter:
     # with none; and claims with a figure whose reference check agrees / disagrees
     contradicted: bool | None = None
     check: str | None = None
+    # claims stating an event of this type: a taxonomy code ("AIR_STRIKE") or the ACLED
+    # sub-event type ("Air/drone strike"), any case; events of any modality count
+    event_type: str | None = None
     sort: str = "score"
     page: int = 1
     per_page: int = 50
 
     def __post_init__(self) -> None:
+        if self.event_type is not None:
+            event_code(self.event_type)
         if self.claim_type is not None and self.claim_type not in CLAIM_TYPES:
             raise UsageError(f"type {self.claim_type!r} is not one of {', '.join(CLAIM_TYPES)}")
         for name in ("min_score", "max_score"):
@@ -105,6 +113,45 @@ class DocumentFilter:
 
     def __post_init__(self) -> None:
         check_paging(self.page, self.per_page)
+
+
+@dataclass(frozen=True)
+class EventFilter:
+    """The event page: mentions of one type (code or ACLED name, as ``ClaimFilter``), of
+    one modality, of these documents, of one cluster, with a dead or injured figure or
+    without; ``None`` leaves a filter off."""
+
+    event_type: str | None = None
+    modality: str | None = None
+    doc_ids: tuple[str, ...] = ()
+    cluster: str | None = None
+    has_casualties: bool | None = None
+    page: int = 1
+    per_page: int = 50
+
+    def __post_init__(self) -> None:
+        if self.event_type is not None:
+            event_code(self.event_type)
+        if self.modality is not None and self.modality not in MODALITIES:
+            raise UsageError(
+                f"modality {self.modality[:40]!r} is not one of {', '.join(MODALITIES)}"
+            )
+        check_paging(self.page, self.per_page)
+
+
+def event_code(value: str) -> str:
+    """The taxonomy code an event type filter names: a code ("AIR_STRIKE") or an ACLED
+    sub-event type ("Air/drone strike"), either in any case; a UsageError otherwise."""
+    text = value.strip()
+    if text.upper() in BY_CODE:
+        return text.upper()
+    folded = {name.casefold(): t.code for name, t in BY_NAME.items()}
+    if text.casefold() in folded:
+        return folded[text.casefold()]
+    raise UsageError(
+        f"event type {value[:40]!r} is neither an event type code ({', '.join(BY_CODE)}) "
+        "nor an ACLED sub-event type such as 'Air/drone strike'"
+    )
 
 
 def check_paging(page: int, per_page: int) -> None:

@@ -24,6 +24,7 @@ from pathlib import Path
 from typing import Any
 
 from claimledger.errors import LedgerError
+from claimledger.extract.events.taxonomy import BY_CODE as EVENT_TYPES
 from claimledger.link.actors.mentions import NAMED_LABELS, SOURCE_KINDS, affiliation_in
 from claimledger.link.actors.people import PersonMention, merge_people
 from claimledger.link.actors.table import load_table as load_actor_table
@@ -36,6 +37,12 @@ from claimledger.link.compare import (
     compare,
     figures_of,
     wider_keys,
+)
+from claimledger.link.events import (
+    EventCluster,
+    clusters_of,
+    event_figures,
+    with_event_place_and_day,
 )
 from claimledger.link.measures import PART_OF, Measure
 from claimledger.link.repeats import SCHEME as REPEAT_SCHEME
@@ -51,6 +58,10 @@ from claimledger.model import (
     Claim,
     Document,
     Entity,
+    Event,
+    EventArg,
+    EventFigure,
+    EventSource,
     Extraction,
     Quantity,
     Rejection,
@@ -69,6 +80,9 @@ from claimledger.store.base import (
     ClaimLinks,
     ContextSentence,
     DocumentInfo,
+    EventDetail,
+    EventHit,
+    EventTypeCount,
     FigureGroupHit,
     LinkResult,
     Overview,
@@ -83,7 +97,14 @@ from claimledger.store.base import (
     StatedSource,
     Store,
 )
-from claimledger.store.filters import VERDICTS, ClaimFilter, DocumentFilter, check_paging
+from claimledger.store.filters import (
+    VERDICTS,
+    ClaimFilter,
+    DocumentFilter,
+    EventFilter,
+    check_paging,
+    event_code,
+)
 
 _MIGRATION_NAME = re.compile(r"^(\d{4})_([a-z0-9_]+)\.sql$")
 _IDENTIFIER = re.compile(r"^[a-z_][a-z0-9_]*$")
@@ -114,6 +135,18 @@ _CLAIM_SELECT = (
     "(SELECT MAX(created_at) FROM reviews r WHERE r.claim_id = c.id) AS last_review_at "
     "FROM claims c JOIN documents d ON d.id = c.doc_id"
 )
+
+
+# An event with what its hit needs: its sentence, its document and its cluster's day.
+_EVENT_SELECT = (
+    "SELECT e.*, c.idx AS sentence_index, c.text AS sentence_text, d.source AS doc_source, "
+    "d.record AS doc_record, d.title AS doc_title, d.outlet AS doc_outlet, "
+    "d.published AS doc_published, d.date AS doc_date, ec.day AS cluster_day "
+    "FROM events e JOIN claims c ON c.id = e.claim_id JOIN documents d ON d.id = e.doc_id "
+    "LEFT JOIN event_clusters ec ON ec.id = e.cluster"
+)
+# The day an event is listed by: its own, else its document's date.
+_EVENT_DAY = "COALESCE(substr(e.time_start, 1, 10), d.date)"
 
 
 def now() -> str:
@@ -450,12 +483,13 @@ class SQLiteStore(Store):
                 return False
             blocks: list[str] = []
             others: list[str] = []
+            clusters: list[str] = []
             if existing is not None:  # extracted by another version or settings: replace
-                blocks, others = self._forget_links(doc.id)
+                blocks, others, clusters = self._forget_links(doc.id)
                 self.execute("DELETE FROM documents WHERE id = ?", (doc.id,))
             _insert_document(self, ex, run_id)
             if existing is not None:  # its links went with it; it is linked again later
-                self._refresh_links(blocks, others)
+                self._refresh_links(blocks, others, clusters)
         return True
 
     def link_people(self) -> int:
@@ -635,6 +669,7 @@ class SQLiteStore(Store):
             (doc_id,),
         ):
             links.setdefault(r[0], []).append(r[1])
+        event_ids = self._claim_event_ids("c.doc_id = ?", [doc_id])
         claim_index = {}
         for r in q("SELECT * FROM claims WHERE doc_id = ? ORDER BY idx", (doc_id,)):
             claim_index[r["id"]] = r["idx"]
@@ -643,6 +678,7 @@ class SQLiteStore(Store):
                     claim_from_row(r),
                     quantity_ids=tuple(quantity_ids.get(r["id"], [])),
                     attribution_ids=tuple(links.get(r["id"], [])),
+                    event_ids=tuple(event_ids.get(r["id"], [])),
                 )
             )
         ex.quantities = [quantity_from_row(r, claim_index[r["claim_id"]]) for r in quantity_rows]
@@ -676,7 +712,24 @@ class SQLiteStore(Store):
                     (doc_id,),
                 )
             ]
+        ex.items["events"] = [
+            h.event
+            for h in self._event_hits(
+                q(f"{_EVENT_SELECT} WHERE e.doc_id = ? ORDER BY e.start_char", (doc_id,))
+            )
+        ]
         return ex
+
+    def _claim_event_ids(self, where: str, args: Sequence[Any]) -> dict[str, list[str]]:
+        """The event ids of the claims ``c`` that ``where`` picks, in each claim's order."""
+        out: dict[str, list[str]] = {}
+        for r in self.query(
+            "SELECT ce.claim_id, ce.event_id FROM claim_events ce "
+            f"JOIN claims c ON c.id = ce.claim_id WHERE {where} ORDER BY ce.claim_id, ce.idx",
+            args,
+        ):
+            out.setdefault(str(r[0]), []).append(str(r[1]))
+        return out
 
     def documents(self, f: DocumentFilter) -> Page[dict[str, Any]]:
         where, args = ["1"], []
@@ -780,11 +833,16 @@ class SQLiteStore(Store):
         hits = [ClaimHit(claim_from_row(r), _document_info(r, r["doc_id"])) for r in rows]
         for i in range(0, len(hits), _IN_CHUNK):  # bounded IN lists
             self._attach(hits[i : i + _IN_CHUNK])
+        event_ids: dict[str, list[str]] = {}
+        for i in range(0, len(hits), _IN_CHUNK):
+            ids = [h.id for h in hits[i : i + _IN_CHUNK]]
+            event_ids |= self._claim_event_ids(f"c.id IN ({','.join('?' * len(ids))})", ids)
         for h in hits:
             h.claim = replace(
                 h.claim,
                 quantity_ids=tuple(p.item.id for p in h.figures),
                 attribution_ids=tuple(p.item.id for p in h.sources),
+                event_ids=tuple(event_ids.get(h.id, [])),
             )
         return hits
 
@@ -887,6 +945,100 @@ class SQLiteStore(Store):
                 )
         return out
 
+    # -- events -----------------------------------------------------------------------------
+    def _event_hits(self, rows: Sequence[sqlite3.Row]) -> list[EventHit]:
+        """Event rows (``_EVENT_SELECT``) with their dead and injured figures, in bounded IN
+        lists."""
+        figures: dict[str, list[sqlite3.Row]] = {}
+        ids = [str(r["id"]) for r in rows]
+        for r in _in_chunks(self, "SELECT * FROM event_figures WHERE event_id IN ({marks})", ids):
+            figures.setdefault(str(r["event_id"]), []).append(r)
+        return [
+            EventHit(
+                event_from_row(r, figures.get(r["id"], ()), r["sentence_index"]),
+                r["doc_source"],
+                r["doc_record"],
+                r["sentence_text"],
+                r["cluster"],
+                r["doc_title"],
+                r["doc_outlet"],
+                r["doc_published"],
+                r["doc_date"],
+                r["cluster_day"],
+            )
+            for r in rows
+        ]
+
+    def event_page(self, f: EventFilter) -> Page[EventHit]:
+        where, args = _event_where(f)
+        total = int(
+            self.scalar(
+                f"SELECT COUNT(*) FROM events e JOIN documents d ON d.id = e.doc_id WHERE {where}",
+                args,
+            )
+        )
+        rows = self.query(
+            f"{_EVENT_SELECT} WHERE {where} ORDER BY {_EVENT_DAY} IS NULL, {_EVENT_DAY} DESC, "
+            "d.ingested_at, e.doc_id, e.start_char LIMIT ? OFFSET ?",
+            [*args, f.per_page, (f.page - 1) * f.per_page],
+        )
+        return Page(total, f.page, f.per_page, self._event_hits(rows))
+
+    def iter_events(self) -> Iterator[EventHit]:
+        for doc_id in self.document_ids():
+            yield from self._event_hits(
+                self.query(f"{_EVENT_SELECT} WHERE e.doc_id = ? ORDER BY e.start_char", (doc_id,))
+            )
+
+    def event(self, event_id: str, limit: int = 200) -> EventDetail | None:
+        row = self.query_one(f"{_EVENT_SELECT} WHERE e.id = ?", (event_id,))
+        if row is None:
+            return None
+        [hit] = self._event_hits([row])
+        mentions: list[EventHit] = []
+        n_documents = 1
+        if hit.cluster is not None:
+            mentions = self._event_hits(
+                self.query(
+                    f"{_EVENT_SELECT} WHERE e.cluster = ? AND e.id != ? ORDER BY d.date IS NULL, "
+                    "d.date, d.published, d.ingested_at, e.doc_id, e.start_char LIMIT ?",
+                    (hit.cluster, event_id, limit),
+                )
+            )
+            n_documents = int(
+                self.scalar(
+                    "SELECT COUNT(DISTINCT doc_id) FROM events WHERE cluster = ?", (hit.cluster,)
+                )
+            )
+        claim_rows = self.query(
+            f"{_CLAIM_SELECT} WHERE c.id IN (SELECT claim_id FROM claim_events WHERE "
+            "event_id = ? UNION SELECT claim_id FROM events WHERE id = ?) ORDER BY c.idx",
+            (event_id, event_id),
+        )
+        e = hit.event
+        parts = self._figure_parts([f.quantity_id for f in (*e.fatalities, *e.injured)])
+        return EventDetail(
+            hit,
+            mentions,
+            self._hits(claim_rows),
+            [parts[f.quantity_id] for f in e.fatalities if f.quantity_id in parts],
+            [parts[f.quantity_id] for f in e.injured if f.quantity_id in parts],
+            n_documents,
+        )
+
+    def event_types(self) -> list[EventTypeCount]:
+        out = []
+        for r in self.query(
+            "SELECT code, COUNT(*) AS n, SUM(happened) AS asserted, "
+            "COUNT(DISTINCT cluster) AS clusters FROM events GROUP BY code "
+            "ORDER BY n DESC, code"
+        ):
+            kind = EVENT_TYPES.get(r["code"])
+            name, category = (kind.name, kind.category) if kind else (r["code"], "")
+            n, asserted, clusters = int(r["n"]), int(r["asserted"] or 0), int(r["clusters"])
+            out.append(EventTypeCount(r["code"], name, category, n, asserted, clusters))
+        return out
+
     # -- reviews --------------------------------------------------------------------------
     def add_review(self, claim_id: str, verdict: str, reviewer: str, note: str) -> Review:
         with self.transaction():
@@ -972,11 +1124,12 @@ class SQLiteStore(Store):
         with self.transaction():
             for table in _LINK_TABLES:
                 self.execute(f"DELETE FROM {table}")
+            self.execute("UPDATE events SET cluster = NULL WHERE cluster IS NOT NULL")
         return self.link_new(self.document_ids(), on_progress)
 
-    def _forget_links(self, doc_id: str) -> tuple[list[str], list[str]]:
-        """Before a document is deleted (to be written again): the groups and the passages of
-        other documents its links touch, to refresh once it is gone."""
+    def _forget_links(self, doc_id: str) -> tuple[list[str], list[str], list[str]]:
+        """Before a document is deleted (to be written again): the groups, the passages of
+        other documents and the event clusters its links touch, to refresh once it is gone."""
         blocks = [
             str(r[0])
             for r in self.query(
@@ -994,11 +1147,19 @@ class SQLiteStore(Store):
                 (doc_id, doc_id),
             )
         ]
-        return blocks, others
+        clusters = [
+            str(r[0])
+            for r in self.query(
+                "SELECT DISTINCT cluster FROM events WHERE doc_id = ? AND cluster IS NOT NULL",
+                (doc_id,),
+            )
+        ]
+        return blocks, others, clusters
 
-    def _refresh_links(self, blocks: list[str], passages: list[str]) -> None:
+    def _refresh_links(self, blocks: list[str], passages: list[str], clusters: list[str]) -> None:
         _refresh_groups(self, blocks)
         _recluster(self, set(passages))
+        _refresh_clusters(self, clusters)
 
     def link_counts(self) -> dict[str, int]:
         def count(sql: str) -> int:
@@ -1027,6 +1188,12 @@ class SQLiteStore(Store):
             "contradicted_claims": count(f"SELECT COUNT(*) FROM ({_CONTRADICTED_CLAIMS})"),
             "disagreeing_claims": count(
                 "SELECT COUNT(DISTINCT claim_id) FROM reference_checks WHERE status = 'disagrees'"
+            ),
+            "events": count("SELECT COUNT(*) FROM events"),
+            "clustered_events": count("SELECT COUNT(*) FROM events WHERE cluster IS NOT NULL"),
+            "event_clusters": count("SELECT COUNT(*) FROM event_clusters"),
+            "event_clusters_across": count(
+                "SELECT COUNT(*) FROM event_clusters WHERE n_documents >= 2"
             ),
         }
 
@@ -1644,6 +1811,13 @@ def _claim_where(f: ClaimFilter) -> tuple[str, list[Any]]:
     if f.check is not None:
         where.append("c.id IN (SELECT claim_id FROM reference_checks WHERE status = ?)")
         args.append(f.check)
+    if f.event_type:  # the events of its sentence, and those the claim is tied to
+        where.append(
+            "(c.id IN (SELECT claim_id FROM events WHERE code = ?) OR c.id IN "
+            "(SELECT ce.claim_id FROM claim_events ce JOIN events e ON e.id = ce.event_id "
+            "WHERE e.code = ?))"
+        )
+        args += [event_code(f.event_type)] * 2
     if f.actor:
         where.append(
             "(EXISTS (SELECT 1 FROM claim_attributions ca JOIN attributions a "
@@ -1652,6 +1826,28 @@ def _claim_where(f: ClaimFilter) -> tuple[str, list[Any]]:
             "AND m.sentence_idx = c.idx AND m.actor_id = ?))"
         )
         args += [f.actor, f.actor]
+    return " AND ".join(where), args
+
+
+def _event_where(f: EventFilter) -> tuple[str, list[Any]]:
+    """SQL conditions on ``events e`` (joined to ``documents d``) for an event filter."""
+    where: list[str] = ["1"]
+    args: list[Any] = []
+    if f.event_type:
+        where.append("e.code = ?")
+        args.append(event_code(f.event_type))
+    if f.modality:
+        where.append("e.modality = ?")
+        args.append(f.modality)
+    if f.doc_ids:
+        where.append(f"e.doc_id IN ({','.join('?' * len(f.doc_ids))})")
+        args.extend(f.doc_ids)
+    if f.cluster:
+        where.append("e.cluster = ?")
+        args.append(f.cluster)
+    if f.has_casualties is not None:
+        exists = "EXISTS (SELECT 1 FROM event_figures x WHERE x.event_id = e.id)"
+        where.append(exists if f.has_casualties else f"NOT {exists}")
     return " AND ".join(where), args
 
 
@@ -1798,10 +1994,11 @@ def _statements(sql: str) -> list[str]:
     return [s.strip() for s in body.split(";") if s.strip()]
 
 
-# Components added to the table after the four built in: each has a table of its own, named
+# Components added to the table after the four built in (and events, whose nested parts have
+# columns and a table of their own, see _event_row): each has a table of its own, named
 # after it (made by its migration), with the columns id, doc_id, claim_id, start_char,
 # end_char, text, run_id and one per field of its item dataclass (lists and dicts as JSON).
-_BUILT_IN = frozenset({"quantity", "attribution", "claim", "entity"})
+_BUILT_IN = frozenset({"quantity", "attribution", "claim", "entity", "event"})
 ADDED_COMPONENTS = tuple(
     c for c in COMPONENTS if c.record is not None and c.record not in _BUILT_IN
 )
@@ -1881,6 +2078,139 @@ def _insert_document(store: SQLiteStore, ex: Extraction, run_id: str) -> None:
             for aid in cl.attribution_ids
         ],
         or_ignore=True,
+    )
+    _insert_events(store, ex, claim_ids, run_id)
+
+
+def _insert_events(
+    store: SQLiteStore, ex: Extraction, claim_ids: dict[int, str], run_id: str
+) -> None:
+    """A document's events, their dead and injured figures and its claims' links to them."""
+    events: list[Event] = items_of(ex, "events")
+    store.insert("events", [_event_row(e, claim_ids, run_id) for e in events], or_ignore=True)
+    store.insert(
+        "event_figures",
+        [
+            _event_figure_row(e.id, role, i, f)
+            for e in events
+            for role, figures in (("fatalities", e.fatalities), ("injured", e.injured))
+            for i, f in enumerate(figures)
+        ],
+        or_ignore=True,
+    )
+    known = {e.id for e in events}
+    store.insert(
+        "claim_events",
+        [
+            {"claim_id": cl.id, "event_id": eid, "idx": i}
+            for cl in ex.claims
+            for i, eid in enumerate(cl.event_ids)
+            if eid in known
+        ],
+        or_ignore=True,
+    )
+
+
+def _arg_columns(prefix: str, arg: EventArg | None) -> dict[str, Any]:
+    return {
+        f"{prefix}_text": arg.text if arg else None,
+        f"{prefix}_start": arg.start if arg else None,
+        f"{prefix}_end": arg.end if arg else None,
+        f"{prefix}_actor_id": arg.actor_id if arg else None,
+    }
+
+
+def _event_row(e: Event, claim_ids: dict[int, str], run_id: str) -> dict[str, Any]:
+    kind = EVENT_TYPES.get(e.code)
+    src = e.attributed_to
+    return {
+        "id": e.id,
+        "doc_id": e.doc_id,
+        "claim_id": claim_ids[e.sentence_index],
+        "start_char": e.start,
+        "end_char": e.end,
+        "text": e.text,
+        "code": e.code,
+        "event_type": kind.name if kind else None,
+        "event_category": kind.category if kind else None,
+        "plover_event": kind.plover if kind else None,
+        "plover_mode": kind.plover_mode if kind else None,
+        "confidence": e.confidence,
+        "modality": e.modality,
+        "modality_cue": e.modality_cue,
+        "happened": int(e.happened),
+        **_arg_columns("actor", e.actor),
+        **_arg_columns("target", e.target),
+        "source_attribution_id": src.attribution_id if src else None,
+        "source_text": src.text if src else None,
+        "source_canonical": src.canonical if src else None,
+        "source_kind": src.source_kind if src else None,
+        "source_actor_id": src.actor_id if src else None,
+        **e.when.fields(),
+        **e.where.fields(),
+        "run_id": run_id,
+    }
+
+
+def _event_figure_row(event_id: str, role: str, idx: int, f: EventFigure) -> dict[str, Any]:
+    return {
+        "event_id": event_id,
+        "role": role,
+        "idx": idx,
+        "quantity_id": f.quantity_id,
+        "text": f.text,
+        "start_char": f.start,
+        "end_char": f.end,
+        "value": f.value,
+        "lower": f.lower,
+        "upper": f.upper,
+        "bound": f.bound,
+    }
+
+
+def _arg_from_row(r: sqlite3.Row, prefix: str) -> EventArg | None:
+    if r[f"{prefix}_text"] is None:
+        return None
+    return EventArg(
+        r[f"{prefix}_text"], r[f"{prefix}_start"], r[f"{prefix}_end"], r[f"{prefix}_actor_id"]
+    )
+
+
+def event_from_row(
+    r: sqlite3.Row, figures: Sequence[sqlite3.Row] = (), sentence_index: int = -1
+) -> Event:
+    """A stored ``events`` row (with its ``event_figures`` rows) as the dataclass extraction
+    made."""
+    by_role: dict[str, list[EventFigure]] = {"fatalities": [], "injured": []}
+    for f in sorted(figures, key=lambda f: (f["role"], f["idx"])):
+        figure = EventFigure(
+            f["quantity_id"], f["text"], f["start_char"], f["end_char"], f["value"],
+            f["lower"], f["upper"], f["bound"],
+        )  # fmt: skip
+        by_role.setdefault(f["role"], []).append(figure)
+    source = None
+    if r["source_attribution_id"] is not None:
+        source = EventSource(
+            r["source_attribution_id"], r["source_text"], r["source_canonical"],
+            r["source_kind"], r["source_actor_id"],
+        )  # fmt: skip
+    return Event(
+        doc_id=r["doc_id"],
+        start=r["start_char"],
+        end=r["end_char"],
+        text=r["text"],
+        code=r["code"],
+        confidence=r["confidence"],
+        modality=r["modality"],
+        modality_cue=r["modality_cue"],
+        actor=_arg_from_row(r, "actor"),
+        target=_arg_from_row(r, "target"),
+        fatalities=tuple(by_role["fatalities"]),
+        injured=tuple(by_role["injured"]),
+        attributed_to=source,
+        sentence_index=sentence_index,
+        when=when_from_row(r),
+        where=where_from_row(r),
     )
 
 
@@ -2097,6 +2427,7 @@ _LINK_TABLES = (
     "repeat_pairs",
     "repeat_keys",
     "repeat_passages",
+    "event_clusters",
     "linked_documents",
 )
 _REFERENCE_COLUMNS = (
@@ -2146,21 +2477,37 @@ def _finite(x: float) -> float | None:
 
 
 def _members(store: SQLiteStore, block: str) -> list[Figure]:
-    """The stored figures of one block, with the measure and interval they were linked by."""
+    """The stored figures of one block, with the measure and interval they were linked by,
+    and an event's figures with their cluster (and its place and day where they name none,
+    as link/events gave them)."""
     out = []
     for r in store.query(
-        "SELECT q.*, m.low AS m_low, m.high AS m_high, g.thing AS g_thing, "
-        "g.population AS g_population, g.unit AS g_unit, g.nature AS g_nature "
+        "SELECT q.*, m.low AS m_low, m.high AS m_high, m.event_cluster AS m_event, "
+        "g.thing AS g_thing, g.population AS g_population, g.unit AS g_unit, "
+        "g.nature AS g_nature, ec.code AS ec_code, ec.place_key AS ec_place_key, "
+        "ec.day AS ec_day, ec.place_text AS ec_place_text, "
+        "ec.place_geonames_id AS ec_place_geonames_id, ec.place_name AS ec_place_name "
         "FROM figure_members m JOIN quantities q ON q.id = m.quantity_id "
-        "JOIN figure_groups g ON g.block_key = m.block_key WHERE m.block_key = ? "
+        "JOIN figure_groups g ON g.block_key = m.block_key "
+        "LEFT JOIN event_clusters ec ON ec.id = m.event_cluster WHERE m.block_key = ? "
         "ORDER BY q.id",
         (block,),
     ):
         measure = Measure(r["g_thing"], r["g_population"], r["g_unit"], r["g_nature"])
         low = -math.inf if r["m_low"] is None else float(r["m_low"])
         high = math.inf if r["m_high"] is None else float(r["m_high"])
-        out.append(Figure(quantity_from_row(r), measure, (low, high)))
+        q = quantity_from_row(r)
+        if r["ec_code"] is not None:
+            q = with_event_place_and_day(q, _cluster_from_row(r, "ec_"))
+        out.append(Figure(q, measure, (low, high), event=r["m_event"]))
     return out
+
+
+def _cluster_from_row(r: sqlite3.Row, prefix: str = "") -> EventCluster:
+    return EventCluster(
+        r[f"{prefix}code"], r[f"{prefix}place_key"], r[f"{prefix}day"],
+        r[f"{prefix}place_text"], r[f"{prefix}place_geonames_id"], r[f"{prefix}place_name"],
+    )  # fmt: skip
 
 
 def _save_relation(
@@ -2183,10 +2530,18 @@ def _save_relation(
 
 
 def _link_figures(store: SQLiteStore, ex: Extraction, result: LinkResult) -> None:
-    """Each figure of the document against its block, its wider and its narrower blocks,
-    then into its block (so the document's own later figures meet it too)."""
+    """Each figure of the document against its block, its wider and its narrower blocks and
+    (an event's dead or injured) the other figures of its event, then into its block (so
+    the document's own later figures meet it too)."""
     touched: set[str] = set()
-    for f in figures_of(ex.quantities, ex.sentences):
+    figures = event_figures(
+        figures_of(ex.quantities, ex.sentences),
+        ex.quantities,
+        ex.sentences,
+        items_of(ex, "events"),
+        ex.date,
+    )
+    for f in figures:
         key = blocking_key(f.quantity, f.measure)
         if key is None:
             continue
@@ -2217,16 +2572,74 @@ def _link_figures(store: SQLiteStore, ex: Extraction, result: LinkResult) -> Non
             part_block = _block_json(narrower)
             for other in _members(store, part_block):
                 _save_relation(store, compare(other, f), part_block, True, result)
+        if f.event is not None:
+            seen = {block, *map(_block_json, (*wider_keys(key), *_narrower_keys(key)))}
+            _link_event_figure(store, f, block, seen, result)
         member = {
             "quantity_id": q.id,
             "doc_id": q.doc_id,
             "block_key": block,
             "low": _finite(f.interval[0]),
             "high": _finite(f.interval[1]),
+            "event_cluster": f.event,
         }
         if store.insert("figure_members", [member], or_ignore=True) is not None:
             result.figures += 1
     _refresh_groups(store, touched)
+
+
+def _link_event_figure(
+    store: SQLiteStore, f: Figure, block: str, seen: set[str], result: LinkResult
+) -> None:
+    """An event's figure against the figures of the same event in blocks it has not met
+    (their own words put them at another place or time): one event, one measure."""
+    for r in store.query(
+        "SELECT DISTINCT block_key FROM figure_members WHERE event_cluster = ? ORDER BY 1",
+        (f.event,),
+    ):
+        if r[0] in seen:
+            continue
+        for other in _members(store, str(r[0])):
+            if other.event == f.event:
+                a, b = sorted((f, other), key=lambda x: x.id)
+                _save_relation(store, compare(a, b), block, False, result)
+
+
+def _link_events(store: SQLiteStore, ex: Extraction, result: LinkResult) -> None:
+    """The document's asserted events into their clusters (link/events)."""
+    clusters = clusters_of(items_of(ex, "events"), ex.date)
+    for event_id, c in clusters.items():
+        row = {
+            "id": c.id,
+            "code": c.code,
+            "place_key": c.place_key,
+            "place_text": c.place_text,
+            "place_geonames_id": c.place_geonames_id,
+            "place_name": c.place_name,
+            "day": c.day,
+            "n_mentions": 0,
+            "n_documents": 0,
+        }
+        store.insert("event_clusters", [row], or_ignore=True)
+        store.execute("UPDATE events SET cluster = ? WHERE id = ?", (c.id, event_id))
+    result.events += len(clusters)
+    _refresh_clusters(store, {c.id for c in clusters.values()})
+
+
+def _refresh_clusters(store: SQLiteStore, clusters: Iterable[str]) -> None:
+    """Each event cluster's counts; a cluster left without mentions is deleted."""
+    for cluster in sorted(set(clusters)):
+        row = store.query_one(
+            "SELECT COUNT(*) AS n, COUNT(DISTINCT doc_id) AS docs FROM events WHERE cluster = ?",
+            (cluster,),
+        )
+        if row is None or not row["n"]:
+            store.execute("DELETE FROM event_clusters WHERE id = ?", (cluster,))
+            continue
+        store.execute(
+            "UPDATE event_clusters SET n_mentions = ?, n_documents = ? WHERE id = ?",
+            (row["n"], row["docs"], cluster),
+        )
 
 
 def _refresh_groups(store: SQLiteStore, blocks: Iterable[str]) -> None:
@@ -2358,5 +2771,6 @@ def _recluster(store: SQLiteStore, passages: set[str]) -> None:
 
 def _link_document(store: SQLiteStore, doc_id: str, result: LinkResult) -> None:
     ex = store.load(doc_id)
+    _link_events(store, ex, result)
     _link_figures(store, ex, result)
     _link_passages(store, ex, result)
