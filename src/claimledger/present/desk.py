@@ -1,5 +1,5 @@
 """The review desk's pages as JSON-ready dicts: the worklist, documents, claims in context,
-reviews, and the ClaimReview records published from them.
+events, reviews, and the ClaimReview records published from them.
 
 Every function takes an open :class:`~claimledger.store.Store` and shapes what its queries
 return, so that the web pages, their ``.json`` twins and ``claimledger export --what
@@ -15,13 +15,15 @@ from collections.abc import Iterable, Iterator, Mapping
 from typing import Any
 from urllib.parse import urlsplit
 
+from claimledger.extract.events.taxonomy import BY_CODE as EVENT_TYPES
 from claimledger.link.actors.table import load_table as load_actor_table
-from claimledger.model import Attribution, Quantity, Where
+from claimledger.model import Attribution, Event, EventFigure, Quantity, Where
 from claimledger.present import svg
 from claimledger.present.records import (
     REFERENCE_FIELDS,
     attribution_fields,
     check_record,
+    event_hit_record,
     figure_group_record,
     quantity_fields,
     record_base,
@@ -31,17 +33,23 @@ from claimledger.present.report import (
     citation_note,
     citation_text,
     cited_name,
+    event_source,
+    event_type_name,
     figure_text,
+    modality_text,
     place_name,
     place_summary,
+    reading_text,
     source_label,
     time_summary,
+    toll_text,
 )
 from claimledger.store import (
     CHECK_STATUSES,
     CLAIM_TYPES,
     MAX_PAGE,
     MAX_PER_PAGE,
+    MODALITIES,
     RELATION_KINDS,
     VERDICTS,
     CheckHit,
@@ -50,13 +58,16 @@ from claimledger.store import (
     ClaimFilter,
     ClaimHit,
     DocumentFilter,
+    EventFilter,
+    EventHit,
+    EventTypeCount,
     Page,
     Part,
     RelationHit,
     Review,
     Store,
 )
-from claimledger.store.filters import check_review
+from claimledger.store.filters import check_review, event_code
 from claimledger.urls import public_url
 
 __all__ = [
@@ -64,9 +75,11 @@ __all__ = [
     "CLAIM_TYPES",
     "MAX_PAGE",
     "MAX_PER_PAGE",
+    "MODALITIES",
     "RELATION_KINDS",
     "VERDICTS",
     "ClaimFilter",
+    "EventFilter",
     "actor",
     "actors",
     "add_review",
@@ -76,6 +89,9 @@ __all__ = [
     "claims",
     "document_claims",
     "documents",
+    "event",
+    "event_view",
+    "events",
     "figure_group",
     "figure_groups",
     "figure_record",
@@ -102,7 +118,23 @@ def overview(store: Store) -> dict[str, Any]:
         "repeats": links["repeats"],
         "disagreements": links["disagreements"],
         "links": links,
+        "events": event_counts(store, links),
         "recent_reviews": [review_dict(r) for r in o.recent_reviews],
+    }
+
+
+def event_counts(
+    store: Store, links: Mapping[str, int], types: list[EventTypeCount] | None = None
+) -> dict[str, int]:
+    """The ledger's event mentions, those asserted (the only ones that count as having
+    happened), those linked into a cluster, and the clusters (events across documents), all
+    and those with mentions in two documents or more."""
+    return {
+        "mentions": links.get("events", 0),
+        "asserted": sum(t.asserted for t in (store.event_types() if types is None else types)),
+        "clustered": links.get("clustered_events", 0),
+        "clusters": links.get("event_clusters", 0),
+        "clusters_across": links.get("event_clusters_across", 0),
     }
 
 
@@ -130,7 +162,21 @@ def claims(store: Store, f: ClaimFilter) -> dict[str, Any]:
     if f.actor is not None:  # the actor filtered by, named (None when the ledger lacks it)
         named = store.actor(f.actor, limit=0)
         out["actor"] = None if named is None else {"id": f.actor, "name": named["name"]}
+    if f.event_type is not None:  # the event type filtered by, as the taxonomy names it
+        out["event_type"] = event_type_dict(event_code(f.event_type))
     return out
+
+
+def event_type_dict(code: str) -> dict[str, str | None]:
+    """An event type by its taxonomy code: the code, the ACLED sub-event type and event
+    type, and the PLOVER event."""
+    kind = EVENT_TYPES.get(code)
+    return {
+        "code": code,
+        "name": event_type_name(code),
+        "category": kind.category if kind is not None else None,
+        "plover_event": kind.plover if kind is not None else None,
+    }
 
 
 def document_claims(store: Store, doc_id: str) -> list[dict[str, Any]]:
@@ -332,6 +378,7 @@ def claim(store: Store, claim_id: str, context: int = 2) -> dict[str, Any] | Non
     ]
     item["history"] = [review_dict(r) for r in found.history]
     item["links"] = claim_links(store, found.hit)
+    item["events"] = claim_events(store, found.hit.claim.event_ids)
     return item
 
 
@@ -778,3 +825,177 @@ def citation_view(hit: CitationHit) -> dict[str, Any]:
         "documents": [_cited_document(d) for d in hit.documents],
         "n_documents": hit.n_documents,
     }
+
+
+# -- events (extract/events, link/events) ------------------------------------------------------
+# An event on these pages is its event record (as ``export --what events`` prints it) with
+# what a reader needs beside it: its modality in words (only an asserted event is one the
+# text says happened), its trigger marked in its sentence, its dead and injured as written,
+# who reports it, its document named, and its time and place in words.
+
+
+def _trigger_offset(hit: EventHit) -> int | None:
+    """Where the event's sentence starts in its document, found from its spans: of the
+    places the trigger's words occur in the sentence, the one that puts most of the event's
+    other spans (actor, target, place, time, figures) at their own words; None when the
+    trigger's words are not in the sentence."""
+    e, sentence = hit.event, hit.sentence or ""
+    spans = [(a.start, a.text) for a in (e.actor, e.target) if a is not None]
+    spans += [(f.start, f.text) for f in (*e.fatalities, *e.injured)]
+    spans += [(w.start, w.text) for w in (e.where, e.when) if w.start is not None and w.text]
+    best: tuple[int, int] | None = None
+    at = sentence.find(e.text)
+    while at >= 0 and e.text:
+        base = e.start - at
+        fits = sum(
+            1
+            for start, text in spans
+            if start is not None and sentence[start - base : start - base + len(text)] == text
+        )
+        if best is None or fits > best[0]:
+            best = (fits, base)
+        at = sentence.find(e.text, at + 1)
+    return None if best is None else best[1]
+
+
+def _marked(hit: EventHit) -> dict[str, str] | None:
+    """The event's sentence split around its trigger (``before``, ``trigger``, ``after``),
+    None when the trigger cannot be placed in it."""
+    base = _trigger_offset(hit)
+    if base is None or hit.sentence is None:
+        return None
+    e = hit.event
+    a, b = e.start - base, e.end - base
+    return {"before": hit.sentence[:a], "trigger": hit.sentence[a:b], "after": hit.sentence[b:]}
+
+
+def _figures(figures: tuple[EventFigure, ...]) -> list[dict[str, Any]]:
+    return [
+        {
+            "quantity_id": f.quantity_id,
+            "text": f.text,
+            "reading": reading_text(f.value, f.lower, f.upper, f.bound),
+        }
+        for f in figures
+    ]
+
+
+def event_view(hit: EventHit) -> dict[str, Any]:
+    """An event mention for a page: its event record (with its cluster), its type's names,
+    its modality in words, its sentence with the trigger marked, who did it to whom, its
+    time and place in words, its dead and injured as written and read, who reports it and
+    its document."""
+    e: Event = hit.event
+    return {
+        **event_hit_record(hit),
+        "type": event_type_dict(e.code),
+        "modality_words": modality_text(e.modality),
+        "marked": _marked(hit),
+        "time": time_summary(e.when),
+        "place_summary": place_summary(e.where),
+        "dead": toll_text(e.fatalities),
+        "injured_text": toll_text(e.injured),
+        "dead_readings": _figures(e.fatalities),
+        "injured_readings": _figures(e.injured),
+        "reported_by": event_source(e),
+        "document": {
+            "id": e.doc_id,
+            "source": hit.source,
+            "title": hit.title,
+            "outlet": hit.outlet,
+            "published": hit.published,
+            "date": hit.date,
+        },
+        "day": hit.day,
+    }
+
+
+def events(store: Store, f: EventFilter) -> dict[str, Any]:
+    """A page of event mentions as the filter asks (latest day first), the types the ledger
+    has (with how many are asserted and the clusters they form) and the ledger's counts; the
+    filter as applied (``filter``; its event type as the taxonomy names it)."""
+    found = store.event_page(f)
+    types = store.event_types()
+    return {
+        **_paging(found),
+        "filter": {
+            "event_type": None
+            if f.event_type is None
+            else event_type_dict(event_code(f.event_type)),
+            "modality": f.modality,
+            "cluster": f.cluster,
+            "has_casualties": f.has_casualties,
+            "doc_ids": list(f.doc_ids),
+        },
+        "counts": event_counts(store, store.link_counts(), types),
+        "types": [
+            {
+                "code": t.code,
+                "name": t.name,
+                "category": t.category,
+                "events": t.events,
+                "asserted": t.asserted,
+                "clusters": t.clusters,
+            }
+            for t in types
+        ],
+        "modalities": [{"modality": m, "words": modality_text(m)} for m in MODALITIES],
+        "events": [event_view(h) for h in found.items],
+    }
+
+
+def _tolls(views: list[dict[str, Any]], key: str) -> list[dict[str, Any]]:
+    """The different tolls (``key``: dead_readings or injured_readings) the mentions give,
+    most mentions first: each reading with the outlets (else documents) giving it."""
+    by_reading: dict[str, dict[str, Any]] = {}
+    for v in views:
+        if not v[key]:
+            continue
+        reading = "; ".join(f["reading"] for f in v[key])
+        doc = v["document"]
+        row = by_reading.setdefault(reading, {"reading": reading, "mentions": 0, "by": []})
+        row["mentions"] += 1
+        name = doc["outlet"] or document_name(doc)
+        if name not in row["by"]:
+            row["by"].append(name)
+    return sorted(by_reading.values(), key=lambda r: (-r["mentions"], r["reading"]))
+
+
+def event(store: Store, event_id: str, limit: int = 200) -> dict[str, Any] | None:
+    """One event mention: its view, the other mentions of its cluster (the same event in
+    other documents, and in its own; earliest first) side by side, the dead and injured
+    tolls they give (``tolls``: where they differ, a checker sees it), the claims stating
+    it and its dead and injured as stored figures; None when there is no such event."""
+    found = store.event(event_id, limit)
+    if found is None:
+        return None
+    item = event_view(found.hit)
+    mentions = [event_view(h) for h in found.mentions]
+    every = [item, *mentions]
+    dead, injured = _tolls(every, "dead_readings"), _tolls(every, "injured_readings")
+    item.update(
+        n_documents=found.n_documents,
+        mentions=mentions,
+        more_mentions=len(mentions) >= limit,
+        tolls={
+            "dead": dead,
+            "injured": injured,
+            "dead_differ": len(dead) > 1,
+            "injured_differ": len(injured) > 1,
+        },
+        claims=[claim_dict(h) for h in found.claims],
+        fatality_figures=[figure_record(p) for p in found.fatalities],
+        injured_figures=[figure_record(p) for p in found.injured],
+    )
+    return item
+
+
+def claim_events(store: Store, event_ids: Iterable[str]) -> list[dict[str, Any]]:
+    """The events of a claim's sentence, each as :func:`event_view` gives it with how many
+    documents report the same event (``n_documents``, 1 when it is in no cluster)."""
+    out = []
+    for event_id in event_ids:
+        found = store.event(event_id, limit=0)
+        if found is not None:
+            out.append({**event_view(found.hit), "n_documents": found.n_documents})
+    return out

@@ -10,12 +10,22 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left
-from collections.abc import Callable, Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from html import escape
 from pathlib import Path
 
 from claimledger.extract.entities import normalise
-from claimledger.model import Attribution, Claim, Extraction, Quantity, When, Where
+from claimledger.extract.events.taxonomy import BY_CODE as EVENT_TYPES
+from claimledger.model import (
+    Attribution,
+    Claim,
+    Event,
+    EventFigure,
+    Extraction,
+    Quantity,
+    When,
+    Where,
+)
 from claimledger.present.outputs import write_text_atomic
 from claimledger.store.base import CitationHit, ClaimLinks
 
@@ -52,6 +62,7 @@ table{border-collapse:collapse;background:#fff}td,th{border:1px solid #ddd;paddi
 text-align:left;vertical-align:top}
 .legend span{margin-right:8px}
 .links{margin-top:4px;padding:3px 6px;background:#fffbeb;border-left:3px solid #f59e0b}
+.not-happened{font-style:italic}
 """
 
 
@@ -282,6 +293,82 @@ def _with_marks(
     return "".join(out)
 
 
+# An event's modality in words, for a reader who cannot tell it by colour: only an asserted
+# event is one the text says happened; the others are never counted as having happened.
+MODALITY_WORDS = {
+    "asserted": "asserted: the text says it happened",
+    "negated": "negated: the text says it did not happen",
+    "denied": "denied: the text reports a denial, not that it happened",
+    "hypothetical": "hypothetical: the text says it could happen, not that it did",
+    "future": "future: threatened or planned, not reported as having happened",
+}
+
+
+def modality_text(modality: str) -> str:
+    """An event's modality in words ("denied: the text reports a denial, ...")."""
+    return MODALITY_WORDS.get(modality, f"{modality}: not reported as having happened")
+
+
+def event_type_name(code: str) -> str:
+    """The ACLED sub-event type of a taxonomy code ("Air/drone strike"), else the code."""
+    kind = EVENT_TYPES.get(code)
+    return kind.name if kind is not None else code
+
+
+def reading_text(value: float | None, lower: float | None, upper: float | None, bound: str) -> str:
+    """A figure's value in numbers, as figure_text reads it: "12", "at least 20", "30–40"."""
+    if bound in ("range", "vague"):
+        return f"{_fmt(lower)}–{_fmt(upper)}"
+    if bound in ("exact", "approx"):
+        return ("about " if bound == "approx" else "") + _fmt(value)
+    return f"{bound.replace('_', ' ')} {_fmt(value)}"
+
+
+def toll_text(figures: Sequence[EventFigure]) -> str:
+    """An event's dead or injured as written, with the number read where the words are not
+    that number: "“Twelve” (12)", "“at least 20”"; "" for none."""
+    out = []
+    for f in figures:
+        reading = reading_text(f.value, f.lower, f.upper, f.bound)
+        same = f.text.strip().replace(",", "") == reading.replace(",", "")
+        out.append(f"“{f.text}”" + ("" if same else f" ({reading})"))
+    return "; ".join(out)
+
+
+def event_source(e: Event) -> str | None:
+    """Who the document says reports the event (its attribution's source), None if no one."""
+    src = e.attributed_to
+    return None if src is None else source_label(src.text, src.canonical)
+
+
+def event_text(e: Event) -> str:
+    """One event in a line of plain text: its type, its trigger as written, its modality in
+    words, who did it to whom, where, when, its dead and injured and who reports it: "Air/
+    drone strike “air strike” (asserted: the text says it happened) · the army → the market
+    · place: Brevna ... · dead: “12” · injured: “30” · reported by: the regional governor"."""
+    bits = [f"{event_type_name(e.code)} “{e.text}” ({modality_text(e.modality)})"]
+    if e.actor is not None or e.target is not None:
+        who = e.actor.text if e.actor is not None else "(no actor named)"
+        whom = e.target.text if e.target is not None else "(no target named)"
+        bits.append(f"{who} → {whom}")
+    bits.append(f"place: {place_summary(e.where)}")
+    bits.append(f"time: {time_summary(e.when)}")
+    if e.fatalities:
+        bits.append(f"dead: {toll_text(e.fatalities)}")
+    if e.injured:
+        bits.append(f"injured: {toll_text(e.injured)}")
+    source = event_source(e)
+    bits.append(f"reported by: {source}" if source else "reported by: the document itself")
+    return " · ".join(bits)
+
+
+def event_html(e: Event) -> str:
+    """An event's line for the report; one that is not asserted set apart in italics as
+    well as in words."""
+    shown = inert(event_text(e))
+    return shown if e.happened else f'<span class="not-happened">{shown}</span>'
+
+
 MAX_LINKS_SHOWN = 3  # contradictions or disagreements named in a claim's line
 
 
@@ -362,11 +449,15 @@ def _claim_item(
     quantities: dict[str, Quantity],
     attributions: dict[str, Attribution],
     links: ClaimLinks | None = None,
+    events: Mapping[str, Event] | None = None,
 ) -> str:
     qs = [quantities[i] for i in c.quantity_ids if i in quantities]
     atts = [attributions[i] for i in c.attribution_ids if i in attributions]
+    evs = [events[i] for i in c.event_ids if i in events] if events else []
     figures = "".join(f"<li>{inert(figure_text(q))}</li>" for q in qs) or "<li>none</li>"
     sources = "".join(f"<li>{inert(source_text(a))}</li>" for a in atts) or "<li>none stated</li>"
+    listed = "".join(f"<li>{event_html(e)}</li>" for e in evs)
+    events_part = f'events:<ul class="events">{listed}</ul>' if listed else ""
     line = links_line(links)
     linked = f'<div class="links">{inert(line)}</div>' if line else ""
     return (
@@ -374,13 +465,15 @@ def _claim_item(
         f"{c.score:.2f}</span> {_tags(c.types)}<div>{inert(c.text)}</div>"
         f'<div class="meta">time: {time_html(c.when)}'
         f"<br>place: {place_html(c.where)}"
-        f"<br>figures:<ul>{figures}</ul>source:<ul>{sources}</ul></div>{linked}</li>"
+        f"<br>figures:<ul>{figures}</ul>source:<ul>{sources}</ul>{events_part}</div>"
+        f"{linked}</li>"
     )
 
 
 def document_html(ex: Extraction, links: Mapping[str, ClaimLinks] | None = None) -> str:
     """One document's report; ``links`` (claim id to what linking and checking say about
-    its figures) adds a line to each claim with contradictions or disagreements."""
+    its figures) adds a line to each claim with contradictions or disagreements. Each
+    claim lists the events of its sentence (``ex.items["events"]``), one line each."""
     doc = ex.document
     title = doc.title or doc.source
     ranked = sorted((c for c in ex.claims if c.label == "claim"), key=lambda c: -c.score)
@@ -395,7 +488,10 @@ def document_html(ex: Extraction, links: Mapping[str, ClaimLinks] | None = None)
         f'<span class="tag" style="background:{c}">{t}</span>' for t, c in TYPE_COLOURS.items()
     )
     found = links or {}
-    items = "".join(_claim_item(c, quantities, attributions, found.get(c.id)) for c in ranked)
+    events = {e.id: e for e in ex.items.get("events", ()) if isinstance(e, Event)}
+    items = "".join(
+        _claim_item(c, quantities, attributions, found.get(c.id), events) for c in ranked
+    )
     body = (
         f'<header><a href="index.html">all documents</a><h1>{inert(title)}</h1>'
         f'<div class="meta" style="color:#cbd5e1">{meta} · id {doc.id}</div></header>'

@@ -33,6 +33,7 @@ from starlette.responses import JSONResponse, RedirectResponse, Response
 from starlette.routing import Route
 
 from claimledger.errors import Forbidden, LedgerError, NotFound, UsageError
+from claimledger.extract.events.taxonomy import TYPES as EVENT_TYPES
 from claimledger.model import Claim, Extraction
 from claimledger.present import desk
 from claimledger.present.report import (
@@ -86,7 +87,12 @@ def create_app(config: DeskConfig) -> Guard:
     env.filters["actor_url"] = actor_url
     env.filters["doc_name"] = desk.document_name
     env.filters["day"] = desk.day_of
-    env.globals.update(version=__version__, verdicts=desk.VERDICTS, claim_types=desk.CLAIM_TYPES)
+    env.globals.update(
+        version=__version__,
+        verdicts=desk.VERDICTS,
+        claim_types=desk.CLAIM_TYPES,
+        event_types=EVENT_TYPES,  # the worklist's event type filter: every type, no query
+    )
     css = resources.files("claimledger.web").joinpath("static", "app.css").read_bytes()
     css_etag = hashlib.sha256(css).hexdigest()[:16]
     local = _Ledgers()
@@ -225,6 +231,7 @@ def create_app(config: DeskConfig) -> Guard:
             actor=_actor(p.get("actor")),
             contradicted=_yes_no(p.get("contradicted"), "contradicted"),
             check=_choice(p.get("check"), "check", desk.CHECK_STATUSES),
+            event_type=_text(p.get("event_type")),
             sort=p.get("sort") or "score",
             page=_int(p.get("page"), "page", 1, desk.MAX_PAGE),
             per_page=_int(p.get("per_page"), "per_page", 50, desk.MAX_PER_PAGE),
@@ -262,6 +269,31 @@ def create_app(config: DeskConfig) -> Guard:
     def checks(request: Request) -> Response:
         status = _choice(request.query_params.get("status"), "status", desk.CHECK_STATUSES)
         return render(request, "checks.html", desk.checks(ledger(), status, **paging(request)))
+
+    def events(request: Request) -> Response:
+        p = request.query_params
+        doc_ids = _ids(p.getlist("doc"), "doc", "a document's id (in its page's address)")
+        cluster = _ids(
+            [p.get("cluster") or ""],
+            "cluster",
+            "an event's id across documents (as an event's page links to it)",
+        )
+        f = desk.EventFilter(
+            event_type=_text(p.get("event_type")),
+            modality=_choice(p.get("modality"), "modality", desk.MODALITIES),
+            doc_ids=doc_ids,
+            cluster=cluster[0] if cluster else None,
+            has_casualties=_yes_no(p.get("has_casualties"), "has_casualties"),
+            **paging(request),
+        )
+        return render(request, "events.html", desk.events(ledger(), f))
+
+    def event(request: Request) -> Response:
+        event_id, _ = _split(request.path_params["name"])
+        item = desk.event(ledger(), event_id) if _is_id(event_id) else None
+        if item is None:
+            raise NotFound(f"no event with id {event_id[:40]!r} in this ledger; /events lists them")
+        return render(request, "event.html", item)
 
     def figures(request: Request) -> Response:
         return render(request, "figures.html", desk.figure_groups(ledger(), **paging(request)))
@@ -407,6 +439,9 @@ def create_app(config: DeskConfig) -> Guard:
         Route("/repeats.json", repeats),
         Route("/checks", checks),
         Route("/checks.json", checks),
+        Route("/events", events),
+        Route("/events.json", events),
+        Route("/events/{name}", event),
         Route("/figures", figures),
         Route("/figures.json", figures),
         Route("/figures/{name}", figure_group),
@@ -462,6 +497,22 @@ def _is_id(value: str) -> bool:
 
 def _is_actor_id(value: str) -> bool:
     return len(value) <= _MAX_ACTOR_ID and _ACTOR_ID.fullmatch(value) is not None
+
+
+def _ids(values: list[str], name: str, what: str) -> tuple[str, ...]:
+    """Ids as the ledger makes them (16 hex digits), blank ones left out; anything else is a
+    400 saying what ``name`` must be."""
+    out = []
+    for value in values:
+        if not value.strip():
+            continue
+        if not _is_id(value.strip()):
+            raise UsageError(
+                f"{name} must be {what}: 16 hex digits, not {value[:40]!r}; "
+                f"change {name} in the address"
+            )
+        out.append(value.strip())
+    return tuple(out)
 
 
 def _actor(value: str | None) -> str | None:
