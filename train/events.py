@@ -5,10 +5,12 @@
     python train/events.py --case TSV --out F   # a local model that also learns from CASE 2021
 
 Training sources of the shipped model (read at training time, never copied into the repo):
-- train/event_examples.jsonl: claimledger's own short sentences, 14-30 per type for all 30
-  types, written for this project from the ACLED sub-event type definitions and news style
-  (wire reports, statements, advocacy), with invented places and people. Apache-2.0, as the
-  project. They are what makes the model cover every type.
+- train/event_examples.jsonl: claimledger's own texts, 19-30 per type for all 30 types,
+  written for this project from the ACLED sub-event type definitions and news style (wire
+  reports, statements, advocacy), with invented places and people: one-sentence reports,
+  and 5-6 wire-style snippets per type of 2-3 sentences (the event in one, background,
+  attribution or reaction in the others). Apache-2.0, as the project. They are what makes
+  the model cover every type.
 - The opening sentence of NGEC's synthetic wire stories (Halterman, NGEC; MIT as declared
   by the project; ../shared/data/events/ngec), for the PLOVER (event, mode) pairs that map
   clearly onto one of our types (NGEC_TYPES), and only when the sentence names the type's
@@ -25,11 +27,11 @@ Features and learner: sublinear TF-IDF word unigrams and bigrams (min_df 2, numb
 claimledger.extract.events.classify.word_terms), L2-normalised; sublinear TF-IDF character
 3- to 5-grams within each word (classify.char_terms, min_df 2), L2-normalised apart; and the
 text's static MiniLM embedding (classify.sentence_embedding) scaled by EMB_SCALE; one
-multinomial logistic regression (lbfgs, L2). The character n-grams (CHAR_NGRAMS) and the
-"balanced" class weighting (CLASS_WEIGHT_GRID) are off by default: they did not raise the
-check part (see their constants). C, EMB_SCALE and the class weighting in the grid are chosen
-by stratified 5-fold cross-validation over the own examples (the NGEC sentences always
-train), by out-of-fold weighted F1; CASE is never used to choose.
+multinomial logistic regression (lbfgs, L2). Whether to use the character n-grams
+(CHAR_NGRAMS_GRID), C, EMB_SCALE and the class weighting (CLASS_WEIGHT_GRID) are chosen by
+grouped 5-fold cross-validation over the own examples (the NGEC sentences always train), by
+out-of-fold weighted F1: near-duplicate own texts (near_duplicate_groups) stay in one fold,
+so a text is never scored by a near-copy of it. CASE is never used to choose.
 
 Every step is deterministic on one machine, so re-training there reproduces the shipped file
 byte for byte; `--check` says so, and otherwise compares every weight within TOLERANCE.
@@ -57,7 +59,7 @@ import numpy as np
 import scipy.sparse as sp
 from sklearn.linear_model import LogisticRegression
 from sklearn.metrics import f1_score
-from threadpoolctl import threadpool_limits
+from threadpoolctl import threadpool_limits  # type: ignore[import-untyped]
 
 from claimledger.extract.checkworthy.embed import load_embeddings
 from claimledger.extract.events import classify
