@@ -326,14 +326,17 @@ def test_denied_and_future_events_are_shown_as_such(server: Server, ledger: Ledg
     events = {names(ledger, [e]).pop(): e for e in listed(server)}
     for name, modality in (("e5", "denied"), ("f1", "future")):
         e = events[name]
-        assert e["modality"] == modality and e["happened"] is False and e["cluster"] is None
+        assert e["modality"] == modality and e["stated_as_happened"] is False
+        assert e["cluster"] is None
         data = server.get_json(f"/events/{e['id']}.json")
-        assert data["happened"] is False and data["mentions"] == [] and data["n_documents"] == 1
+        assert data["stated_as_happened"] is False and data["mentions"] == []
+        assert data["n_documents"] == 1
         text = visible(page(server, f"/events/{e['id']}"))
-        assert f"not happened · {modality}:" in text
+        assert f"not stated as happened · {modality}:" in text
         assert "not linked to other documents: the text does not say it happened" in text
     html = page(server, "/events?modality=denied")
-    assert "not happened · denied: the text reports a denial, not that it happened" in visible(html)
+    denial = "denied: the text reports a denial, not that it happened"
+    assert f"not stated as happened · {denial}" in visible(html)
     assert "(cue: “denied”)" in visible(html)
     assert 'class="event-row not-happened"' in html
 
@@ -448,7 +451,7 @@ def test_a_claims_page_lists_its_events(server: Server, ledger: Ledger) -> None:
     data = server.get_json(f"/claims/{claim['id']}.json")
     [event] = data["events"]
     assert event["id"] == strike.id and event["n_documents"] == 3
-    assert event["type"]["name"] == "Air/drone strike" and event["happened"] is True
+    assert event["type"]["name"] == "Air/drone strike" and event["stated_as_happened"] is True
     html = page(server, f"/claims/{claim['id']}")
     section = html[html.index('<h2 id="events">') : html.index("<h2>In context</h2>")]
     text = visible(section)
@@ -463,7 +466,7 @@ def test_a_claims_page_lists_its_events(server: Server, ledger: Ledger) -> None:
     [claim] = server.get_json(f"/events/{denied.id}.json")["claims"]
     section = page(server, f"/claims/{claim['id']}")
     section = section[section.index('<h2 id="events">') : section.index("<h2>In context</h2>")]
-    assert "not happened · denied:" in visible(section)
+    assert "not stated as happened · denied:" in visible(section)
     assert 'class="event-item not-happened"' in section
     every = server.get_json("/claims.json?label=all&per_page=200")["claims"]
     [quiet] = [c for c in every if "200 families" in c["text"]]

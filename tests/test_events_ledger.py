@@ -196,13 +196,13 @@ def test_events_export_with_their_clusters(linked: Path) -> None:
     assert strike["event_type"] == "Air/drone strike" and strike["code"] == "AIR_STRIKE"
     assert strike["event_category"] == "Explosions/Remote violence"
     assert (strike["plover_event"], strike["plover_mode"]) == ("ASSAULT", "aerial")
-    assert strike["happened"] is True and strike["modality"] == "asserted"
+    assert strike["stated_as_happened"] is True and strike["modality"] == "asserted"
     assert [f["text"] for f in strike["fatalities"]] == ["12"]
     assert strike["fatalities"][0]["value"] == 12
     assert [f["text"] for f in strike["injured"]] == ["30"]
     assert strike["place"]["text"] == "Brevna" and strike["time_start"] == "2026-04-06"
     [denied] = [e for e in events if docs[e["doc_id"]] == "e5"]
-    assert denied["happened"] is False and denied["modality_cue"] == "denied"
+    assert denied["stated_as_happened"] is False and denied["modality_cue"] == "denied"
 
 
 def test_event_figures_are_compared_within_their_event_only(linked: Path) -> None:
@@ -377,7 +377,8 @@ def test_event_record_from_extract() -> None:
     [rec] = records(ex, "events")
     assert list(rec) == [f for f in FIELDS["event"] if f != "record"]  # no record number
     assert TEXT[rec["start"] : rec["end"]] == rec["text"] == "air strike"
-    assert rec["cluster"] is None and rec["happened"] is True and rec["confidence"] == 0.93
+    assert rec["cluster"] is None and rec["stated_as_happened"] is True
+    assert rec["confidence"] == 0.93
     assert rec["actor"] == {"text": "the army", "start": 54, "end": 62, "actor_id": "X/military"}
     assert TEXT[rec["actor"]["start"] : rec["actor"]["end"]] == rec["actor"]["text"]
     assert rec["target"]["actor_id"] is None

@@ -7,6 +7,7 @@ earlier mention in the same document ("Umerov" -> "Rustem Umerov").
 from __future__ import annotations
 
 import re
+import unicodedata
 from typing import Any
 
 from claimledger.lexicon import (
@@ -76,6 +77,17 @@ def person_name(ent: Any) -> str:
     return doc[start : ent.end].text if start < ent.start else str(ent.text)
 
 
+def metadata_name(value: object) -> str | None:
+    """A document's outlet or author as a name: its text without control and invisible
+    format characters (zero-width spaces, bidi controls), trimmed; None for a value that is
+    missing or empty once they are gone, so "the newspaper" never resolves to a blank."""
+    if value is None:
+        return None
+    text = "".join(ch for ch in str(value) if unicodedata.category(ch) not in ("Cc", "Cf"))
+    text = " ".join(text.split())
+    return text or None
+
+
 class PersonRegistry:
     """Full names of people seen so far in a document, to resolve later short mentions
     ("Umerov", "he", "the minister"), with the role and affiliation the document gave them;
@@ -93,7 +105,7 @@ class PersonRegistry:
         # what was named last, by what it is ("org", "group", "poll", "outlet", "study"):
         # (sentence index, canonical name, source kind)
         self.recent: dict[str, tuple[int, str, str]] = {}
-        self.outlet, self.author = outlet, author
+        self.outlet, self.author = metadata_name(outlet), metadata_name(author)
 
     def describe(self, full_name: str, role: str | None, affiliation: str | None) -> None:
         """Record what the document says ``full_name`` is; a later mention keeps it."""

@@ -78,7 +78,7 @@ FIELDS: dict[str, tuple[str, ...]] = {
     "event": (
         *BASE_FIELDS,
         *("event_type", "event_category", "plover_event", "plover_mode", "code"),
-        *("confidence", "modality", "modality_cue", "happened", "actor", "target"),
+        *("confidence", "modality", "modality_cue", "stated_as_happened", "actor", "target"),
         *("fatalities", "injured", "attributed_to"),
         *TIME_FIELDS,
         "place",
@@ -315,7 +315,7 @@ def event_fields(e: Event, cluster: str | None = None) -> dict[str, Any]:
         "confidence": e.confidence,
         "modality": e.modality,
         "modality_cue": e.modality_cue,
-        "happened": e.happened,
+        "stated_as_happened": e.happened,
         "actor": _arg(e.actor),
         "target": _arg(e.target),
         "fatalities": [_event_figure(f) for f in e.fatalities],

@@ -129,7 +129,7 @@ def _event_types(kind: str) -> dict[str, Any]:
         "fatalities": pa.list_(figure),
         "injured": pa.list_(figure),
         "attributed_to": source,
-        "happened": pa.bool_(),
+        "stated_as_happened": pa.bool_(),
     }
 
 

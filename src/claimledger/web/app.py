@@ -272,6 +272,7 @@ def create_app(config: DeskConfig) -> Guard:
 
     def events(request: Request) -> Response:
         p = request.query_params
+        _once(p.getlist, EVENT_SINGLE)
         doc_ids = _ids(p.getlist("doc"), "doc", "a document's id (in its page's address)")
         cluster = _ids(
             [p.get("cluster") or ""],
@@ -538,6 +539,22 @@ def _country(value: str | None) -> str | None:
         f"country must be a two-letter ISO 3166 code such as UA or CH, not {value[:40]!r}; "
         "change country in the address"
     )
+
+
+# The /events parameters that take one value (``doc`` may be given several times).
+EVENT_SINGLE = ("event_type", "modality", "cluster", "has_casualties", "page", "per_page")
+
+
+def _once(getlist: Callable[[str], list[str]], names: tuple[str, ...]) -> None:
+    """A 400 where one of ``names`` is given twice with different values, instead of the
+    last one silently winning ("event_type=ATTACK&event_type=AIR_STRIKE" is no filter)."""
+    for name in names:
+        values = getlist(name)
+        if len(set(values)) > 1:
+            shown = ", ".join(repr(v[:40]) for v in values[:3])
+            raise UsageError(
+                f"{name} is given {len(values)} times ({shown}); give it once, in the address"
+            )
 
 
 def _text(value: str | None) -> str | None:

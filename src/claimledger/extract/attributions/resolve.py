@@ -229,7 +229,7 @@ def _own_outlet(name: str, toks: list[Any], people: PersonRegistry) -> Resolved 
     if own is None or not toks or not all(t.text[:1].isupper() for t in toks if t.is_alpha):
         return None
     short, full = normalise(name).lower().split(), normalise(own).lower().split()
-    if short and short != full and short[-1] == full[-1] and set(short) <= set(full):
+    if short and full and short != full and short[-1] == full[-1] and set(short) <= set(full):
         return canonical_name(own), "outlet"
     return None
 
