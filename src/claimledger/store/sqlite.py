@@ -1240,17 +1240,23 @@ class SQLiteStore(Store):
         )
         return Page(total, page, per_page, self._relation_hits(rows))
 
-    def iter_relations(self, kind: str) -> Iterator[RelationHit]:
+    def _keyset(self, sql: str, args: Sequence[Any], key: str) -> Iterator[list[sqlite3.Row]]:
+        """The rows of ``sql`` a chunk at a time in ``key`` order, each chunk found by the
+        index rather than an OFFSET: ``sql`` takes ``args`` and then, as its last two
+        parameters, the last key seen and the chunk size (``... key > ? ORDER BY key
+        LIMIT ?``)."""
         last = ""
         while True:
-            rows = self.query(
-                "SELECT * FROM figure_relations WHERE kind = ? AND id > ? ORDER BY id LIMIT ?",
-                (kind, last, _IN_CHUNK),
-            )
+            rows = self.query(sql, (*args, last, _IN_CHUNK))
             if not rows:
                 return
+            yield rows
+            last = str(rows[-1][key])
+
+    def iter_relations(self, kind: str) -> Iterator[RelationHit]:
+        sql = "SELECT * FROM figure_relations WHERE kind = ? AND id > ? ORDER BY id LIMIT ?"
+        for rows in self._keyset(sql, (kind,), "id"):
             yield from self._relation_hits(rows)
-            last = str(rows[-1]["id"])
 
     def _group_hits(self, rows: Sequence[sqlite3.Row]) -> list[FigureGroupHit]:
         out = []
@@ -1305,16 +1311,9 @@ class SQLiteStore(Store):
         return Page(total, page, per_page, self._group_hits(rows))
 
     def iter_figure_groups(self, min_members: int = 1) -> Iterator[FigureGroupHit]:
-        last = ""
-        while True:
-            rows = self.query(
-                "SELECT * FROM figure_groups WHERE n_members >= ? AND id > ? ORDER BY id LIMIT ?",
-                (min_members, last, _IN_CHUNK),
-            )
-            if not rows:
-                return
+        sql = "SELECT * FROM figure_groups WHERE n_members >= ? AND id > ? ORDER BY id LIMIT ?"
+        for rows in self._keyset(sql, (min_members,), "id"):
             yield from self._group_hits(rows)
-            last = str(rows[-1]["id"])
 
     _REPEAT_SELECT = (
         "SELECT rp.a, rp.b, rp.similarity, ca.cluster, ca.earliest, "
@@ -1539,20 +1538,15 @@ class SQLiteStore(Store):
 
     def iter_citations(self) -> Iterator[CitationHit]:
         marks = ",".join("?" * len(CITING_KINDS))
-        last = ""
-        while True:
-            rows = self.query(
-                "SELECT DISTINCT ca.claim_id FROM claim_attributions ca "
-                "JOIN attributions a ON a.id = ca.attribution_id "
-                f"WHERE a.source_kind IN ({marks}) AND ca.claim_id > ? "
-                "ORDER BY ca.claim_id LIMIT ?",
-                (*CITING_KINDS, last, _IN_CHUNK),
-            )
-            if not rows:
-                return
+        sql = (
+            "SELECT DISTINCT ca.claim_id FROM claim_attributions ca "
+            "JOIN attributions a ON a.id = ca.attribution_id "
+            f"WHERE a.source_kind IN ({marks}) AND ca.claim_id > ? "
+            "ORDER BY ca.claim_id LIMIT ?"
+        )
+        for rows in self._keyset(sql, CITING_KINDS, "claim_id"):
             for r in rows:
                 yield from self.citations(str(r["claim_id"]))
-            last = str(rows[-1]["claim_id"])
 
     # -- reference data -------------------------------------------------------------------
     def add_reference_rows(self, rows: Sequence[dict[str, Any]]) -> int:
@@ -1694,16 +1688,9 @@ class SQLiteStore(Store):
         return Page(total, page, per_page, self._check_hits(rows))
 
     def iter_checks(self) -> Iterator[CheckHit]:
-        last = ""
-        while True:
-            rows = self.query(
-                "SELECT * FROM reference_checks WHERE id > ? ORDER BY id LIMIT ?",
-                (last, _IN_CHUNK),
-            )
-            if not rows:
-                return
+        sql = "SELECT * FROM reference_checks WHERE id > ? ORDER BY id LIMIT ?"
+        for rows in self._keyset(sql, (), "id"):
             yield from self._check_hits(rows)
-            last = str(rows[-1]["id"])
 
     def _has_disagreements(self) -> bool:
         return (
