@@ -15,9 +15,9 @@ from claimledger.extract.events.taxonomy import CODES
 from claimledger.model import Document, Event, Extraction
 from claimledger.pipeline import extract_document, parse
 from claimledger.settings import Settings
-from tests.data.event_set import CHECK, CHECK2, TUNE, Case, Ev
+from tests.data.event_set import ANAPHORA, CHECK, CHECK2, TUNE, Case, Ev
 
-CASES = (*TUNE, *CHECK, *CHECK2)
+CASES = (*TUNE, *CHECK, *CHECK2, *ANAPHORA)
 FIELDS = ("code", "trigger", "modality", "actor", "target", "place", "time", "dead", "hurt",
           "source")  # fmt: skip
 
@@ -105,6 +105,7 @@ def test_set_covers_the_issue() -> None:
     assert modalities == {"asserted", "negated", "denied", "hypothetical", "future"}
     assert sum(1 for c in CASES if not c.events) >= 18  # non-events
     assert sum(1 for c in CASES if len(c.events) == 2) >= 5  # two-event sentences
+    assert sum(1 for c in CASES if c.part == "anaphora") >= 12
 
 
 def test_words_decide_not_the_classifier(monkeypatch: pytest.MonkeyPatch) -> None:
@@ -264,3 +265,43 @@ def test_to_death_counts_the_dead() -> None:
 def test_places_named_as_written(text: str, place: str | None) -> None:
     (event,) = events_of(text)
     assert event.where.text == place
+
+
+@pytest.mark.parametrize(
+    ("text", "trigger"),
+    [
+        # no earlier event of a compatible type (an arrest is none of a strike's types)
+        ("Police arrested five men in Korsk on Monday. The Front denied carrying out the strike.",
+         "strike"),
+        # too far: another paragraph, four sentences back
+        ("A drone strike hit a fuel depot in Tolvane on Monday.\n\nTalks on aid resumed in the "
+         "capital. The minister visited Korsk. Schools reopened there.\n\nThe Front denied "
+         "carrying out the strike.", "strike"),
+        # a new event, not one named before
+        ("A drone strike hit a fuel depot in Tolvane on Monday. Another strike hit the town on "
+         "Tuesday.", "strike"),
+        ("A drone strike hit a fuel depot in Tolvane on Monday. The latest raid hit the town "
+         "on Tuesday.", "raid"),
+        # its own words decide: a weapon in its sentence
+        ("A drone strike hit a fuel depot in Tolvane. The attack was carried out with mortars.",
+         "attack"),
+        # the antecedent's type was the classifier's, not its words'
+        ("Rebels denied the raid in Tolvane. The attack was condemned.", "attack"),
+        # no type of the anaphor's own candidates: a bombing is never an armed clash
+        ("Rebels attacked an army post in Tolvane. The bombing was condemned.", "bombing"),
+    ],
+)  # fmt: skip
+def test_anaphor_without_antecedent_stays(text: str, trigger: str) -> None:
+    """A definite trigger with no antecedent the rule takes (extract/events/anaphora.py) is
+    typed as its sentence alone types it, whatever the classifier prefers."""
+    last = text.split("\n")[-1].split(". ")[-1]
+    for scores in (_uniform, _contrary):
+        with pytest.MonkeyPatch.context() as mp:
+            mp.setattr(classify, "type_scores", scores)
+            (*_, got) = (e for e in events_of(text) if e.text == trigger)
+            (alone,) = (e for e in events_of(last) if e.text == trigger)
+        assert (got.code, got.confidence, got.modality) == (
+            alone.code,
+            alone.confidence,
+            alone.modality,
+        )

@@ -21,7 +21,7 @@ from typing import Any
 from claimledger.extract import attributions as attr_mod
 from claimledger.extract import checkworthy
 from claimledger.extract.entities import PersonRegistry, extract_entities
-from claimledger.extract.events import classify
+from claimledger.extract.events import anaphora, classify
 from claimledger.extract.events.sentence import sentence_events
 from claimledger.extract.places.attach import PlaceBook, attach_places
 from claimledger.extract.quantities import extract_quantities
@@ -207,13 +207,16 @@ def _casualty(words: str) -> str | None:
 
 
 def _link_events(ex: Extraction) -> None:
-    """Once the document is read: each event's actor and target get the actor id of the
-    named entity they hold (else of a name the actor table knows, "the army" read in the
-    light of the document's countries), its source the actor id its attribution has; each
-    claim lists the events of its sentence. (Places are filled by ``attach_places``.)"""
+    """Once the document is read: a definite noun trigger that refers back to an earlier
+    event takes its type (``extract/events/anaphora.py``); each event's actor and target get
+    the actor id of the named entity they hold (else of a name the actor table knows, "the
+    army" read in the light of the document's countries), its source the actor id its
+    attribution has; each claim lists the events of its sentence. (Places are filled by
+    ``attach_places``.)"""
     events: list[Event] = ex.items.get("events", [])
     if not events:
         return
+    events = anaphora.resolve(events, ex.sentences)
     context = context_of(getattr(p, "country_code", None) for p in ex.items.get("places", []))
     sources = {a.id: a for a in ex.attributions}
 

@@ -15,7 +15,9 @@ Each sentence's event mentions (``model.Event``), found by ``sentence.sentence_e
 - ``taxonomy``: the codes, ACLED's sub-event and event types, PLOVER's equivalents;
 - ``classify``: the shipped event-type classifier (``models/events.json.gz``).
 
-The pipeline's ``events`` component runs them on each sentence; places are resolved with the
-document's other toponyms (extract/places/attach.py), actor ids given once the document is
-read, and linking (link/events.py) makes one event of mentions of one type, place and day.
+The pipeline's ``events`` component runs them on each sentence; once the document is read,
+``anaphora`` types a definite noun trigger that refers back ("the strike", "that attack") as
+the earlier event it names, places are resolved with the document's other toponyms
+(extract/places/attach.py), actor ids given, and linking (link/events.py) makes one event of
+mentions of one type, place and day.
 """

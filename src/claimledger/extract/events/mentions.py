@@ -12,7 +12,8 @@ event has one mention:
 - a light verb carrying a noun trigger as its object ("carried out an air strike", "struck
   a deal", "detonated a bomb") is not a mention of its own: the noun is the trigger;
 - a result ("killed", "wounded", "injured", "destroyed") is a mention only where the
-  sentence names no other trigger; otherwise its figures go to the mention it belongs to.
+  sentence names no other trigger; otherwise its figures go to the mention it belongs to;
+  and never where it stands for the people it names ("treated 43 wounded", "the wounded");
 Non-events: a sentence about sport (``kinds.SPORT``, no weapon), a target that is an idea
 ("attack on the budget"), a figurative modifier ("legal battle", "heart attack", "charm
 offensive"), "fired" without a weapon or a target of fire (a dismissal), a verb of striking,
@@ -174,6 +175,8 @@ def find_triggers(sent: Any) -> list[Mention]:
             pass  # "since March"
         elif tok.pos_ in VERB_POS and lemma in tr.IMPACT_VERBS and _projectile_subject(tok):
             found.append(Mention(i, i, tok, tr.IMPACT_CODES, noun=False))
+        elif tok.pos_ in VERB_POS and lemma in tr.RESULTS and _counted_people(tok):
+            pass  # "treated 43 wounded", "the wounded", "12 of the wounded": people, no event
         elif tok.pos_ in VERB_POS and lemma in tr.VERBS:
             found.append(Mention(i, i, tok, tr.VERBS[lemma], noun=False))
         elif tok.pos_ in NOUN_POS and lemma in tr.NOUNS:
@@ -190,6 +193,15 @@ def find_triggers(sent: Any) -> list[Mention]:
                 found.append(Mention(first, i, tok, tr.NOUNS[lemma], noun=True))
         i += 1
     return _merge(found)
+
+
+def _counted_people(tok: Any) -> bool:
+    """Whether a result participle stands for the people it names rather than for what
+    happened to them: the object or a preposition's object ("treated the wounded", "12 of
+    the wounded") or a number's modifier ("treated 43 wounded")."""
+    if tok.dep_ in ("dobj", "pobj", "nsubj", "nsubjpass", "attr"):
+        return True
+    return bool(tok.dep_ == "acl" and tok.head.pos_ == "NUM")
 
 
 def _modifies_other_noun(tok: Any) -> bool:
@@ -539,7 +551,9 @@ def find_mentions(sent: Any, scores: Scores) -> list[Mention]:
         if not _is_event(doc, m, sentence, has_weapon):
             continue
         m.code, m.confidence = decide(doc, m, sentence, scores)
-        if m.code in tr.PROTESTS and _is_protest_word(doc, m):
+        if m.code in tr.PROTESTS and m.confidence == 1.0 and _is_protest_word(doc, m):
+            # the words make it a protest: its "of" phrase or object is who protests (a
+            # classifier's guess, which an antecedent may change, keeps its roles)
             if m.actor is None and m.target is not None and m.noun:
                 m.actor = m.target  # "a march of thousands"
             m.target = None
