@@ -1,6 +1,7 @@
-"""Hostile requests to the events pages (issue 20), over a real ledger written by the real
-``claimledger ingest`` and the real ``claimledger serve`` on 127.0.0.1: a filter given twice
-with different values is a 400 saying so, never the last value silently winning."""
+"""Hostile requests to the desk, over a real ledger written by the real ``claimledger
+ingest`` and the real ``claimledger serve`` on 127.0.0.1: on every page a filter given twice
+with different values is a 400 saying so, never the last value silently winning; and
+hostile document metadata ("the newspaper" with a blank outlet)."""
 
 from __future__ import annotations
 
@@ -70,3 +71,25 @@ def test_a_blank_or_invisible_outlet_is_no_outlet(tmp_path: Path, outlet: str) -
     [rec] = [json.loads(line) for line in done.stdout.splitlines()]
     assert rec["attributed_to"] == "The newspaper"
     assert rec["attributed_to_canonical"] is None and rec["source_kind"] == "unnamed"
+
+
+@pytest.mark.parametrize(
+    "path",
+    [
+        "/claims?type=event&type=quote",
+        "/claims.json?min_score=0.1&min_score=0.9",
+        "/documents?outlet=A&outlet=B",
+        "/contradictions?kind=update&kind=consistent",
+        "/checks.json?status=agrees&status=disagrees",
+        "/claims?event_type=ATTACK&event_type=AIR_STRIKE",
+    ],
+)
+def test_every_page_refuses_a_filter_given_twice(server: Server, path: str) -> None:
+    reply = server.get(path)
+    assert reply.status == 400
+    assert "is given 2 times" in reply.text and "give it once" in reply.text
+
+
+def test_the_same_filter_value_twice_is_fine_everywhere(server: Server) -> None:
+    assert server.get("/claims.json?type=event&type=event").status == 200
+    assert server.get("/documents?page=1&page=1").status == 200

@@ -148,7 +148,7 @@ def create_app(config: DeskConfig) -> Guard:
         return render(request, "overview.html", data)
 
     def documents(request: Request) -> Response:
-        p = request.query_params
+        p = _query(request)
         data = desk.documents(
             ledger(),
             text=_text(p.get("q")),
@@ -212,7 +212,7 @@ def create_app(config: DeskConfig) -> Guard:
     # a document's page, the overview's counts, reviews, the export) stay plain functions,
     # which Starlette runs in its thread pool, so they never hold up the loop.
     async def claims(request: Request) -> Response:
-        p = request.query_params
+        p = _query(request)
         label = p.get("label", "claim")
         f = desk.ClaimFilter(
             claim_type=_text(p.get("type")),
@@ -252,14 +252,14 @@ def create_app(config: DeskConfig) -> Guard:
 
     # -- linking and checking -----------------------------------------------------------
     def paging(request: Request) -> dict[str, int]:
-        p = request.query_params
+        p = _query(request)
         return {
             "page": _int(p.get("page"), "page", 1, desk.MAX_PAGE),
             "per_page": _int(p.get("per_page"), "per_page", 50, desk.MAX_PER_PAGE),
         }
 
     def contradictions(request: Request) -> Response:
-        kind = _choice(request.query_params.get("kind"), "kind", desk.RELATION_KINDS)
+        kind = _choice(_query(request).get("kind"), "kind", desk.RELATION_KINDS)
         data = desk.relations(ledger(), kind or "contradiction", **paging(request))
         return render(request, "relations.html", data)
 
@@ -267,12 +267,11 @@ def create_app(config: DeskConfig) -> Guard:
         return render(request, "repeats.html", desk.repeats(ledger(), **paging(request)))
 
     def checks(request: Request) -> Response:
-        status = _choice(request.query_params.get("status"), "status", desk.CHECK_STATUSES)
+        status = _choice(_query(request).get("status"), "status", desk.CHECK_STATUSES)
         return render(request, "checks.html", desk.checks(ledger(), status, **paging(request)))
 
     def events(request: Request) -> Response:
-        p = request.query_params
-        _once(p.getlist, EVENT_SINGLE)
+        p = _query(request)
         doc_ids = _ids(p.getlist("doc"), "doc", "a document's id (in its page's address)")
         cluster = _ids(
             [p.get("cluster") or ""],
@@ -322,7 +321,7 @@ def create_app(config: DeskConfig) -> Guard:
 
     def place(request: Request) -> Response:
         name, _ = _split(request.path_params["name"])
-        p = request.query_params
+        p = _query(request)
         item = None
         if re.fullmatch(r"[0-9]{1,12}", name):
             item = desk.place(
@@ -542,7 +541,18 @@ def _country(value: str | None) -> str | None:
 
 
 # The /events parameters that take one value (``doc`` may be given several times).
-EVENT_SINGLE = ("event_type", "modality", "cluster", "has_casualties", "page", "per_page")
+# Query parameters a page reads as a list; every other one is read once, and given twice
+# with different values it is a 400 (see _query).
+MULTI_VALUED = frozenset({"doc"})
+
+
+def _query(request: Request) -> Any:
+    """The request's query parameters, after refusing (400) any single-valued one given
+    twice with different values: "type=event&type=quote" is no filter, and the last one
+    silently winning would show a list the checker did not ask for."""
+    params = request.query_params
+    _once(params.getlist, tuple(k for k in dict.fromkeys(params.keys()) if k not in MULTI_VALUED))
+    return params
 
 
 def _once(getlist: Callable[[str], list[str]], names: tuple[str, ...]) -> None:
