@@ -97,13 +97,16 @@ def event_place_key(w: Where) -> str | None:
     return f"name:{name}" if name else None
 
 
+def iso_day(value: str | None) -> str | None:
+    """The day a value that starts with an ISO date gives ("2026-03-10T08:15:00Z" ->
+    "2026-03-10"); None for any other value."""
+    return value[:10] if value and _ISO_DAY.match(value) else None
+
+
 def event_day(e: Event, document_date: str | None) -> str | None:
     """The day an event is clustered by: its own time's start day, else the document's
     date; None where neither is an ISO date."""
-    for value in (e.when.time_start, document_date):
-        if value and _ISO_DAY.match(value):
-            return value[:10]
-    return None
+    return iso_day(e.when.time_start) or iso_day(document_date)
 
 
 def cluster_of(e: Event, document_date: str | None) -> EventCluster | None:

@@ -10,13 +10,13 @@ records`), with a ``summary`` (figures) or ``label`` (sources) line for the page
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterable, Iterator, Mapping
 from typing import Any
 from urllib.parse import urlsplit
 
 from claimledger.extract.events.taxonomy import BY_CODE as EVENT_TYPES
 from claimledger.link.actors.table import load_table as load_actor_table
+from claimledger.link.events import iso_day
 from claimledger.model import Attribution, Event, EventFigure, Quantity, Where
 from claimledger.present import svg
 from claimledger.present.records import (
@@ -244,16 +244,12 @@ def document_name(doc: Mapping[str, Any]) -> str:
     return name or source or str(doc.get("id") or "")
 
 
-_ISO_DAY = re.compile(r"^\d{4}-\d{2}-\d{2}")
-
-
 def day_of(published: str | None) -> str:
     """A published date as its day ("2026-03-10T08:00:00Z" -> "2026-03-10"); other text as
     given; '' for none."""
     if not published:
         return ""
-    m = _ISO_DAY.match(published.strip())
-    return m.group(0) if m else published.strip()
+    return iso_day(published.strip()) or published.strip()
 
 
 MAX_ACTORS = 500

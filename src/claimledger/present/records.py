@@ -10,7 +10,7 @@ import dataclasses
 from collections.abc import Callable, Iterator
 from typing import Any
 
-from claimledger.extract.events.taxonomy import BY_CODE as EVENT_TYPES
+from claimledger.extract.events.taxonomy import type_fields
 from claimledger.model import (
     Attribution,
     Claim,
@@ -295,7 +295,6 @@ def _event_figure(f: EventFigure) -> dict[str, Any]:
 def event_fields(e: Event, cluster: str | None = None) -> dict[str, Any]:
     """An event record's own fields (after the base fields); ``cluster`` as the ledger
     linked it (None from extract)."""
-    kind = EVENT_TYPES.get(e.code)
     src = e.attributed_to
     source = None
     if src is not None:
@@ -307,10 +306,7 @@ def event_fields(e: Event, cluster: str | None = None) -> dict[str, Any]:
             "actor_id": src.actor_id,
         }
     return {
-        "event_type": kind.name if kind else None,
-        "event_category": kind.category if kind else None,
-        "plover_event": kind.plover if kind else None,
-        "plover_mode": kind.plover_mode if kind else None,
+        **type_fields(e.code),
         "code": e.code,
         "confidence": e.confidence,
         "modality": e.modality,

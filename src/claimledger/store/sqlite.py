@@ -25,6 +25,7 @@ from typing import Any
 
 from claimledger.errors import LedgerError
 from claimledger.extract.events.taxonomy import BY_CODE as EVENT_TYPES
+from claimledger.extract.events.taxonomy import type_fields
 from claimledger.link.actors.mentions import NAMED_LABELS, SOURCE_KINDS, affiliation_in
 from claimledger.link.actors.people import PersonMention, merge_people
 from claimledger.link.actors.table import load_table as load_actor_table
@@ -2108,7 +2109,6 @@ def _arg_columns(prefix: str, arg: EventArg | None) -> dict[str, Any]:
 
 
 def _event_row(e: Event, claim_ids: dict[int, str], run_id: str) -> dict[str, Any]:
-    kind = EVENT_TYPES.get(e.code)
     src = e.attributed_to
     return {
         "id": e.id,
@@ -2118,10 +2118,7 @@ def _event_row(e: Event, claim_ids: dict[int, str], run_id: str) -> dict[str, An
         "end_char": e.end,
         "text": e.text,
         "code": e.code,
-        "event_type": kind.name if kind else None,
-        "event_category": kind.category if kind else None,
-        "plover_event": kind.plover if kind else None,
-        "plover_mode": kind.plover_mode if kind else None,
+        **type_fields(e.code),
         "confidence": e.confidence,
         "modality": e.modality,
         "modality_cue": e.modality_cue,

@@ -99,6 +99,19 @@ BY_NAME: dict[str, EventType] = {t.name: t for t in TYPES}
 CODES: tuple[str, ...] = tuple(t.code for t in TYPES)
 
 
+def type_fields(code: str) -> dict[str, str | None]:
+    """The names a record and the ledger give a code's type: ``event_type`` (the ACLED
+    sub-event type), ``event_category``, ``plover_event``, ``plover_mode``; all None for a
+    code the taxonomy lacks."""
+    t = BY_CODE.get(code)
+    return {
+        "event_type": t.name if t else None,
+        "event_category": t.category if t else None,
+        "plover_event": t.plover if t else None,
+        "plover_mode": t.plover_mode if t else None,
+    }
+
+
 def by_code(code: str) -> EventType:
     """The type of a CASE-style code; raises KeyError naming the known codes otherwise."""
     try:
