@@ -395,6 +395,11 @@ class Store(ABC):
         run; False when it was already there from this run."""
 
     @abstractmethod
+    def write_many(self, exs: Sequence[Extraction], run_id: str) -> list[bool]:
+        """Store several documents' extractions in one transaction (a batched load: what
+        :meth:`write` does for each); for each, False when it was already there."""
+
+    @abstractmethod
     def link_people(self) -> int:
         """Merge the people the ledger names across documents; how many links changed."""
 

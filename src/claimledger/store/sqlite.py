@@ -476,21 +476,27 @@ class SQLiteStore(Store):
 
     def write(self, ex: Extraction, run_id: str) -> bool:
         """Store one document's extraction; False when it was already there from this run."""
-        doc = ex.document
+        return self.write_many([ex], run_id)[0]
+
+    def write_many(self, exs: Sequence[Extraction], run_id: str) -> list[bool]:
         with self.transaction():
-            existing = self.document_run(doc.id)
-            if existing == run_id:
-                self._add_source(doc.id, doc.source, doc.record)
-                return False
-            blocks: list[str] = []
-            others: list[str] = []
-            clusters: list[str] = []
-            if existing is not None:  # extracted by another version or settings: replace
-                blocks, others, clusters = self._forget_links(doc.id)
-                self.execute("DELETE FROM documents WHERE id = ?", (doc.id,))
-            _insert_document(self, ex, run_id)
-            if existing is not None:  # its links went with it; it is linked again later
-                self._refresh_links(blocks, others, clusters)
+            return [self._write(ex, run_id) for ex in exs]
+
+    def _write(self, ex: Extraction, run_id: str) -> bool:
+        doc = ex.document
+        existing = self.document_run(doc.id)
+        if existing == run_id:
+            self._add_source(doc.id, doc.source, doc.record)
+            return False
+        blocks: list[str] = []
+        others: list[str] = []
+        clusters: list[str] = []
+        if existing is not None:  # extracted by another version or settings: replace
+            blocks, others, clusters = self._forget_links(doc.id)
+            self.execute("DELETE FROM documents WHERE id = ?", (doc.id,))
+        _insert_document(self, ex, run_id)
+        if existing is not None:  # its links went with it; it is linked again later
+            self._refresh_links(blocks, others, clusters)
         return True
 
     def link_people(self) -> int:
