@@ -33,7 +33,13 @@ from claimledger.present.records import (
 from claimledger.present.report import figure_text, source_label, write_reports
 from claimledger.present.table import ClaimRow
 from claimledger.runner.local import extract_all
-from claimledger.settings import Settings, review_base_url, review_organisation
+from claimledger.settings import (
+    Settings,
+    is_address,
+    ledger_label,
+    review_base_url,
+    review_organisation,
+)
 from claimledger.store import ClaimFilter, LinkResult, Store, open_store
 from claimledger.version import __version__
 
@@ -331,10 +337,10 @@ def report(
         missing = [i for i in ids if i not in known]
         if missing:
             raise UsageError(
-                f"no document with id {', '.join(missing)} in {db}; "
+                f"no document with id {', '.join(missing)} in {ledger_label(db)}; "
                 "`claimledger export --what documents` lists the ids"
             )
-        prepare_report_dir(Path(out_dir), force=force, ledgers=[Path(db)])
+        prepare_report_dir(Path(out_dir), force=force, ledgers=[db])
         extractions: list[Extraction] = [store.load(i) for i in ids]
         # what linking and checking say of each claim, for its line in the report
         links = {
@@ -370,7 +376,7 @@ def check(
     settings = settings or Settings()
     # A ledger that cannot be used, or a report folder that cannot, stops here: before any
     # work, and without leaving the other behind.
-    if Path(db).exists():
+    if is_address(db) or Path(db).exists():
         open_store(db).close()
     elif not Path(db).resolve().parent.is_dir():
         raise LedgerError(
@@ -381,7 +387,7 @@ def check(
             f"cannot create ledger {db}: its folder cannot be written; pass --db with a "
             "writable path"
         )
-    prepare_report_dir(Path(report_dir), force=force, ledgers=[Path(db)])
+    prepare_report_dir(Path(report_dir), force=force, ledgers=[db])
     result = ingest(paths, db, settings, progress=progress, on_rejection=on_rejection, link=link)
     ids = result.doc_ids
     top_claims = claims(db, doc_ids=ids, label="claim", limit=top) if ids else []

@@ -28,7 +28,9 @@ from claimledger.settings import (
     DEFAULT_MAX_BYTES,
     DEFAULT_ORGANISATION,
     Settings,
+    db_location,
     default_db_path,
+    ledger_label,
     review_base_url,
     review_organisation,
 )
@@ -47,9 +49,10 @@ def _add_force(p: argparse.ArgumentParser, what: str) -> None:
 def _add_db(p: argparse.ArgumentParser) -> None:
     p.add_argument(
         "--db",
-        type=Path,
+        type=str,
         default=None,
-        help="ledger file (default: $CLAIMLEDGER_DB or ./claimledger.db)",
+        help="ledger: a file, or a PostgreSQL address postgresql://user@host/db "
+        "(default: $CLAIMLEDGER_DB or ./claimledger.db)",
     )
 
 
@@ -273,6 +276,26 @@ def build_parser() -> argparse.ArgumentParser:
         "upgrade", help="bring a ledger from an older claimledger to this version's schema"
     )
     _add_db(p)
+
+    p = sub.add_parser(
+        "migrate",
+        help="copy a whole ledger into a new or empty one (e.g. a SQLite file to PostgreSQL), "
+        "then compare every table's rows and checksum on both sides",
+    )
+    p.add_argument(
+        "--from",
+        dest="source",
+        required=True,
+        metavar="LEDGER",
+        help="the ledger to copy: a file or a postgresql:// address",
+    )
+    p.add_argument(
+        "--to",
+        dest="target",
+        required=True,
+        metavar="LEDGER",
+        help="a new or empty ledger: a file or a postgresql:// address",
+    )
     return parser
 
 
@@ -326,8 +349,8 @@ def settings_from_args(args: argparse.Namespace) -> Settings:
     )
 
 
-def _db(args: argparse.Namespace) -> Path:
-    return Path(args.db) if args.db is not None else default_db_path()
+def _db(args: argparse.Namespace) -> str | Path:
+    return db_location(args.db) if args.db is not None else default_db_path()
 
 
 def _say_rejection(r: Rejection, progress: Progress | None = None) -> None:
@@ -396,7 +419,9 @@ def cmd_ingest(args: argparse.Namespace, *, check: bool = False) -> int:
     linked = ""  # one summary line: the progress line stays the one before it
     if result.linked is not None and result.stored:
         linked = f"; {_link_summary(result.linked, result.checks)}"
-    print(f"claimledger: {_summary(result)} in {visible(db)}{linked}", file=sys.stderr)
+    print(
+        f"claimledger: {_summary(result)} in {visible(ledger_label(db))}{linked}", file=sys.stderr
+    )
     return 1 if result.rejected else 0
 
 
@@ -573,7 +598,39 @@ def cmd_upgrade(args: argparse.Namespace) -> int:
     db = _db(args)
     before, after = api.upgrade(db)
     said = "already at" if before == after else f"upgraded from schema version {before} to"
-    print(f"claimledger: {visible(db)} {said} schema version {after}", file=sys.stderr)
+    print(
+        f"claimledger: {visible(ledger_label(db))} {said} schema version {after}", file=sys.stderr
+    )
+    return 0
+
+
+def cmd_migrate(args: argparse.Namespace) -> int:
+    from claimledger.store.copy import copy_ledger
+
+    def said(table: str, n: int) -> None:
+        print(f"claimledger: copied {n} rows of {table}", file=sys.stderr, flush=True)
+
+    source, target = db_location(args.source), db_location(args.target)
+    tables = copy_ledger(source, target, on_table=said)
+    print(f"{'table':<24} {'rows from':>10} {'rows to':>10}  checksum (SHA-256 sum of rows)")
+    for t in tables:
+        mark = "same" if t.same else f"DIFFERS: {t.checksum_from[:16]} != {t.checksum_to[:16]}"
+        print(f"{t.table:<24} {t.rows_from:>10} {t.rows_to:>10}  {t.checksum_from[:16]}  {mark}")
+    lost = [t.table for t in tables if not t.same]
+    rows = sum(t.rows_from for t in tables)
+    if lost:
+        print(
+            f"claimledger: error: {', '.join(lost)} differ between {ledger_label(source)} and "
+            f"{ledger_label(target)} after the copy; do not use the copy, and report this",
+            file=sys.stderr,
+        )
+        return 1
+    print(
+        f"claimledger: copied {rows} rows in {len(tables)} tables from "
+        f"{visible(ledger_label(source))} to {visible(ledger_label(target))}; every count and "
+        "checksum matches",
+        file=sys.stderr,
+    )
     return 0
 
 
@@ -601,6 +658,7 @@ COMMANDS = {
     "report": cmd_report,
     "serve": cmd_serve,
     "upgrade": cmd_upgrade,
+    "migrate": cmd_migrate,
     "link": cmd_link,
     "reference": cmd_reference,
 }

@@ -15,9 +15,32 @@ DEFAULT_DB = "claimledger.db"
 DEFAULT_MAX_BYTES = 10 * 1024 * 1024
 
 
-def default_db_path() -> Path:
+def default_db_path() -> str | Path:
     """``CLAIMLEDGER_DB`` when set, else ``./claimledger.db``."""
-    return Path(os.environ.get("CLAIMLEDGER_DB") or DEFAULT_DB)
+    return db_location(os.environ.get("CLAIMLEDGER_DB") or DEFAULT_DB)
+
+
+def is_address(db: object) -> bool:
+    """Whether a ledger location is a PostgreSQL server's address, not a file."""
+    return isinstance(db, str) and db.startswith(("postgresql://", "postgres://"))
+
+
+def db_location(db: str) -> str | Path:
+    """A --db value: a PostgreSQL address as it is, else a file path."""
+    return db if is_address(db) else Path(db)
+
+
+def ledger_label(db: str | Path) -> str:
+    """A ledger as messages name it: its path, or its address without the password."""
+    if not is_address(db):
+        return str(db)
+    from urllib.parse import urlsplit, urlunsplit
+
+    parts = urlsplit(str(db))
+    if parts.password is None:
+        return str(db)
+    host = parts.netloc.rpartition("@")[2]
+    return urlunsplit(parts._replace(netloc=f"{parts.username or ''}:***@{host}"))
 
 
 DEFAULT_ORGANISATION = "Unnamed review desk"

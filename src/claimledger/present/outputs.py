@@ -17,6 +17,7 @@ from collections.abc import Iterable
 from pathlib import Path
 
 from claimledger.errors import UsageError
+from claimledger.settings import is_address
 
 REPORT_MARKER = ".claimledger-report"  # in every report folder claimledger writes
 
@@ -34,16 +35,18 @@ def _new_file_mode() -> int:
     return _NEW_FILE_MODE
 
 
-def _ledger_files(ledgers: Iterable[Path]) -> list[Path]:
-    """A ledger and the files SQLite keeps beside it."""
+def _ledger_files(ledgers: Iterable[str | Path]) -> list[Path]:
+    """A ledger and the files SQLite keeps beside it (none for one on a server)."""
     out = []
     for db in ledgers:
+        if is_address(db):
+            continue
         for suffix in ("", "-wal", "-shm", "-journal"):
             out.append(Path(str(db) + suffix).resolve())
     return out
 
 
-def _refuse_protected(path: Path, ledgers: Iterable[Path]) -> None:
+def _refuse_protected(path: Path, ledgers: Iterable[str | Path]) -> None:
     resolved = path.resolve()
     for protected in _ledger_files(ledgers):
         same = resolved == protected
@@ -70,7 +73,9 @@ class AtomicFile:
     """A file written under a temporary name in the destination's folder and renamed into
     place by :meth:`commit`. Opening it checks everything that could fail later."""
 
-    def __init__(self, path: Path, *, force: bool = False, ledgers: Iterable[Path] = ()) -> None:
+    def __init__(
+        self, path: Path, *, force: bool = False, ledgers: Iterable[str | Path] = ()
+    ) -> None:
         self.path = path
         _refuse_protected(path, ledgers)
         folder = _folder_of(path, "output")
@@ -121,7 +126,9 @@ class AtomicFile:
         self.tmp.unlink(missing_ok=True)
 
 
-def prepare_report_dir(folder: Path, *, force: bool = False, ledgers: Iterable[Path] = ()) -> None:
+def prepare_report_dir(
+    folder: Path, *, force: bool = False, ledgers: Iterable[str | Path] = ()
+) -> None:
     """Make ``folder`` ready for HTML reports, or say why it cannot be used.
 
     A folder claimledger wrote reports to before carries a marker file, and its reports are

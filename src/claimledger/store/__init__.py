@@ -1,5 +1,6 @@
 """The store: every query claimledger makes on a ledger, behind one interface
-(:class:`~claimledger.store.base.Store`); SQLite today (:mod:`claimledger.store.sqlite`)."""
+(:class:`~claimledger.store.base.Store`): a SQLite file (:mod:`claimledger.store.sqlite`,
+the default) or a PostgreSQL database (:mod:`claimledger.store.postgres`)."""
 
 from __future__ import annotations
 
@@ -90,14 +91,17 @@ __all__ = [
 def open_store(
     path: str | Path, *, create: bool = True, readonly: bool = False, current: bool = True
 ) -> Store:
-    """The ledger at ``path``, opened as :class:`SQLiteStore` describes (a missing file is
-    created unless ``create`` is False or ``readonly``; read-only never writes).
-
-    A PostgreSQL store (``store/postgres.py``, implementing the same :class:`Store`) is
-    to be chosen here, on a ``postgresql://`` address instead of a path.
-    """
-    if str(path).startswith(("postgresql://", "postgres://")):
-        raise LedgerError(
-            f"{path}: only SQLite ledgers are supported so far; pass --db with a file path"
-        )
+    """The ledger at ``path``: a file, opened as :class:`SQLiteStore` describes (a missing
+    file is created unless ``create`` is False or ``readonly``; read-only never writes), or a
+    ``postgresql://`` address, opened as :class:`~claimledger.store.postgres.PostgresStore`
+    describes (the ``postgres`` extra)."""
+    if isinstance(path, str) and path.startswith(("postgresql://", "postgres://")):
+        try:
+            from claimledger.store.postgres import PostgresStore
+        except ImportError as exc:
+            raise LedgerError(
+                "a PostgreSQL ledger needs psycopg: install claimledger with its postgres "
+                "extra (pip install 'claimledger[postgres]'), or pass --db with a file path"
+            ) from exc
+        return PostgresStore(path, create=create, readonly=readonly, current=current)
     return SQLiteStore(path, create=create, readonly=readonly, current=current)

@@ -17,12 +17,23 @@ from abc import ABC, abstractmethod
 from collections.abc import Callable, Iterator, Sequence
 from contextlib import AbstractContextManager
 from dataclasses import dataclass, field
-from typing import Any, Generic, TypeVar
+from typing import Any, Generic, Protocol, TypeVar
 
 from claimledger.model import Attribution, Claim, Event, Extraction, Quantity, Rejection
 from claimledger.store.filters import ClaimFilter, DocumentFilter, EventFilter
 
 T = TypeVar("T")
+
+
+class Row(Protocol):
+    """One result row, read by position or by column name: ``sqlite3.Row`` for a SQLite
+    ledger, the PostgreSQL store's own row for one on a server."""
+
+    def __getitem__(self, key: int | str, /) -> Any: ...
+
+    def keys(self) -> list[str]: ...
+
+    def __len__(self) -> int: ...
 
 
 @dataclass(frozen=True)

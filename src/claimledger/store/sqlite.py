@@ -94,6 +94,7 @@ from claimledger.store.base import (
     RelationHit,
     RepeatHit,
     Review,
+    Row,
     SameFigure,
     StatedSource,
     Store,
@@ -114,7 +115,7 @@ _ORDER = {
     "score": "c.score DESC, c.doc_id, c.idx",
     "score_asc": "c.score ASC, c.doc_id, c.idx",
     "document": "d.source, d.record, c.idx",
-    "reviewed": "last_review_at DESC, c.score DESC",
+    "reviewed": "last_review_at DESC NULLS LAST, c.score DESC",
 }
 # The score sort, when any figure disagrees with a reference row: those claims first (a
 # disagreement raises a claim in the worklist; only a person records a verdict).
@@ -185,6 +186,7 @@ class SQLiteStore(Store):
     ) -> None:
         self.path = Path(path)
         self.name = self.path.name
+        self.where = str(self.path)  # the ledger, as messages name it
         self.readonly = readonly
         if not self.path.exists():
             if not create or readonly:
@@ -301,11 +303,11 @@ class SQLiteStore(Store):
     def executemany(self, sql: str, rows: Sequence[Sequence[Any]]) -> None:
         self.conn.executemany(sql, rows)
 
-    def query(self, sql: str, params: Sequence[Any] = ()) -> list[sqlite3.Row]:
+    def query(self, sql: str, params: Sequence[Any] = ()) -> list[Row]:
         return self.execute(sql, params).fetchall()
 
-    def query_one(self, sql: str, params: Sequence[Any] = ()) -> sqlite3.Row | None:
-        row: sqlite3.Row | None = self.execute(sql, params).fetchone()
+    def query_one(self, sql: str, params: Sequence[Any] = ()) -> Row | None:
+        row: Row | None = self.execute(sql, params).fetchone()
         return row
 
     def scalar(self, sql: str, params: Sequence[Any] = ()) -> Any:
@@ -333,8 +335,20 @@ class SQLiteStore(Store):
         self.executemany(sql, [[r[c] for c in columns] for r in rows])
         return None
 
+    def stream(self, sql: str, params: Sequence[Any] = (), size: int = 2000) -> Iterator[list[Row]]:
+        """A large result in batches of ``size`` rows, never all in memory."""
+        cur = self.execute(sql, params)
+        while batch := cur.fetchmany(size):
+            yield batch
+
+    def after_copy(self) -> None:
+        """After rows were copied in with their ids (``claimledger migrate``): nothing to do
+        here, SQLite numbers new rows after the largest id."""
+
     @contextmanager
-    def transaction(self) -> Iterator[SQLiteStore]:
+    def transaction(self, *, exclusive: bool = True) -> Iterator[SQLiteStore]:
+        """One write transaction (``BEGIN IMMEDIATE``: one writer at a time whatever
+        ``exclusive`` says; only the PostgreSQL store lets a review skip the ledger lock)."""
         try:
             self.execute("BEGIN IMMEDIATE")
         except sqlite3.OperationalError as exc:
@@ -367,7 +381,7 @@ class SQLiteStore(Store):
     def _check_newest(self, current: int, newest: int) -> None:
         if current > newest:
             raise LedgerError(
-                f"ledger {self.path} has schema version {current}, newer than this claimledger "
+                f"ledger {self.where} has schema version {current}, newer than this claimledger "
                 f"knows ({newest}); upgrade claimledger"
             )
 
@@ -377,9 +391,9 @@ class SQLiteStore(Store):
         self._check_newest(current, newest)
         if current < newest:
             raise LedgerError(
-                f"ledger {self.path} has schema version {current}, older than this "
+                f"ledger {self.where} has schema version {current}, older than this "
                 f"claimledger's {newest}, and this command only reads; upgrade it once with "
-                f"`claimledger upgrade --db {self.path}`"
+                f"`claimledger upgrade --db {self.where}`"
             )
 
     def _migrate(self) -> None:
@@ -421,7 +435,7 @@ class SQLiteStore(Store):
         n = int(self.scalar("SELECT COUNT(*) FROM reference_figures"))
         if n:
             raise LedgerError(
-                f"ledger {self.path} holds {n} rows in its old reference_figures table, which "
+                f"ledger {self.where} holds {n} rows in its old reference_figures table, which "
                 f"schema version {_REFERENCE_REBUILT} replaces; no claimledger wrote them, so "
                 "copy them out (e.g. to CSV), empty the table, upgrade, and import them with "
                 "`claimledger reference import`"
@@ -554,7 +568,7 @@ class SQLiteStore(Store):
     _ACTOR_COUNTS = (
         "SELECT x.id, x.canonical, x.kind, x.country, x.parent_id, x.aliases, "
         "(SELECT COUNT(DISTINCT doc_id) FROM (SELECT doc_id FROM attributions "
-        "WHERE actor_id = x.id UNION SELECT doc_id FROM mentions WHERE actor_id = x.id)) "
+        "WHERE actor_id = x.id UNION SELECT doc_id FROM mentions WHERE actor_id = x.id) AS u) "
         "AS n_documents, "
         "(SELECT COUNT(*) FROM attributions WHERE actor_id = x.id) AS n_sources, "
         "(SELECT COUNT(*) FROM mentions WHERE actor_id = x.id) AS n_mentions FROM actors x"
@@ -562,7 +576,7 @@ class SQLiteStore(Store):
 
     def actors(self) -> list[dict[str, Any]]:
         rows = self.query(
-            f"SELECT * FROM ({self._ACTOR_COUNTS}) WHERE n_sources + n_mentions > 0 "
+            f"SELECT * FROM ({self._ACTOR_COUNTS}) AS counted WHERE n_sources + n_mentions > 0 "
             "ORDER BY n_sources DESC, n_mentions DESC, canonical, id"
         )
         return [_actor_dict(r) for r in rows]
@@ -596,7 +610,9 @@ class SQLiteStore(Store):
 
     def place(self, geonames_id: int, limit: int = 200) -> dict[str, Any] | None:
         row = self.query_one(
-            "SELECT geonames_id, name, country_code, admin1, lat, lon, feature_class, "
+            "SELECT geonames_id, MIN(name) AS name, MIN(country_code) AS country_code, "
+            "MIN(admin1) AS admin1, MIN(lat) AS lat, MIN(lon) AS lon, "
+            "MIN(feature_class) AS feature_class, "
             "COUNT(*) AS n_toponyms, COUNT(DISTINCT doc_id) AS n_documents "
             "FROM places WHERE geonames_id = ? GROUP BY geonames_id",
             (geonames_id,),
@@ -635,7 +651,7 @@ class SQLiteStore(Store):
         row = self.query_one("SELECT * FROM documents WHERE id = ?", (doc_id,))
         if row is None:
             raise LedgerError(
-                f"no document with id {doc_id!r} in {self.path}; "
+                f"no document with id {doc_id!r} in {self.where}; "
                 "`claimledger export --what documents` lists them"
             )
         doc = Document(
@@ -739,7 +755,7 @@ class SQLiteStore(Store):
         return out
 
     def documents(self, f: DocumentFilter) -> Page[dict[str, Any]]:
-        where, args = ["1"], []
+        where, args = ["TRUE"], []
         if f.text:
             where.append(
                 "(instr(lower(d.title), lower(?)) > 0 OR instr(lower(d.text), lower(?)) > 0)"
@@ -834,7 +850,7 @@ class SQLiteStore(Store):
         )
         return self._hits(rows)
 
-    def _hits(self, rows: Sequence[sqlite3.Row]) -> list[ClaimHit]:
+    def _hits(self, rows: Sequence[Row]) -> list[ClaimHit]:
         """Claim rows with their figures, attributed sources and latest verdicts, in three
         queries for each batch of claims."""
         hits = [ClaimHit(claim_from_row(r), _document_info(r, r["doc_id"])) for r in rows]
@@ -884,7 +900,7 @@ class SQLiteStore(Store):
             "SELECT claim_id, verdict, n FROM (SELECT claim_id, verdict, "
             "COUNT(*) OVER (PARTITION BY claim_id) AS n, "
             "ROW_NUMBER() OVER (PARTITION BY claim_id ORDER BY id DESC) AS k "
-            f"FROM reviews WHERE claim_id IN ({marks})) WHERE k = 1",
+            f"FROM reviews WHERE claim_id IN ({marks})) AS ranked WHERE k = 1",
             ids,
         ):
             h = by_id[r["claim_id"]]
@@ -953,10 +969,10 @@ class SQLiteStore(Store):
         return out
 
     # -- events -----------------------------------------------------------------------------
-    def _event_hits(self, rows: Sequence[sqlite3.Row]) -> list[EventHit]:
+    def _event_hits(self, rows: Sequence[Row]) -> list[EventHit]:
         """Event rows (``_EVENT_SELECT``) with their dead and injured figures, in bounded IN
         lists."""
-        figures: dict[str, list[sqlite3.Row]] = {}
+        figures: dict[str, list[Row]] = {}
         ids = [str(r["id"]) for r in rows]
         for r in _in_chunks(self, "SELECT * FROM event_figures WHERE event_id IN ({marks})", ids):
             figures.setdefault(str(r["event_id"]), []).append(r)
@@ -1048,7 +1064,7 @@ class SQLiteStore(Store):
 
     # -- reviews --------------------------------------------------------------------------
     def add_review(self, claim_id: str, verdict: str, reviewer: str, note: str) -> Review:
-        with self.transaction():
+        with self.transaction(exclusive=False):  # it only appends: no other writer to wait for
             row = self.query_one("SELECT doc_id, text FROM claims WHERE id = ?", (claim_id,))
             if row is None:
                 raise LookupError(claim_id)
@@ -1204,7 +1220,7 @@ class SQLiteStore(Store):
             ),
         }
 
-    def _relation_hits(self, rows: Sequence[sqlite3.Row]) -> list[RelationHit]:
+    def _relation_hits(self, rows: Sequence[Row]) -> list[RelationHit]:
         ids = {str(r["a_id"]) for r in rows} | {str(r["b_id"]) for r in rows}
         parts = self._figure_parts(sorted(ids))
         return [
@@ -1247,7 +1263,7 @@ class SQLiteStore(Store):
         )
         return Page(total, page, per_page, self._relation_hits(rows))
 
-    def _keyset(self, sql: str, args: Sequence[Any], key: str) -> Iterator[list[sqlite3.Row]]:
+    def _keyset(self, sql: str, args: Sequence[Any], key: str) -> Iterator[list[Row]]:
         """The rows of ``sql`` a chunk at a time in ``key`` order, each chunk found by the
         index rather than an OFFSET: ``sql`` takes ``args`` and then, as its last two
         parameters, the last key seen and the chunk size (``... key > ? ORDER BY key
@@ -1265,7 +1281,7 @@ class SQLiteStore(Store):
         for rows in self._keyset(sql, (kind,), "id"):
             yield from self._relation_hits(rows)
 
-    def _group_hits(self, rows: Sequence[sqlite3.Row]) -> list[FigureGroupHit]:
+    def _group_hits(self, rows: Sequence[Row]) -> list[FigureGroupHit]:
         out = []
         for g in rows:
             members = [
@@ -1338,7 +1354,7 @@ class SQLiteStore(Store):
     )
 
     @staticmethod
-    def _repeat_hit(r: sqlite3.Row) -> RepeatHit:
+    def _repeat_hit(r: Row) -> RepeatHit:
         def ref(side: str) -> PassageRef:
             return PassageRef(
                 r[side], r[f"{side}_doc"], r[f"{side}_source"], r[f"{side}_start"],
@@ -1432,7 +1448,7 @@ class SQLiteStore(Store):
         doc_id: str,
         part: Part[Attribution],
         name: str,
-        figures: Sequence[sqlite3.Row],
+        figures: Sequence[Row],
     ) -> list[CitationHit]:
         """One citing attribution followed into the ledger (see :meth:`citations`)."""
         key, actor = outlet_key(name), outlet_actor(name)
@@ -1482,7 +1498,7 @@ class SQLiteStore(Store):
                 for d in self.query(
                     "SELECT d.id, d.source, d.record, d.title, d.outlet, d.published "
                     f"FROM documents d WHERE d.{column} = ? AND d.id != ? "
-                    "ORDER BY d.published DESC LIMIT ?",
+                    "ORDER BY d.published DESC NULLS LAST LIMIT ?",
                     [value, doc_id, _CITED_DOCUMENTS],
                 ):
                     found.setdefault(str(d["id"]), self._cited_document(d))
@@ -1538,7 +1554,7 @@ class SQLiteStore(Store):
         return hits
 
     @staticmethod
-    def _cited_document(r: sqlite3.Row) -> CitedDocument:
+    def _cited_document(r: Row) -> CitedDocument:
         return CitedDocument(
             r["id"], r["source"], r["record"], r["title"], r["outlet"], r["published"]
         )
@@ -1655,7 +1671,7 @@ class SQLiteStore(Store):
                 row.update(claim_id=owner["claim_id"], doc_id=owner["doc_id"], checked_at=stamp)
                 self.insert("reference_checks", [row], or_ignore=True)
 
-    def _check_hits(self, rows: Sequence[sqlite3.Row]) -> list[CheckHit]:
+    def _check_hits(self, rows: Sequence[Row]) -> list[CheckHit]:
         parts = self._figure_parts(sorted({str(r["quantity_id"]) for r in rows}))
         refs: dict[str, dict[str, Any]] = {}
         for r in rows:
@@ -1685,7 +1701,7 @@ class SQLiteStore(Store):
         self, status: str | None = None, page: int = 1, per_page: int = 50
     ) -> Page[CheckHit]:
         check_paging(page, per_page)
-        where, args = ("status = ?", [status]) if status else ("1", [])
+        where, args = ("status = ?", [status]) if status else ("TRUE", [])
         total = int(self.scalar(f"SELECT COUNT(*) FROM reference_checks WHERE {where}", args))
         rows = self.query(
             f"SELECT * FROM reference_checks WHERE {where} "
@@ -1745,7 +1761,7 @@ Ledger = SQLiteStore  # the name it had before there was a store interface
 
 def _claim_where(f: ClaimFilter) -> tuple[str, list[Any]]:
     """SQL conditions on ``claims c`` and their parameters for a filter (paging aside)."""
-    where: list[str] = ["1"]
+    where: list[str] = ["TRUE"]
     args: list[Any] = []
     if f.label:
         where.append("c.label = ?")
@@ -1825,7 +1841,7 @@ def _claim_where(f: ClaimFilter) -> tuple[str, list[Any]]:
 
 def _event_where(f: EventFilter) -> tuple[str, list[Any]]:
     """SQL conditions on ``events e`` (joined to ``documents d``) for an event filter."""
-    where: list[str] = ["1"]
+    where: list[str] = ["TRUE"]
     args: list[Any] = []
     if f.event_type:
         where.append("e.code = ?")
@@ -1845,7 +1861,7 @@ def _event_where(f: EventFilter) -> tuple[str, list[Any]]:
     return " AND ".join(where), args
 
 
-def _review(r: sqlite3.Row) -> Review:
+def _review(r: Row) -> Review:
     return Review(
         r["id"],
         r["claim_id"],
@@ -1857,7 +1873,7 @@ def _review(r: sqlite3.Row) -> Review:
     )
 
 
-def claim_from_row(r: sqlite3.Row) -> Claim:
+def claim_from_row(r: Row) -> Claim:
     """A stored ``claims`` row as a Claim, without its figure and source ids."""
     return Claim(
         r["doc_id"],
@@ -1873,7 +1889,7 @@ def claim_from_row(r: sqlite3.Row) -> Claim:
     )
 
 
-def when_from_row(r: sqlite3.Row) -> When:
+def when_from_row(r: Row) -> When:
     """The time columns of a stored figure or claim."""
     return When(
         r["time_text"],
@@ -1887,14 +1903,14 @@ def when_from_row(r: sqlite3.Row) -> When:
     )
 
 
-def where_from_row(r: sqlite3.Row) -> Where:
+def where_from_row(r: Row) -> Where:
     """The place columns of a stored figure or claim."""
     values = {name: r[f"place_{name}"] for name in Where().record_keys()}
     values["inherited"] = bool(values["inherited"])
     return Where(**values)
 
 
-def quantity_from_row(r: sqlite3.Row, sentence_index: int = -1) -> Quantity:
+def quantity_from_row(r: Row, sentence_index: int = -1) -> Quantity:
     """A stored ``quantities`` row as the dataclass extraction made."""
     change = None
     if r["change_direction"]:
@@ -1920,7 +1936,7 @@ def quantity_from_row(r: sqlite3.Row, sentence_index: int = -1) -> Quantity:
 
 
 def attribution_from_row(
-    r: sqlite3.Row, sentence_index: int = -1, parent_start: int | None = None
+    r: Row, sentence_index: int = -1, parent_start: int | None = None
 ) -> Attribution:
     """A stored ``attributions`` row as the dataclass extraction made; ``parent_start`` is
     the cue offset of the attribution it is nested in."""
@@ -1999,7 +2015,7 @@ ADDED_COMPONENTS = tuple(
 _PLACED = {"doc_id": "doc_id", "start": "start_char", "end": "end_char", "text": "text"}
 
 
-def _document_info(r: sqlite3.Row, doc_id: str) -> DocumentInfo:
+def _document_info(r: Row, doc_id: str) -> DocumentInfo:
     """A document's metadata from a row that joined ``documents``."""
     return DocumentInfo(
         doc_id, r["source"], r["record"], r["title"], r["url"], r["published"], r["outlet"],
@@ -2020,7 +2036,7 @@ def _item_row(item: Any, claim_ids: dict[int, str], run_id: str) -> dict[str, An
     return row
 
 
-def _item_from_row(item_type: type, row: sqlite3.Row, sentence_index: int) -> Any:
+def _item_from_row(item_type: type, row: Row, sentence_index: int) -> Any:
     values: dict[str, Any] = {}
     for f in dataclasses.fields(item_type):
         if f.name == "sentence_index":
@@ -2158,7 +2174,7 @@ def _event_figure_row(event_id: str, role: str, idx: int, f: EventFigure) -> dic
     }
 
 
-def _arg_from_row(r: sqlite3.Row, prefix: str) -> EventArg | None:
+def _arg_from_row(r: Row, prefix: str) -> EventArg | None:
     if r[f"{prefix}_text"] is None:
         return None
     return EventArg(
@@ -2166,9 +2182,7 @@ def _arg_from_row(r: sqlite3.Row, prefix: str) -> EventArg | None:
     )
 
 
-def event_from_row(
-    r: sqlite3.Row, figures: Sequence[sqlite3.Row] = (), sentence_index: int = -1
-) -> Event:
+def event_from_row(r: Row, figures: Sequence[Row] = (), sentence_index: int = -1) -> Event:
     """A stored ``events`` row (with its ``event_figures`` rows) as the dataclass extraction
     made."""
     by_role: dict[str, list[EventFigure]] = {"fatalities": [], "injured": []}
@@ -2313,7 +2327,7 @@ class _Actors:
             store_actor(store, aid, canonical, kind, parent, country, aliases)
 
 
-def _actor_dict(r: sqlite3.Row) -> dict[str, Any]:
+def _actor_dict(r: Row) -> dict[str, Any]:
     return {
         "id": r["id"],
         "name": r["canonical"],
@@ -2438,7 +2452,7 @@ _CONTRADICTED_CLAIMS = (
 )
 
 
-def _reference_record(r: sqlite3.Row) -> dict[str, Any]:
+def _reference_record(r: Row) -> dict[str, Any]:
     """A stored reference row as check/reference.ReferenceRow.record() gives it."""
     out = {k: r[k] for k in _REFERENCE_COLUMNS}
     out["notes"] = json.loads(r["notes"] or "[]")
@@ -2493,7 +2507,7 @@ def _members(store: SQLiteStore, block: str) -> list[Figure]:
     return out
 
 
-def _cluster_from_row(r: sqlite3.Row, prefix: str = "") -> EventCluster:
+def _cluster_from_row(r: Row, prefix: str = "") -> EventCluster:
     return EventCluster(
         r[f"{prefix}code"], r[f"{prefix}place_key"], r[f"{prefix}day"],
         r[f"{prefix}place_text"], r[f"{prefix}place_geonames_id"], r[f"{prefix}place_name"],
@@ -2702,9 +2716,9 @@ def _link_passages(store: SQLiteStore, ex: Extraction, result: LinkResult) -> No
     _recluster(store, matched)
 
 
-def _in_chunks(store: SQLiteStore, sql: str, ids: Sequence[str]) -> list[sqlite3.Row]:
+def _in_chunks(store: SQLiteStore, sql: str, ids: Sequence[str]) -> list[Row]:
     """``sql`` with one ``{marks}`` IN list, run over bounded chunks of ``ids``."""
-    rows: list[sqlite3.Row] = []
+    rows: list[Row] = []
     for i in range(0, len(ids), _IN_CHUNK):
         chunk = list(ids[i : i + _IN_CHUNK])
         marks = ",".join("?" * len(chunk))

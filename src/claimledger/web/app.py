@@ -59,7 +59,7 @@ _MAX_ACTOR_ID = 200
 
 @dataclass
 class DeskConfig:
-    db: Path
+    db: str | Path
     organisation: str = DEFAULT_ORGANISATION
     base_url: str = DEFAULT_BASE_URL
     token: str | None = None

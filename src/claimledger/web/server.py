@@ -25,7 +25,7 @@ from uvicorn.protocols.http.httptools_impl import HttpToolsProtocol
 
 from claimledger.errors import UsageError
 from claimledger.escapes import visible
-from claimledger.settings import review_base_url, review_organisation
+from claimledger.settings import ledger_label, review_base_url, review_organisation
 from claimledger.web.app import DeskConfig, create_app
 from claimledger.web.guard import SECURITY_HEADERS
 
@@ -197,7 +197,7 @@ def is_loopback(host: str) -> bool:
 
 
 def serve(
-    db: Path,
+    db: str | Path,
     *,
     host: str = "127.0.0.1",
     port: int = 8000,
@@ -271,7 +271,9 @@ def serve(
         )
     )
     print(
-        f"claimledger: serving {visible(db)} at {url}/  (Ctrl-C stops)", file=sys.stderr, flush=True
+        f"claimledger: serving {visible(ledger_label(db))} at {url}/  (Ctrl-C stops)",
+        file=sys.stderr,
+        flush=True,
     )
     try:
         server.run(sockets=[sock])
