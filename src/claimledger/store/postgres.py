@@ -174,7 +174,7 @@ class PostgresStore(SQLiteStore):
             tables = self._tables()
             if tables and not self._is_ledger(tables):
                 raise _foreign(self.where, tables)
-            if not tables and not create:
+            if not tables and (not create or readonly):
                 raise LedgerError(
                     f"ledger {self.where} is empty (no claimledger tables); run "
                     "`claimledger ingest --db` on it first"
@@ -206,11 +206,13 @@ class PostgresStore(SQLiteStore):
             raise _pg_error(self.where, exc) from exc
 
     def query(self, sql: str, params: Sequence[Any] = ()) -> list[Any]:
-        rows: list[Any] = self.execute(sql, params).fetchall()
+        cur = self.execute(sql, params)
+        rows: list[Any] = cur.fetchall() if cur.description is not None else []
         return rows
 
     def query_one(self, sql: str, params: Sequence[Any] = ()) -> Any:
-        return self.execute(sql, params).fetchone()
+        cur = self.execute(sql, params)
+        return cur.fetchone() if cur.description is not None else None
 
     def insert(
         self, table: str, rows: Sequence[Mapping[str, Any]], *, or_ignore: bool = False

@@ -1208,7 +1208,9 @@ class SQLiteStore(Store):
             "checks": sum(statuses.values()),
             "agreements": statuses.get("agrees", 0),
             "disagreements": statuses.get("disagrees", 0),
-            "contradicted_claims": count(f"SELECT COUNT(*) FROM ({_CONTRADICTED_CLAIMS})"),
+            "contradicted_claims": count(
+                f"SELECT COUNT(*) FROM ({_CONTRADICTED_CLAIMS}) AS contradicted"
+            ),
             "disagreeing_claims": count(
                 "SELECT COUNT(DISTINCT claim_id) FROM reference_checks WHERE status = 'disagrees'"
             ),
@@ -1342,10 +1344,12 @@ class SQLiteStore(Store):
         "SELECT rp.a, rp.b, rp.similarity, ca.cluster, ca.earliest, "
         "pa.doc_id AS a_doc, pa.start_char AS a_start, pa.end_char AS a_end, "
         "pa.published AS a_published, da.source AS a_source, "
-        "substr(da.text, pa.start_char + 1, pa.end_char - pa.start_char) AS a_text, "
+        "substr(da.text, CAST(pa.start_char + 1 AS INTEGER), "
+        "CAST(pa.end_char - pa.start_char AS INTEGER)) AS a_text, "
         "pb.doc_id AS b_doc, pb.start_char AS b_start, pb.end_char AS b_end, "
         "pb.published AS b_published, db.source AS b_source, "
-        "substr(db.text, pb.start_char + 1, pb.end_char - pb.start_char) AS b_text "
+        "substr(db.text, CAST(pb.start_char + 1 AS INTEGER), "
+        "CAST(pb.end_char - pb.start_char AS INTEGER)) AS b_text "
         "FROM repeat_pairs rp "
         "JOIN repeat_passages pa ON pa.passage_id = rp.a "
         "JOIN repeat_passages pb ON pb.passage_id = rp.b "
