@@ -147,6 +147,7 @@ def _copy(
             if on_table is not None:
                 on_table(table, n)
         dst.after_copy()
+    dst.analyze()
     out = []
     for table in tables:
         n_from, sum_from = table_checksum(src, table, columns[table])

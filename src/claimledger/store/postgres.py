@@ -254,6 +254,10 @@ class PostgresStore(SQLiteStore):
                 f"COALESCE(MAX(id), 1), MAX(id) IS NOT NULL) FROM {table}"
             )
 
+    def analyze(self) -> None:
+        """Planner statistics for a ledger just filled (autovacuum would take a while)."""
+        self.execute("ANALYZE")
+
     @contextmanager
     def transaction(self, *, exclusive: bool = True) -> Iterator[PostgresStore]:
         """One transaction; ``exclusive`` (every write but a review) first takes the

@@ -117,6 +117,8 @@ _ORDER = {
     "document": "d.source, d.record, c.idx",
     "reviewed": "last_review_at DESC NULLS LAST, c.score DESC",
 }
+# The sorts that read only the claims table (so a page's ids can be chosen before any join).
+_CLAIMS_ONLY_ORDER = frozenset({"score", "score_asc"})
 # The score sort, when any figure disagrees with a reference row: those claims first (a
 # disagreement raises a claim in the worklist; only a person records a verdict).
 _DISAGREEING_FIRST = (
@@ -344,6 +346,10 @@ class SQLiteStore(Store):
     def after_copy(self) -> None:
         """After rows were copied in with their ids (``claimledger migrate``): nothing to do
         here, SQLite numbers new rows after the largest id."""
+
+    def analyze(self) -> None:
+        """After a bulk copy: nothing here (the desk's queries are planned without
+        sqlite_stat1, and stay so)."""
 
     @contextmanager
     def transaction(self, *, exclusive: bool = True) -> Iterator[SQLiteStore]:
@@ -828,11 +834,16 @@ class SQLiteStore(Store):
         order = _ORDER[f.sort]
         if f.sort == "score" and self._has_disagreements():
             order = f"{_DISAGREEING_FIRST}, {order}"
-        rows = self.query(
-            f"{_CLAIM_SELECT} WHERE {where} ORDER BY {order} LIMIT ? OFFSET ?",
-            [*args, f.per_page, (f.page - 1) * f.per_page],
-        )
-        return Page(total, f.page, f.per_page, self._hits(rows))
+        paging = [*args, f.per_page, (f.page - 1) * f.per_page]
+        if f.sort in _CLAIMS_ONLY_ORDER:
+            # The page's ids first, from the worklist index alone; then only its rows are
+            # joined and their reviews read (a deep page otherwise does that for every row
+            # it skips: 10x slower on PostgreSQL, 15x on SQLite at page 200 of 100,000).
+            page = f"SELECT c.id FROM claims c WHERE {where} ORDER BY {order} LIMIT ? OFFSET ?"
+            sql = f"{_CLAIM_SELECT} JOIN ({page}) AS p ON p.id = c.id ORDER BY {order}"
+        else:
+            sql = f"{_CLAIM_SELECT} WHERE {where} ORDER BY {order} LIMIT ? OFFSET ?"
+        return Page(total, f.page, f.per_page, self._hits(self.query(sql, paging)))
 
     def claim_listing(self, f: ClaimFilter, limit: int | None) -> list[ClaimHit]:
         where, args = _claim_where(f)
