@@ -1,10 +1,17 @@
 from __future__ import annotations
 
+import itertools
 import os
+import re
+import shutil
+import sqlite3
 import subprocess
 import sys
+from collections.abc import Iterator, Sequence
+from contextlib import closing
 from pathlib import Path
 from typing import Any
+from urllib.parse import urlsplit, urlunsplit
 
 import pytest
 
@@ -12,6 +19,10 @@ from claimledger.model import Claim, Document
 
 ROOT = Path(__file__).resolve().parent.parent
 EXAMPLE = ROOT / "examples" / "wire-report.txt"
+
+#: a ledger as a test names it: a SQLite file, or a ``postgresql://`` URL of a database
+DB = Path | str
+BACKENDS = ("sqlite", "postgres")
 
 
 def in_ci() -> bool:
@@ -66,9 +77,235 @@ def nlp() -> Any:
     return load()
 
 
+# -- the ledger on SQLite and on PostgreSQL -----------------------------------------------------
+# A module marked ``pytestmark = pytest.mark.backends`` runs each test that uses the ``backend``,
+# ``db`` or ``ledgers`` fixture twice, ``test_x[sqlite]`` and ``test_x[postgres]`` (grouped by
+# backend, so a module-scoped ledger is built once for each); its other tests run once. On
+# SQLite a ledger is the file path the test gives; on PostgreSQL it is a fresh database on the
+# server CLAIMLEDGER_TEST_PG names (a postgresql:// URL of a superuser; `./run test` starts one,
+# see ensure_postgres in ./run), dropped when the test (``db``) or module (``ledgers``) is done.
+# Without that variable the PostgreSQL variants skip, saying why; where CI is set they fail.
+# ``@pytest.mark.sqlite_only("why")`` skips a test's PostgreSQL variant, saying why: mostly that
+# it is about the SQLite file itself (WAL, permissions, foreign files, old SQLite schemas).
+
+
+def pytest_configure(config: pytest.Config) -> None:
+    config.addinivalue_line(
+        "markers",
+        "backends: run this module's ledger tests (those using the backend, db or ledgers "
+        "fixtures) on SQLite and on PostgreSQL (CLAIMLEDGER_TEST_PG)",
+    )
+    config.addinivalue_line(
+        "markers",
+        "sqlite_only(reason): skip this test's PostgreSQL variant, for the reason given "
+        "(by default: it is about the SQLite file)",
+    )
+
+
+def pytest_generate_tests(metafunc: pytest.Metafunc) -> None:
+    if "backend" in metafunc.fixturenames and metafunc.definition.get_closest_marker("backends"):
+        metafunc.parametrize("backend", BACKENDS, indirect=True, scope="module")
+
+
+def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
+    for item in items:
+        callspec = getattr(item, "callspec", None)
+        only = item.get_closest_marker("sqlite_only")
+        if only and callspec is not None and callspec.params.get("backend") == "postgres":
+            reason = only.args[0] if only.args else "about the SQLite file"
+            item.add_marker(pytest.mark.skip(reason=reason))
+
+
+class PgServer:
+    """The PostgreSQL server of the tests (CLAIMLEDGER_TEST_PG): a database per ledger, named
+    ``cltest_<pid>_<n>_<test>`` and dropped (connections and all) when its test is done."""
+
+    def __init__(self, url: str) -> None:
+        import psycopg
+
+        self.url = url
+        self.conn = psycopg.connect(url, autocommit=True, connect_timeout=15)
+        self.count = itertools.count(1)
+        self.prune()
+
+    def prune(self) -> None:
+        """Drop the databases earlier runs on this machine left behind (their process is
+        gone); only on a local server, where process ids say something."""
+        host = urlsplit(self.url).hostname or ""
+        query = dict(p.split("=", 1) for p in urlsplit(self.url).query.split("&") if "=" in p)
+        host = query.get("host", host)
+        if host and not host.startswith("/") and host not in ("localhost", "127.0.0.1", "::1"):
+            return
+        for (name,) in self.conn.execute(
+            "SELECT datname FROM pg_database WHERE datname LIKE 'cltest%'"
+        ).fetchall():
+            m = re.match(r"cltest_(\d+)_", name)
+            if m and not _alive(int(m.group(1))):
+                self.drop_database(name)
+
+    def create(self, hint: str, template: str | None = None) -> str:
+        """A new database (empty, or a copy of the database ``template``): its URL."""
+        slug = re.sub(r"[^a-z0-9]+", "_", hint.lower()).strip("_")
+        name = f"cltest_{os.getpid()}_{next(self.count)}_{slug}"[:63]
+        sql = f'CREATE DATABASE "{name}"'
+        if template is not None:
+            sql += f' TEMPLATE "{database_of(template)}"'
+        self.conn.execute(sql)
+        return urlunsplit(urlsplit(self.url)._replace(path="/" + name))
+
+    def drop(self, url: str) -> None:
+        self.drop_database(database_of(url))
+
+    def drop_database(self, name: str) -> None:
+        self.conn.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
+
+    def close(self) -> None:
+        self.conn.close()
+
+
+def _alive(pid: int) -> bool:
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except PermissionError:
+        return True
+    return True
+
+
+def database_of(url: str) -> str:
+    return urlsplit(url).path.lstrip("/")
+
+
+@pytest.fixture(scope="session")
+def pg_server() -> Iterator[PgServer]:
+    """The server of the PostgreSQL variants; skips them (fails them in CI) without one."""
+    url = os.environ.get("CLAIMLEDGER_TEST_PG", "").strip()
+    if not url:
+        why = (
+            "CLAIMLEDGER_TEST_PG is not set: no PostgreSQL server for the postgres variants "
+            "(`./run test` starts one; or set it to a postgresql:// URL of a superuser)"
+        )
+        if in_ci():
+            pytest.fail(f"CI is set and {why}", pytrace=False)
+        pytest.skip(why)
+    try:
+        server = PgServer(url)
+    except Exception as exc:  # a server named but not reachable: a failure, CI or not
+        pytest.fail(f"CLAIMLEDGER_TEST_PG={url}: cannot connect: {exc}", pytrace=False)
+    yield server
+    server.close()
+
+
+@pytest.fixture(scope="module")
+def backend(request: pytest.FixtureRequest) -> str:
+    """The backend this test runs on: "sqlite", or "postgres" in a ``backends`` module's
+    PostgreSQL variants (which need ``pg_server``)."""
+    name: str = getattr(request, "param", "sqlite")
+    if name == "postgres":
+        request.getfixturevalue("pg_server")
+    return name
+
+
 @pytest.fixture
-def db(tmp_path: Path) -> Path:
-    return tmp_path / "ledger.db"
+def db(request: pytest.FixtureRequest, tmp_path: Path, backend: str) -> Iterator[DB]:
+    """A new ledger for one test: ``tmp_path / "ledger.db"`` (not created yet), or an empty
+    PostgreSQL database, dropped after the test."""
+    if backend == "sqlite":
+        yield tmp_path / "ledger.db"
+        return
+    server: PgServer = request.getfixturevalue("pg_server")
+    url = server.create(request.node.name)
+    yield url
+    server.drop(url)
+
+
+class Ledgers:
+    """New ledgers on one module's backend, for module-scoped fixtures and for tests that
+    need more than ``db``: the path given on SQLite, a new database on PostgreSQL (dropped
+    when the module is done)."""
+
+    def __init__(self, backend: str, server: PgServer | None) -> None:
+        self.backend = backend
+        self.server = server
+        self.made: list[str] = []
+
+    def at(self, path: Path) -> DB:
+        """A new ledger where SQLite would have ``path`` (not created yet)."""
+        if self.server is None:
+            return path
+        url = self.server.create(path.stem)
+        self.made.append(url)
+        return url
+
+    def copy(self, src: DB, path: Path) -> DB:
+        """A copy of the ledger ``src``: the file copied to ``path``, or a database made from
+        ``src`` as its template (no one may be connected to ``src`` meanwhile)."""
+        if self.server is None:
+            shutil.copy(src, path)
+            return path
+        assert isinstance(src, str)
+        url = self.server.create(path.stem, template=src)
+        self.made.append(url)
+        return url
+
+    def close(self) -> None:
+        if self.server is not None:
+            for url in self.made:
+                self.server.drop(url)
+
+
+@pytest.fixture(scope="module")
+def ledgers(request: pytest.FixtureRequest, backend: str) -> Iterator[Ledgers]:
+    server = request.getfixturevalue("pg_server") if backend == "postgres" else None
+    made = Ledgers(backend, server)
+    yield made
+    made.close()
+
+
+def raw(db: DB, sql: str, params: Sequence[Any] = ()) -> list[tuple[Any, ...]]:
+    """One SQL statement (``?`` placeholders) run on a ledger beside claimledger's commands,
+    for a test to look at (or set up) what no command shows: its rows as tuples (none for a
+    write, which is committed). A file through ``sqlite3``; a PostgreSQL ledger through
+    :func:`claimledger.store.open_store` (the store's own translation and schema)."""
+    writes = not re.match(r"\s*(SELECT|WITH)\b", sql, re.IGNORECASE)
+    if isinstance(db, Path):
+        with closing(sqlite3.connect(db, timeout=30)) as conn, conn:
+            return [tuple(r) for r in conn.execute(sql, params).fetchall()]
+    from claimledger.store import open_store
+
+    with open_store(db, create=False, readonly=not writes, current=False) as store:
+        if writes:
+            with store.transaction():
+                store.execute(sql, params)
+            return []
+        return [tuple(r) for r in store.query(sql, params)]
+
+
+def raw_dicts(db: DB, sql: str, params: Sequence[Any] = ()) -> list[dict[str, Any]]:
+    """:func:`raw` for a query, each row a dict by column name."""
+    if isinstance(db, Path):
+        with closing(sqlite3.connect(db, timeout=30)) as conn, conn:
+            conn.row_factory = sqlite3.Row
+            return [dict(r) for r in conn.execute(sql, params).fetchall()]
+    from claimledger.store import open_store
+
+    with open_store(db, create=False, readonly=True, current=False) as store:
+        return [dict(zip(r.keys(), r, strict=True)) for r in store.query(sql, params)]
+
+
+def ledger_exists(db: DB) -> bool:
+    """Whether a command has made ``db`` a ledger (a file; a database with tables)."""
+    if isinstance(db, Path):
+        return db.exists()
+    from claimledger.errors import LedgerError
+    from claimledger.store import open_store
+
+    try:
+        open_store(db, create=False, readonly=True, current=False).close()
+    except LedgerError:
+        return False
+    return True
 
 
 def run_cli(

@@ -36,7 +36,7 @@ class Reply:
 
 @dataclass
 class Server:
-    db: Path
+    db: Path | str  # a ledger file or a postgresql:// URL
     args: tuple[str, ...] = ()
     env: dict[str, str] = field(default_factory=dict)
     url: str = ""

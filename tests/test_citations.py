@@ -2,7 +2,8 @@
 ("as the Northern Herald reported", "according to a report by Radio Varnek") followed to that
 outlet's documents in the ledger that state the same figure, through api.ingest, the store,
 the export, the report line and the real ``claimledger serve`` on 127.0.0.1. Outlets, places
-and figures are invented."""
+and figures are invented. The ledger is a SQLite file and a PostgreSQL database
+(``backends``); an older ledger is a SQLite file."""
 
 from __future__ import annotations
 
@@ -20,7 +21,10 @@ from claimledger.present.report import links_line
 from claimledger.settings import Settings
 from claimledger.store import CitationHit, ClaimFilter, open_store
 from claimledger.store.sqlite import migrations
+from tests.conftest import DB, Ledgers
 from tests.serving import Server
+
+pytestmark = pytest.mark.backends
 
 HOSTILE = '<script>alert("x")</script><img src=x onerror=alert(1)>\u202egnp.exe'
 CITED = [
@@ -76,19 +80,19 @@ CITING = {
 
 
 @pytest.fixture(scope="module")
-def ledger(tmp_path_factory: pytest.TempPathFactory) -> Path:
+def ledger(tmp_path_factory: pytest.TempPathFactory, ledgers: Ledgers) -> DB:
     folder = tmp_path_factory.mktemp("citations")
     src = folder / "wires.jsonl"
     docs = [*CITED, CITING]
     src.write_text("".join(json.dumps(d) + "\n" for d in docs), encoding="utf-8")
-    db = folder / "ledger.db"
+    db = ledgers.at(folder / "ledger.db")
     result = api.ingest([str(src)], db, Settings(workers=1))
     assert len(result.stored) == len(docs)
     return db
 
 
 @pytest.fixture(scope="module")
-def hits(ledger: Path) -> dict[str, list[CitationHit]]:
+def hits(ledger: DB) -> dict[str, list[CitationHit]]:
     """Each claim of the citing document (by its first words) with its citations."""
     with open_store(ledger, readonly=True) as store:
         claims = store.claim_listing(ClaimFilter(label=None), None)
@@ -153,7 +157,7 @@ def test_an_outlet_not_in_the_ledger_gives_nothing(hits: dict[str, list[Citation
     assert hits["12 houses were"] == []
 
 
-def test_claim_links_and_the_report_line(ledger: Path) -> None:
+def test_claim_links_and_the_report_line(ledger: DB) -> None:
     with open_store(ledger, readonly=True) as store:
         by_text = {
             h.claim.text: h.id
@@ -171,7 +175,7 @@ def test_claim_links_and_the_report_line(ledger: Path) -> None:
             assert word not in line.lower()
 
 
-def test_export_citations(ledger: Path) -> None:
+def test_export_citations(ledger: DB) -> None:
     records = list(api.export(ledger, "citations"))
     assert {r["kind"] for r in records} == {"citation"}
     by_status = {r["status"] for r in records}
@@ -189,6 +193,7 @@ def test_export_citations(ledger: Path) -> None:
         assert att["sentence"] and att["text"] in att["sentence"]
 
 
+@pytest.mark.sqlite_only("about the SQLite file: a ledger of schema 8 made with sqlite3")
 def test_an_older_ledger_gets_its_outlet_keys(ledger: Path, tmp_path: Path) -> None:
     """Migration 9 on a ledger of schema 8 fills the outlet keys of the stored documents (and
     the later migrations apply after it)."""
@@ -217,7 +222,7 @@ def test_an_older_ledger_gets_its_outlet_keys(ledger: Path, tmp_path: Path) -> N
 
 # -- the desk ---------------------------------------------------------------------------------
 @pytest.fixture(scope="module")
-def server(ledger: Path) -> Iterator[Server]:
+def server(ledger: DB) -> Iterator[Server]:
     s = Server(ledger).start()
     yield s
     log = s.stop()

@@ -1,4 +1,14 @@
-"""The real ``claimledger`` command: output streams, exit codes, files and the ledger."""
+"""The real ``claimledger`` command: output streams, exit codes, files and the ledger.
+
+The tests of a command that reads or writes the ledger run on a SQLite file and on a
+PostgreSQL database (``backends``, through the ``ledger`` fixture): ``check``, ``ingest``
+(rejections, and a Ctrl-C in the middle of it), ``claims``, ``export`` in every format and
+``report``. The others are about the command line itself (the default ledger file, usage
+errors, where progress goes, ``extract``, ``--version``) and run once, on SQLite. Each command
+is a new process that loads the models, so the rest of the ledger's commands (``link``,
+``upgrade``, ``reference import``, ``serve``) get their PostgreSQL runs in test_link_ledger.py
+and test_web.py, and ``migrate`` in test_postgres.py, rather than here again.
+"""
 
 from __future__ import annotations
 
@@ -14,14 +24,29 @@ import time
 from pathlib import Path
 
 import pyarrow.parquet as pq
+import pytest
 
-from tests.conftest import EXAMPLE, run_cli
+from claimledger.errors import LedgerError
+from tests.conftest import DB, EXAMPLE, Ledgers, raw, run_cli
+
+pytestmark = pytest.mark.backends
 
 WIRE = "At least 12 people were killed in the strike, the regional governor said on Friday.\n"
 
 
-def test_check_prints_ranked_table_and_writes_report(tmp_path: Path) -> None:
-    r = run_cli("check", str(EXAMPLE), "--db", "l.db", "--report-dir", "rep", cwd=tmp_path)
+@pytest.fixture
+def ledger(tmp_path: Path, ledgers: Ledgers) -> DB:
+    """The test's ledger: ``l.db`` in its folder (where its commands run), or a database."""
+    return ledgers.at(tmp_path / "l.db")
+
+
+def arg(db: DB) -> str:
+    """The ``--db`` of a command run in the test's folder: ``l.db``, or the database's URL."""
+    return db.name if isinstance(db, Path) else db
+
+
+def test_check_prints_ranked_table_and_writes_report(tmp_path: Path, ledger: DB) -> None:
+    r = run_cli("check", str(EXAMPLE), "--db", arg(ledger), "--report-dir", "rep", cwd=tmp_path)
     assert r.returncode == 0, r.stderr
     lines = r.stdout.splitlines()
     assert lines[0].split()[:4] == ["#", "score", "types", "claim"]
@@ -46,7 +71,7 @@ def test_default_db_and_env_override(tmp_path: Path) -> None:
     assert r.returncode == 0 and "At least 19" in r.stdout
 
 
-def test_mixed_folder_rejects_bad_files_with_one_line_each(tmp_path: Path) -> None:
+def test_mixed_folder_rejects_bad_files_with_one_line_each(tmp_path: Path, ledger: DB) -> None:
     docs = tmp_path / "in"
     (docs / "sub").mkdir(parents=True)
     (docs / "good.txt").write_text(WIRE, encoding="utf-8")
@@ -54,7 +79,7 @@ def test_mixed_folder_rejects_bad_files_with_one_line_each(tmp_path: Path) -> No
     (docs / "empty.txt").write_bytes(b"")
     (docs / "sub" / "bin.txt").write_bytes(bytes(range(256)) * 10)
     (docs / "cp1252.txt").write_bytes("The ministry’s figures".encode("cp1252") * 3)
-    r = run_cli("ingest", str(docs), "--db", "l.db", cwd=tmp_path)
+    r = run_cli("ingest", str(docs), "--db", arg(ledger), cwd=tmp_path)
     assert r.returncode == 1
     rejected = [line for line in r.stderr.splitlines() if line.startswith("claimledger: rejected")]
     assert len(rejected) == 3
@@ -62,9 +87,8 @@ def test_mixed_folder_rejects_bad_files_with_one_line_each(tmp_path: Path) -> No
     assert any("bin.txt: binary data" in line for line in rejected)
     assert any("cp1252.txt: not valid utf-8" in line for line in rejected)
     assert "Traceback" not in r.stderr
-    with sqlite3.connect(tmp_path / "l.db") as conn:
-        assert conn.execute("SELECT COUNT(*) FROM documents").fetchone()[0] == 2
-        stages = conn.execute("SELECT input, stage FROM rejections ORDER BY input").fetchall()
+    assert raw(ledger, "SELECT COUNT(*) FROM documents") == [(2,)]
+    stages = raw(ledger, "SELECT input, stage FROM rejections ORDER BY input")
     assert len(stages) == 3 and {s for _, s in stages} == {"decode"}
 
 
@@ -109,12 +133,13 @@ def test_extract_all_kinds_and_lines(tmp_path: Path) -> None:
         assert lines[rec["line"] - 1][rec["start"] : rec["end"]] == rec["text"]
 
 
-def test_claims_filters_and_export_formats(tmp_path: Path) -> None:
-    assert run_cli("ingest", str(EXAMPLE), "--db", "l.db", cwd=tmp_path).returncode == 0
+def test_claims_filters_and_export_formats(tmp_path: Path, ledger: DB) -> None:
+    db = arg(ledger)
+    assert run_cli("ingest", str(EXAMPLE), "--db", db, cwd=tmp_path).returncode == 0
     r = run_cli(
         "claims",
         "--db",
-        "l.db",
+        db,
         "--type",
         "quote",
         "--min-score",
@@ -125,17 +150,17 @@ def test_claims_filters_and_export_formats(tmp_path: Path) -> None:
     )
     rows = [json.loads(line) for line in r.stdout.splitlines()]
     assert rows and all("quote" in row["types"] for row in rows)
-    r = run_cli("claims", "--db", "l.db", "--min-score", "0.9", "--format", "jsonl", cwd=tmp_path)
+    r = run_cli("claims", "--db", db, "--min-score", "0.9", "--format", "jsonl", cwd=tmp_path)
     assert all(json.loads(line)["score"] >= 0.9 for line in r.stdout.splitlines())
     doc_id = rows[0]["doc_id"]
-    r = run_cli("claims", "--db", "l.db", "--doc", "0000", cwd=tmp_path)
+    r = run_cli("claims", "--db", db, "--doc", "0000", cwd=tmp_path)
     assert r.stdout == "no claims matched\n"
 
-    r = run_cli("export", "--db", "l.db", "--what", "quantities", cwd=tmp_path)
+    r = run_cli("export", "--db", db, "--what", "quantities", cwd=tmp_path)
     quantities = [json.loads(line) for line in r.stdout.splitlines()]
     assert quantities and all(q["doc_id"] == doc_id for q in quantities)
     r = run_cli(
-        "export", "--db", "l.db", "--what", "claims", "--format", "csv", "-o", "c.csv", cwd=tmp_path
+        "export", "--db", db, "--what", "claims", "--format", "csv", "-o", "c.csv", cwd=tmp_path
     )
     assert r.returncode == 0
     with open(tmp_path / "c.csv", encoding="utf-8", newline="") as fh:
@@ -144,7 +169,7 @@ def test_claims_filters_and_export_formats(tmp_path: Path) -> None:
     r = run_cli(
         "export",
         "--db",
-        "l.db",
+        db,
         "--what",
         "attributions",
         "--format",
@@ -156,16 +181,16 @@ def test_claims_filters_and_export_formats(tmp_path: Path) -> None:
     assert r.returncode == 0, r.stderr
     table = pq.read_table(tmp_path / "a.parquet")
     assert {"attributed_to", "cue", "content", "direct"} <= set(table.column_names)
-    r = run_cli("export", "--db", "l.db", "--what", "documents", cwd=tmp_path)
+    r = run_cli("export", "--db", db, "--what", "documents", cwd=tmp_path)
     [doc] = [json.loads(line) for line in r.stdout.splitlines()]
     assert doc["text"] == EXAMPLE.read_text(encoding="utf-8")
 
 
-def test_report_command(tmp_path: Path) -> None:
-    run_cli("ingest", str(EXAMPLE), "--db", "l.db", cwd=tmp_path)
-    r = run_cli("report", "--all", "--db", "l.db", "-o", "out", cwd=tmp_path)
+def test_report_command(tmp_path: Path, ledger: DB) -> None:
+    run_cli("ingest", str(EXAMPLE), "--db", arg(ledger), cwd=tmp_path)
+    r = run_cli("report", "--all", "--db", arg(ledger), "-o", "out", cwd=tmp_path)
     assert r.returncode == 0 and len(list((tmp_path / "out").glob("doc-*.html"))) == 1
-    r = run_cli("report", "nosuchid", "--db", "l.db", "-o", "out", cwd=tmp_path)
+    r = run_cli("report", "nosuchid", "--db", arg(ledger), "-o", "out", cwd=tmp_path)
     assert r.returncode == 2 and "no document with id nosuchid" in r.stderr
     assert "Traceback" not in r.stderr
 
@@ -196,13 +221,29 @@ def test_progress_on_stderr_results_on_stdout(tmp_path: Path) -> None:
     assert "ingest:" not in r.stdout
 
 
-def test_ctrl_c_leaves_no_half_written_document(tmp_path: Path) -> None:
+def stored_so_far(db: DB) -> int:
+    """Documents in a ledger an ingest is writing (0 while it has none to show)."""
+    if isinstance(db, Path):
+        if db.exists():
+            try:
+                with sqlite3.connect(db, timeout=30) as conn:
+                    return int(conn.execute("SELECT COUNT(*) FROM documents").fetchone()[0])
+            except sqlite3.OperationalError:
+                return 0
+        return 0
+    try:
+        return int(raw(db, "SELECT COUNT(*) FROM documents")[0][0])
+    except LedgerError:  # no tables yet: the ingest is creating them
+        return 0
+
+
+def test_ctrl_c_leaves_no_half_written_document(tmp_path: Path, ledger: DB) -> None:
     docs = tmp_path / "in"
     docs.mkdir()
     text = EXAMPLE.read_text(encoding="utf-8")
     for i in range(150):
         (docs / f"{i:03}.txt").write_text(f"{text}\nUpdate {i}: {i} more wounded.", "utf-8")
-    db = tmp_path / "l.db"
+    db = ledger
     proc = subprocess.Popen(
         [
             sys.executable,
@@ -223,26 +264,21 @@ def test_ctrl_c_leaves_no_half_written_document(tmp_path: Path) -> None:
     stored = 0
     while proc.poll() is None and stored == 0:  # wait until documents are being written
         time.sleep(0.2)
-        if db.exists():
-            try:
-                with sqlite3.connect(db, timeout=30) as conn:
-                    stored = conn.execute("SELECT COUNT(*) FROM documents").fetchone()[0]
-            except sqlite3.OperationalError:
-                stored = 0
+        stored = stored_so_far(db)
     proc.send_signal(signal.SIGINT)
     _, err = proc.communicate(timeout=300)
     assert "Traceback" not in err
     if proc.returncode == 130:
         assert "interrupted" in err
-    with sqlite3.connect(db) as conn:
-        n_docs = conn.execute("SELECT COUNT(*) FROM documents").fetchone()[0]
-        per_doc = conn.execute(
-            "SELECT d.id, (SELECT COUNT(*) FROM sentences s WHERE s.doc_id = d.id), "
-            "(SELECT COUNT(*) FROM claims c WHERE c.doc_id = d.id) FROM documents d"
-        ).fetchall()
-        orphans = conn.execute(
-            "SELECT COUNT(*) FROM claims WHERE doc_id NOT IN (SELECT id FROM documents)"
-        ).fetchone()[0]
+    [(n_docs,)] = raw(db, "SELECT COUNT(*) FROM documents")
+    per_doc = raw(
+        db,
+        "SELECT d.id, (SELECT COUNT(*) FROM sentences s WHERE s.doc_id = d.id), "
+        "(SELECT COUNT(*) FROM claims c WHERE c.doc_id = d.id) FROM documents d",
+    )
+    [(orphans,)] = raw(
+        db, "SELECT COUNT(*) FROM claims WHERE doc_id NOT IN (SELECT id FROM documents)"
+    )
     assert 1 <= n_docs <= 150 and orphans == 0
     assert all(n_sent == n_claims and n_sent > 10 for _, n_sent, n_claims in per_doc)
     r = run_cli("ingest", str(docs), "--db", str(db), "--workers", "1")  # resumes cleanly

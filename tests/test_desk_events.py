@@ -1,7 +1,8 @@
 """Events on the review desk and in the report (issue 20): the events page and an event's
 page with their JSON twins, the worklist's event type filter, a claim's events, the
-overview's counts and each claim's event line in the HTML report, over a real SQLite ledger
-linked by the real ``claimledger link`` and the real ``claimledger serve`` on 127.0.0.1.
+overview's counts and each claim's event line in the HTML report, over a real ledger (a
+SQLite file and a PostgreSQL database: ``backends``) linked by the real ``claimledger link``
+and the real ``claimledger serve`` on 127.0.0.1.
 
 The ledger holds the wire documents of tests/data/event_link_corpus.py (one air strike that
 three outlets give different tolls for, a denied strike, other strikes and a shelling) and
@@ -37,12 +38,14 @@ from claimledger.pipeline import ALL_KINDS
 from claimledger.runner.local import extract_all
 from claimledger.settings import Settings
 from claimledger.store import open_store
-from tests.conftest import run_cli
+from tests.conftest import DB, Ledgers, run_cli
 from tests.data.event_link_corpus import DOCS as LINK_DOCS
 from tests.data.event_link_corpus import EventDoc, EventSpec
 from tests.serving import Server
 from tests.test_desk_layout import BROKEN_WORDS
 from tests.test_web_e2e import browser  # noqa: F401  (the module's Chromium)
+
+pytestmark = pytest.mark.backends
 
 HOSTILE = (
     "Shelling of <img src=x onerror=alert(1)> <script>alert('owned')</script> killed 2 "
@@ -147,14 +150,14 @@ def with_events(ex: Extraction, doc: EventDoc) -> Extraction:
 
 @dataclass
 class Ledger:
-    db: Path
+    db: DB
     folder: Path
     events: dict[str, Event]  # document name -> its (one) event
     doc_ids: dict[str, str]  # document name -> id
 
 
 @pytest.fixture(scope="module")
-def ledger(tmp_path_factory: pytest.TempPathFactory) -> Ledger:
+def ledger(tmp_path_factory: pytest.TempPathFactory, ledgers: Ledgers) -> Ledger:
     folder = tmp_path_factory.mktemp("desk-events")
     docs = [
         Document(text=d.text, source=f"{d.name}.txt", published=d.published, outlet=d.outlet)
@@ -166,7 +169,7 @@ def ledger(tmp_path_factory: pytest.TempPathFactory) -> Ledger:
     for d, ex in zip(DOCS, extract_all(docs, Settings(workers=1), kinds), strict=True):
         assert isinstance(ex, Extraction), ex
         extracted.append(with_events(ex, d))
-    db = folder / "ledger.db"
+    db = ledgers.at(folder / "ledger.db")
     with open_store(db) as store:
         store.ensure_run("r", "v", "m", {})
         for ex in extracted:

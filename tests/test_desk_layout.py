@@ -4,22 +4,25 @@ date rather than by the path given on the command line.
 
 The ledger is built from political-news style documents about invented places, stored
 under a deep folder so that their paths are long, as a checker's are; some have titles and
-outlets (JSONL), some are plain files with none.
+outlets (JSONL), some are plain files with none. It is a SQLite file and a PostgreSQL
+database (``backends``: the desk names a database as it names a file).
 """
 
 from __future__ import annotations
 
 import json
 from collections.abc import Iterator
-from pathlib import Path
 
 import pytest
 from playwright.sync_api import Browser, Page
 
 from claimledger import api
 from claimledger.settings import Settings
+from tests.conftest import DB, Ledgers
 from tests.serving import Server
 from tests.test_web_e2e import browser  # noqa: F401  (the module's Chromium)
+
+pytestmark = pytest.mark.backends
 
 WIDTHS = (1024, 1400)
 
@@ -58,7 +61,7 @@ WIRES = [
 
 
 @pytest.fixture(scope="module")
-def ledger_file(tmp_path_factory: pytest.TempPathFactory) -> Path:
+def ledger_file(tmp_path_factory: pytest.TempPathFactory, ledgers: Ledgers) -> DB:
     base = tmp_path_factory.mktemp("layout")
     deep = base / "coverage-archive" / "2026" / "march" / "regional-politics-and-elections"
     deep.mkdir(parents=True)
@@ -66,13 +69,13 @@ def ledger_file(tmp_path_factory: pytest.TempPathFactory) -> Path:
     wires.write_text("".join(json.dumps(w) + "\n" for w in WIRES), encoding="utf-8")
     plain = deep / "orlesk-regional-election-turnout-report-final-version.txt"
     plain.write_text(STORIES[2] + "\n", encoding="utf-8")
-    db = base / "layout.db"
+    db = ledgers.at(base / "layout.db")
     api.ingest([str(wires), str(plain)], db, Settings(workers=1))
     return db
 
 
 @pytest.fixture(scope="module")
-def server(ledger_file: Path) -> Iterator[Server]:
+def server(ledger_file: DB) -> Iterator[Server]:
     s = Server(ledger_file, ()).start()
     yield s
     log = s.stop()

@@ -1,8 +1,8 @@
 """Linking and checking on the review desk and in the report (issue 19): the overview's
 counts, the contradictions, repeats, checks and figure-group pages and their JSON twins, a
 claim's links, the worklist's contradicted/check filters, the timeline chart, and hostile text
-shown inertly, over a real SQLite ledger and the real ``claimledger serve`` on 127.0.0.1.
-Places, outlets and figures are invented."""
+shown inertly, over a real ledger (a SQLite file and a PostgreSQL database: ``backends``) and
+the real ``claimledger serve`` on 127.0.0.1. Places, outlets and figures are invented."""
 
 from __future__ import annotations
 
@@ -11,7 +11,6 @@ import re
 import xml.etree.ElementTree as ET
 from collections.abc import Iterator
 from html import unescape
-from pathlib import Path
 from typing import Any
 
 import pytest
@@ -21,7 +20,10 @@ from claimledger.present import svg
 from claimledger.present.report import document_html, links_line
 from claimledger.settings import Settings
 from claimledger.store import ClaimFilter, open_store
+from tests.conftest import DB, Ledgers
 from tests.serving import Server
+
+pytestmark = pytest.mark.backends
 
 HOSTILE = '<script>alert("x")</script><img src=x onerror=alert(1)>\u202egnp.exe'
 COPIED = (
@@ -89,13 +91,13 @@ VERDICT_WORDS = re.compile(r"\b(false|untrue|wrong|lie|lies|fake)\b", re.IGNOREC
 
 
 @pytest.fixture(scope="module")
-def ledger(tmp_path_factory: pytest.TempPathFactory) -> Path:
+def ledger(tmp_path_factory: pytest.TempPathFactory, ledgers: Ledgers) -> DB:
     folder = tmp_path_factory.mktemp("desk-links")
     src = folder / "wires.jsonl"
     src.write_text("".join(json.dumps(d) + "\n" for d in DOCS), encoding="utf-8")
     ref = folder / "reference.csv"
     ref.write_text(REFERENCE, encoding="utf-8")
-    db = folder / "ledger.db"
+    db = ledgers.at(folder / "ledger.db")
     result = api.ingest([str(src)], db, Settings(workers=1))
     assert len(result.stored) == len(DOCS)
     with open_store(db) as store:  # ingest links what it adds; this links anything it left
@@ -106,13 +108,13 @@ def ledger(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 
 @pytest.fixture(scope="module")
-def counts(ledger: Path) -> dict[str, int]:
+def counts(ledger: DB) -> dict[str, int]:
     with open_store(ledger, readonly=True) as store:
         return store.link_counts()
 
 
 @pytest.fixture(scope="module")
-def server(ledger: Path) -> Iterator[Server]:
+def server(ledger: DB) -> Iterator[Server]:
     s = Server(ledger).start()
     yield s
     log = s.stop()
@@ -420,7 +422,7 @@ def test_claim_without_links_says_so(server: Server) -> None:
 
 
 # -- the worklist's filters ---------------------------------------------------------------------
-def test_worklist_filters_contradicted_and_check(server: Server, ledger: Path) -> None:
+def test_worklist_filters_contradicted_and_check(server: Server, ledger: DB) -> None:
     def texts(query: str) -> set[str]:
         return {c["text"] for c in every_claim(server, query)}
 
@@ -516,7 +518,7 @@ def test_timeline_svg_escapes_and_draws_intervals() -> None:
 
 
 # -- the HTML report ----------------------------------------------------------------------------
-def test_report_lines_name_contradictions_and_disagreements(ledger: Path) -> None:
+def test_report_lines_name_contradictions_and_disagreements(ledger: DB) -> None:
     with open_store(ledger, readonly=True) as store:
         doc_id = next(
             h.document.id

@@ -1,6 +1,7 @@
 """Places and actors on the review desk and in the report: the worklist's place, country and
-actor filters, the actor and place pages, and each claim's place, over a real SQLite ledger
-and the real ``claimledger serve`` on 127.0.0.1."""
+actor filters, the actor and place pages, and each claim's place, over a real ledger (a
+SQLite file and a PostgreSQL database: ``backends``) and the real ``claimledger serve`` on
+127.0.0.1."""
 
 from __future__ import annotations
 
@@ -17,7 +18,10 @@ from claimledger import api
 from claimledger.model import Where
 from claimledger.present.report import place_html, place_summary
 from claimledger.settings import Settings
+from tests.conftest import DB, Ledgers
 from tests.serving import Server
+
+pytestmark = pytest.mark.backends
 
 # Wire-style stories with invented figures; real big places only so that the gazetteer
 # resolves them (Kharkiv, Geneva), invented ones (Varnekograd) stay unresolved.
@@ -43,17 +47,17 @@ UKR_MILITARY = "UKR/military"
 
 
 @pytest.fixture(scope="module")
-def ledger(tmp_path_factory: pytest.TempPathFactory) -> Path:
+def ledger(tmp_path_factory: pytest.TempPathFactory, ledgers: Ledgers) -> DB:
     folder = tmp_path_factory.mktemp("places-actors")
     src = folder / "wires.jsonl"
     src.write_text("".join(json.dumps(w) + "\n" for w in WIRES), encoding="utf-8")
-    db = folder / "ledger.db"
+    db = ledgers.at(folder / "ledger.db")
     api.ingest([str(src)], db, Settings(workers=1))
     return db
 
 
 @pytest.fixture(scope="module")
-def server(ledger: Path) -> Iterator[Server]:
+def server(ledger: DB) -> Iterator[Server]:
     s = Server(ledger).start()
     yield s
     log = s.stop()
@@ -279,7 +283,7 @@ def test_an_unknown_place_is_404(server: Server, path: str) -> None:
 
 
 # -- the report -------------------------------------------------------------------------------
-def test_the_report_shows_each_claims_place(ledger: Path, server: Server, tmp_path: Path) -> None:
+def test_the_report_shows_each_claims_place(ledger: DB, server: Server, tmp_path: Path) -> None:
     place = kharkiv(server)
     api.report(ledger, None, tmp_path / "rep")
     pages = [p.read_text(encoding="utf-8") for p in (tmp_path / "rep").glob("doc-*.html")]

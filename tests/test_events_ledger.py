@@ -1,7 +1,8 @@
 """Events in the ledger, in exports and linked across documents (issue 20): the corpus of
 tests/data/event_link_corpus.py written to a real SQLite ledger, linked and exported through
 the real CLI; the store's event API; the worklist's event-type filter; re-extraction and
-old ledgers; link/events and the figure comparison on hand-built figures.
+old ledgers; link/events and the figure comparison on hand-built figures. The ledgers are
+SQLite files and PostgreSQL databases (``backends``); old ledgers are SQLite files.
 
 Until the event extractor is in the component table, the corpus's events are built by hand
 over what the other extractors find (``hand_events``). The tests that need the extractor
@@ -10,7 +11,6 @@ itself (``needs_extractor``) say so when they skip."""
 from __future__ import annotations
 
 import json
-import shutil
 import sqlite3
 from dataclasses import replace
 from pathlib import Path
@@ -49,8 +49,10 @@ from claimledger.runner.local import extract_all
 from claimledger.settings import Settings
 from claimledger.store import ClaimFilter, EventFilter, open_store
 from claimledger.store.sqlite import migrations
-from tests.conftest import run_cli, version_1_ledger
+from tests.conftest import DB, Ledgers, run_cli, version_1_ledger
 from tests.data.event_link_corpus import CLUSTERS, DOCS, RELATIONS, UNCLUSTERED, EventDoc
+
+pytestmark = pytest.mark.backends
 
 needs_extractor = pytest.mark.skipif(
     "events" not in RECORD_KINDS,
@@ -64,7 +66,7 @@ def ok(*args: str) -> str:
     return done.stdout
 
 
-def export(db: Path, what: str) -> list[dict[str, Any]]:
+def export(db: DB, what: str) -> list[dict[str, Any]]:
     return [json.loads(line) for line in ok("export", "--db", str(db), "--what", what).splitlines()]
 
 
@@ -124,7 +126,7 @@ def extracted() -> dict[str, Extraction]:
     return out
 
 
-def write(db: Path, extractions: list[Extraction], run: str = "r") -> None:
+def write(db: DB, extractions: list[Extraction], run: str = "r") -> None:
     with open_store(db) as store:
         store.ensure_run(run, "v", "m", {})
         for ex in extractions:
@@ -132,14 +134,14 @@ def write(db: Path, extractions: list[Extraction], run: str = "r") -> None:
 
 
 @pytest.fixture(scope="module")
-def folder(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    return tmp_path_factory.mktemp("events")
+def folder(tmp_path_factory: pytest.TempPathFactory, backend: str) -> Path:
+    return tmp_path_factory.mktemp(f"events-{backend}")  # the exports of one backend's ledgers
 
 
 @pytest.fixture(scope="module")
-def linked(folder: Path, extracted: dict[str, Extraction]) -> Path:
+def linked(folder: Path, extracted: dict[str, Extraction], ledgers: Ledgers) -> DB:
     """The corpus stored, then linked by `claimledger link`."""
-    db = folder / "linked.db"
+    db = ledgers.at(folder / "linked.db")
     write(db, list(extracted.values()))
     done = run_cli("link", "--db", str(db))
     assert done.returncode == 0, done.stderr
@@ -148,17 +150,17 @@ def linked(folder: Path, extracted: dict[str, Extraction]) -> Path:
     return db
 
 
-def names(db: Path) -> dict[str, str]:
+def names(db: DB) -> dict[str, str]:
     """Document id -> the corpus's name for it."""
     return {d["id"]: d["source"].removesuffix(".txt") for d in export(db, "documents")}
 
 
-def figure_names(db: Path) -> dict[str, str]:
+def figure_names(db: DB) -> dict[str, str]:
     docs = names(db)
     return {q["id"]: f"{docs[q['doc_id']]}:{q['text']}" for q in export(db, "quantities")}
 
 
-def relations(db: Path) -> dict[frozenset[str], str]:
+def relations(db: DB) -> dict[frozenset[str], str]:
     figs = figure_names(db)
     return {
         frozenset((figs[r["a"]], figs[r["b"]])): r["kind"]
@@ -170,8 +172,10 @@ def relations(db: Path) -> dict[frozenset[str], str]:
 # -- the ledger: stored, loaded, exported ----------------------------------------------------
 
 
-def test_events_round_trip(folder: Path, extracted: dict[str, Extraction]) -> None:
-    db = folder / "round.db"
+def test_events_round_trip(
+    folder: Path, extracted: dict[str, Extraction], ledgers: Ledgers
+) -> None:
+    db = ledgers.at(folder / "round.db")
     write(db, list(extracted.values()))
     with open_store(db, readonly=True) as store:
         for ex in extracted.values():
@@ -181,7 +185,7 @@ def test_events_round_trip(folder: Path, extracted: dict[str, Extraction]) -> No
             assert any(c.event_ids for c in back.claims)
 
 
-def test_events_export_with_their_clusters(linked: Path) -> None:
+def test_events_export_with_their_clusters(linked: DB) -> None:
     docs = names(linked)
     events = export(linked, "events")
     assert len(events) == sum(len(d.events) for d in DOCS)
@@ -205,7 +209,7 @@ def test_events_export_with_their_clusters(linked: Path) -> None:
     assert denied["stated_as_happened"] is False and denied["modality_cue"] == "denied"
 
 
-def test_event_figures_are_compared_within_their_event_only(linked: Path) -> None:
+def test_event_figures_are_compared_within_their_event_only(linked: DB) -> None:
     found = relations(linked)
     wrong = [
         (a, b, kind, found.get(frozenset((a, b))), why)
@@ -216,25 +220,24 @@ def test_event_figures_are_compared_within_their_event_only(linked: Path) -> Non
 
 
 def test_rebuild_and_incremental_linking_agree(
-    folder: Path, linked: Path, extracted: dict[str, Extraction]
+    folder: Path, linked: DB, extracted: dict[str, Extraction], ledgers: Ledgers
 ) -> None:
-    def state(db: Path) -> tuple[Any, ...]:
+    def state(db: DB) -> tuple[Any, ...]:
         events = sorted((e["id"], e["cluster"]) for e in export(db, "events"))
         groups = sorted(json.dumps(g, sort_keys=True) for g in export(db, "figure_groups"))
         return events, groups
 
-    copy = folder / "rebuilt.db"
-    shutil.copy(linked, copy)
+    copy = ledgers.copy(linked, folder / "rebuilt.db")
     ok("link", "--db", str(copy), "--rebuild")
     assert state(copy) == state(linked)
-    one_by_one = folder / "one_by_one.db"
+    one_by_one = ledgers.at(folder / "one_by_one.db")
     for ex in extracted.values():
         write(one_by_one, [ex])
         ok("link", "--db", str(one_by_one))
     assert state(one_by_one) == state(linked)
 
 
-def test_store_event_api(linked: Path) -> None:
+def test_store_event_api(linked: DB) -> None:
     docs = names(linked)
     with open_store(linked, readonly=True) as store:
         page = store.event_page(EventFilter(event_type="air/drone strike"))
@@ -264,7 +267,7 @@ def test_store_event_api(linked: Path) -> None:
         assert counts["event_clusters"] == 4 and counts["event_clusters_across"] == 1
 
 
-def test_worklist_filters_by_event_type(linked: Path) -> None:
+def test_worklist_filters_by_event_type(linked: DB) -> None:
     texts = {d.name: d.text for d in DOCS}
     with open_store(linked, readonly=True) as store:
         shelling = store.claim_page(ClaimFilter(event_type="ART_MISS_ATTACK"))
@@ -282,7 +285,7 @@ def test_worklist_filters_by_event_type(linked: Path) -> None:
     assert done.returncode == 2 and "event type 'nope'" in done.stderr
 
 
-def test_events_export_as_csv_and_parquet(linked: Path, folder: Path) -> None:
+def test_events_export_as_csv_and_parquet(linked: DB, folder: Path) -> None:
     import csv
 
     import pyarrow.parquet as pq
@@ -303,10 +306,9 @@ def test_events_export_as_csv_and_parquet(linked: Path, folder: Path) -> None:
 
 
 def test_reextracting_a_document_replaces_its_events(
-    folder: Path, linked: Path, extracted: dict[str, Extraction]
+    folder: Path, linked: DB, extracted: dict[str, Extraction], ledgers: Ledgers
 ) -> None:
-    db = folder / "again.db"
-    shutil.copy(linked, db)
+    db = ledgers.copy(linked, folder / "again.db")
     e3 = extracted["e3"]
     # extracted again (another run) without its event: its mention leaves the cluster
     write(db, [replace(e3, items={**e3.items, "events": []})], run="r2")
@@ -394,9 +396,9 @@ def test_event_record_from_extract() -> None:
     assert claim["event_ids"] == [ex.items["events"][0].id]
 
 
-def test_tiny_round_trip(tmp_path: Path) -> None:
+def test_tiny_round_trip(tmp_path: Path, ledgers: Ledgers) -> None:
     ex = tiny()
-    db = tmp_path / "tiny.db"
+    db = ledgers.at(tmp_path / "tiny.db")
     write(db, [ex])
     with open_store(db, readonly=True) as store:
         back = store.load(ex.document.id)
@@ -491,13 +493,13 @@ def test_compare_never_relates_two_events_dead() -> None:
 
 
 @needs_extractor
-def test_extracted_events_link_as_the_corpus_expects(folder: Path) -> None:
+def test_extracted_events_link_as_the_corpus_expects(folder: Path, ledgers: Ledgers) -> None:
     corpus = folder / "corpus.jsonl"
     with corpus.open("w", encoding="utf-8") as fh:
         for d in DOCS:
             row = {"text": d.text, "published": d.published, "outlet": d.outlet, "title": d.name}
             fh.write(json.dumps(row) + "\n")
-    db = folder / "extracted.db"
+    db = ledgers.at(folder / "extracted.db")
     done = run_cli("ingest", str(corpus), "--db", str(db), "--workers", "1")
     assert done.returncode == 0, done.stderr
     titles = {d["id"]: d["title"] for d in export(db, "documents")}

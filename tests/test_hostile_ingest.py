@@ -5,6 +5,10 @@ The tests run the real command on real files (``tests.hostile`` builds them). Te
 root here, and root reads a folder with mode 000; where ``setpriv`` can drop the
 capabilities that let it (CAP_DAC_OVERRIDE, CAP_DAC_READ_SEARCH), the command runs without
 them, so that the folder is really unreadable.
+
+The whole hostile folder and the names that are not UTF-8 are stored in a SQLite file and in
+a PostgreSQL database (``backends``): what the ledger keeps of hostile input is the same in
+both. The rest is about reading files, whatever the ledger, and runs on SQLite alone.
 """
 
 from __future__ import annotations
@@ -13,7 +17,6 @@ import json
 import os
 import re
 import shutil
-import sqlite3
 import subprocess
 import sys
 from collections import Counter
@@ -26,7 +29,9 @@ from claimledger.ingest import read_inputs
 from claimledger.model import Document, Rejection
 from claimledger.settings import Settings
 from tests import hostile
-from tests.conftest import run_cli
+from tests.conftest import DB, Ledgers, raw_dicts, run_cli
+
+pytestmark = pytest.mark.backends
 
 MAX = "300000"  # small, so that the PDFs pass it quickly; the deep JSONL file is under it
 TIMEOUT = 300  # a hang fails the test instead of blocking it
@@ -83,11 +88,9 @@ def rejected(stderr: str) -> list[tuple[str, int | None, str]]:
     return out
 
 
-def ledger(db: Path) -> tuple[list[dict[str, Any]], list[dict[str, Any]]]:
-    with sqlite3.connect(db) as c:
-        c.row_factory = sqlite3.Row
-        docs = [dict(r) for r in c.execute("SELECT * FROM documents ORDER BY source, record")]
-        rows = [dict(r) for r in c.execute("SELECT * FROM rejections")]
+def ledger(db: DB) -> tuple[list[dict[str, Any]], list[dict[str, Any]]]:
+    docs = raw_dicts(db, "SELECT * FROM documents ORDER BY source, record")
+    rows = raw_dicts(db, "SELECT * FROM rejections")
     return docs, rows
 
 
@@ -97,9 +100,9 @@ def assert_clean(proc: subprocess.CompletedProcess[str]) -> None:
     assert all(line.startswith("claimledger: ") for line in proc.stderr.splitlines()), proc.stderr
 
 
-def test_the_whole_hostile_folder(tmp_path: Path) -> None:
+def test_the_whole_hostile_folder(tmp_path: Path, ledgers: Ledgers) -> None:
     c = hostile.build(tmp_path)
-    db = tmp_path / "ledger.db"
+    db = ledgers.at(tmp_path / "ledger.db")
     runner = without_dac if WITHOUT_DAC is not None else run_cli
     proc = runner("ingest", str(c.root), "--db", str(db), "--max-bytes", MAX)
     assert proc.returncode == 1, proc.stderr
@@ -133,14 +136,14 @@ def test_the_whole_hostile_folder(tmp_path: Path) -> None:
 # -- 1. names that are not UTF-8 ------------------------------------------------------------
 
 
-def test_file_name_not_utf8_is_read_and_stored_escaped(tmp_path: Path) -> None:
+def test_file_name_not_utf8_is_read_and_stored_escaped(tmp_path: Path, ledgers: Ledgers) -> None:
     folder = tmp_path / "in"
     folder.mkdir()
     odd = hostile.non_utf8_name(folder)
     nl = hostile.newline_name(folder)
     hostile.good_text(folder, "z-after.txt", "Varnok")
     missing = os.fsdecode(os.path.join(os.fsencode(tmp_path), b"missing\xfe.txt"))
-    db = tmp_path / "l.db"
+    db = ledgers.at(tmp_path / "l.db")
     proc = run_cli("ingest", str(folder), missing, "--db", str(db))
     assert_clean(proc)
     assert proc.returncode == 1

@@ -1,8 +1,11 @@
-"""The SQLite ledger: WAL, migrations, idempotent re-ingest, rejections, atomic writes."""
+"""The ledger: WAL, migrations, idempotent re-ingest, rejections, atomic writes. Every test
+of a ledger runs on SQLite and on PostgreSQL (``backends``), but for those about the SQLite
+file itself."""
 
 from __future__ import annotations
 
 import sqlite3
+import sys
 from pathlib import Path
 
 import pytest
@@ -12,8 +15,11 @@ from claimledger.errors import LedgerError
 from claimledger.model import Document
 from claimledger.runner.local import extract_all
 from claimledger.settings import Settings
+from claimledger.store import open_store
 from claimledger.store.sqlite import Ledger
-from tests.conftest import EXAMPLE, version_1_ledger
+from tests.conftest import DB, EXAMPLE, raw, version_1_ledger
+
+pytestmark = pytest.mark.backends
 
 TABLES = (
     "documents",
@@ -30,19 +36,29 @@ TABLES = (
 )
 
 
-def counts(db: Path) -> dict[str, int]:
-    with sqlite3.connect(db) as conn:
-        return {t: conn.execute(f"SELECT COUNT(*) FROM {t}").fetchone()[0] for t in TABLES}
+def counts(db: DB) -> dict[str, int]:
+    return {t: raw(db, f"SELECT COUNT(*) FROM {t}")[0][0] for t in TABLES}
 
 
-def test_schema_wal_and_migrations(db: Path) -> None:
-    with Ledger(db) as ledger:
-        assert ledger.conn.execute("PRAGMA journal_mode").fetchone()[0] == "wal"
+def test_schema_wal_and_migrations(db: DB, backend: str) -> None:
+    with open_store(db) as ledger:
         assert ledger.schema_version() == 10
-        names = {r[0] for r in ledger.conn.execute("SELECT name FROM sqlite_master")}
+        if backend == "sqlite":
+            assert ledger.conn.execute("PRAGMA journal_mode").fetchone()[0] == "wal"
+            names = {r[0] for r in ledger.conn.execute("SELECT name FROM sqlite_master")}
+        else:
+            names = {
+                r[0]
+                for r in raw(
+                    db,
+                    "SELECT table_name FROM information_schema.tables "
+                    "WHERE table_schema = current_schema()",
+                )
+            }
     assert set(TABLES) | {"reviews", "reference_figures", "schema_migrations"} <= names
 
 
+@pytest.mark.sqlite_only("about the SQLite file: a ledger of schema 1 made with sqlite3")
 def test_version_1_ledger_upgrades_in_place(db: Path) -> None:
     version_1_ledger(db)
     api.ingest([str(EXAMPLE)], db, Settings(workers=1))
@@ -54,7 +70,7 @@ def test_version_1_ledger_upgrades_in_place(db: Path) -> None:
     assert roles >= 1  # the example names its sources by role
 
 
-def test_reingest_adds_nothing(db: Path, tmp_path: Path) -> None:
+def test_reingest_adds_nothing(db: DB, tmp_path: Path) -> None:
     bad = tmp_path / "empty.txt"
     bad.write_bytes(b"")
     first = api.ingest([str(EXAMPLE), str(bad)], db, Settings(workers=1))
@@ -67,7 +83,7 @@ def test_reingest_adds_nothing(db: Path, tmp_path: Path) -> None:
     assert counts(db) == before
 
 
-def test_same_text_from_two_paths_is_one_document(db: Path, tmp_path: Path) -> None:
+def test_same_text_from_two_paths_is_one_document(db: DB, tmp_path: Path) -> None:
     copy = tmp_path / "copy.txt"
     copy.write_bytes(EXAMPLE.read_bytes())
     api.ingest([str(EXAMPLE), str(copy)], db, Settings(workers=1))
@@ -75,15 +91,14 @@ def test_same_text_from_two_paths_is_one_document(db: Path, tmp_path: Path) -> N
     assert c["documents"] == 1 and c["document_sources"] == 2
 
 
-def test_rows_carry_their_run(db: Path) -> None:
+def test_rows_carry_their_run(db: DB) -> None:
     api.ingest([str(EXAMPLE)], db, Settings(workers=1))
-    with sqlite3.connect(db) as conn:
-        version, settings = conn.execute("SELECT version, settings FROM runs").fetchone()
-        run_ids = {r[0] for r in conn.execute("SELECT DISTINCT run_id FROM claims")}
+    [(version, settings)] = raw(db, "SELECT version, settings FROM runs")
+    run_ids = {r[0] for r in raw(db, "SELECT DISTINCT run_id FROM claims")}
     assert version and "claim_threshold" in settings and len(run_ids) == 1
 
 
-def test_changed_settings_reextract_in_place(db: Path) -> None:
+def test_changed_settings_reextract_in_place(db: DB) -> None:
     api.ingest([str(EXAMPLE)], db, Settings(workers=1))
     n = counts(db)
     again = api.ingest([str(EXAMPLE)], db, Settings(workers=1, claim_threshold=0.9))
@@ -92,10 +107,10 @@ def test_changed_settings_reextract_in_place(db: Path) -> None:
     assert after["documents"] == 1 and after["claims"] == n["claims"] and after["runs"] == 2
 
 
-def test_loaded_extraction_equals_written(db: Path) -> None:
+def test_loaded_extraction_equals_written(db: DB) -> None:
     doc = Document(text=EXAMPLE.read_text(encoding="utf-8"), source=str(EXAMPLE))
     [ex] = list(extract_all([doc], Settings(workers=1)))
-    with Ledger(db) as ledger:
+    with open_store(db) as ledger:
         ledger.ensure_run("r", "v", "m", {})
         ledger.write(ex, "r")  # type: ignore[arg-type]
         back = ledger.load(doc.id)
@@ -106,19 +121,19 @@ def test_loaded_extraction_equals_written(db: Path) -> None:
     assert back.entities == ex.entities  # type: ignore[union-attr]
 
 
-def test_failed_write_leaves_no_half_document(db: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    import claimledger.store.sqlite as ledger_mod
-
+def test_failed_write_leaves_no_half_document(db: DB, monkeypatch: pytest.MonkeyPatch) -> None:
     doc = Document(text=EXAMPLE.read_text(encoding="utf-8"), source=str(EXAMPLE))
     [ex] = list(extract_all([doc], Settings(workers=1)))
-    real = ledger_mod._insert_document
+    with open_store(db) as ledger:
+        # the module whose _insert_document the store's write calls (store/sqlite.py's)
+        ledger_mod = sys.modules[type(ledger)._write.__module__]  # type: ignore[attr-defined]
+        real = ledger_mod._insert_document
 
-    def crash_midway(c: sqlite3.Connection, ex_: object, run_id: str) -> None:
-        real(c, ex_, run_id)  # type: ignore[arg-type]
-        raise KeyboardInterrupt  # as if Ctrl-C arrived after the rows were sent
+        def crash_midway(c: sqlite3.Connection, ex_: object, run_id: str) -> None:
+            real(c, ex_, run_id)
+            raise KeyboardInterrupt  # as if Ctrl-C arrived after the rows were sent
 
-    monkeypatch.setattr(ledger_mod, "_insert_document", crash_midway)
-    with Ledger(db) as ledger:
+        monkeypatch.setattr(ledger_mod, "_insert_document", crash_midway)
         ledger.ensure_run("r", "v", "m", {})
         with pytest.raises(KeyboardInterrupt):
             ledger.write(ex, "r")  # type: ignore[arg-type]
@@ -133,17 +148,17 @@ def test_not_a_ledger(tmp_path: Path) -> None:
         Ledger(path)
 
 
-def test_newer_schema_refused(db: Path) -> None:
-    Ledger(db).close()
-    with sqlite3.connect(db) as conn:
-        conn.execute("INSERT INTO schema_migrations VALUES (99, 'future', 'x')")
+def test_newer_schema_refused(db: DB) -> None:
+    open_store(db).close()
+    raw(db, "INSERT INTO schema_migrations VALUES (99, 'future', 'x')")
     with pytest.raises(LedgerError, match="newer than this claimledger"):
-        Ledger(db)
+        open_store(db)
 
 
-def test_missing_ledger_for_readers(tmp_path: Path) -> None:
-    with pytest.raises(LedgerError, match="does not exist"):
-        api.claims(tmp_path / "none.db")
+def test_missing_ledger_for_readers(db: DB, backend: str) -> None:
+    # a file that is not there; a database with nothing in it
+    with pytest.raises(LedgerError, match="does not exist" if backend == "sqlite" else "empty"):
+        api.claims(db)
 
 
 def test_no_sql_outside_the_store() -> None:
@@ -167,13 +182,12 @@ def test_no_sql_outside_the_store() -> None:
     assert found == []
 
 
-def test_rows_are_written_by_column_name(db: Path) -> None:
-    with Ledger(db) as ledger, ledger.transaction():
-        ledger.insert(
+def test_rows_are_written_by_column_name(db: DB) -> None:
+    with open_store(db) as ledger, ledger.transaction():
+        ledger.insert(  # type: ignore[attr-defined]
             "runs",
             [{"first_used": "then", "settings": "{}", "model": "m", "version": "v", "id": "r"}],
         )
         with pytest.raises(ValueError, match="not a plain SQL name"):
-            ledger.insert("runs; DROP TABLE runs", [{"id": "x"}])
-    with sqlite3.connect(db) as conn:
-        assert conn.execute("SELECT id, version, model FROM runs").fetchall() == [("r", "v", "m")]
+            ledger.insert("runs; DROP TABLE runs", [{"id": "x"}])  # type: ignore[attr-defined]
+    assert raw(db, "SELECT id, version, model FROM runs") == [("r", "v", "m")]

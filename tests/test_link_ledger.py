@@ -2,12 +2,12 @@
 tests/data/link_corpus.py ingested into real SQLite ledgers through the real CLI, linked all
 at once and incrementally, repeats across documents, reference imports (good, bad, skipped
 rows), checks in the export, the worklist's contradicted/check filters, and old ledgers.
-Places are invented; every figure is invented."""
+Places are invented; every figure is invented. The ledgers are SQLite files and PostgreSQL
+databases (``backends``); old ledgers are SQLite files."""
 
 from __future__ import annotations
 
 import json
-import shutil
 import sqlite3
 from pathlib import Path
 from typing import Any
@@ -16,8 +16,10 @@ import pytest
 
 from claimledger.store import ClaimFilter, open_store
 from claimledger.store.sqlite import migrations
-from tests.conftest import run_cli, version_1_ledger
+from tests.conftest import DB, Ledgers, ledger_exists, raw, run_cli, version_1_ledger
 from tests.data.link_corpus import DOCS, GROUPS, RELATIONS
+
+pytestmark = pytest.mark.backends
 
 REFERENCE = Path(__file__).parent / "data" / "reference"
 
@@ -35,11 +37,11 @@ def ok(*args: str) -> str:
     return done.stdout
 
 
-def export(db: Path, what: str) -> list[dict[str, Any]]:
+def export(db: DB, what: str) -> list[dict[str, Any]]:
     return [json.loads(line) for line in ok("export", "--db", str(db), "--what", what).splitlines()]
 
 
-def refs(db: Path) -> dict[str, str]:
+def refs(db: DB) -> dict[str, str]:
     """Quantity id -> ``doc:text`` as the corpus names its figures (titles are doc names)."""
     names = {d["id"]: d["title"] for d in export(db, "documents")}
     return {q["id"]: f"{names[q['doc_id']]}:{q['text']}" for q in export(db, "quantities")}
@@ -56,9 +58,9 @@ def corpus_dir(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 
 @pytest.fixture(scope="module")
-def whole(corpus_dir: Path) -> Path:
+def whole(corpus_dir: Path, ledgers: Ledgers) -> DB:
     """The corpus ingested in one go (ingest links what it adds)."""
-    db = corpus_dir / "whole.db"
+    db = ledgers.at(corpus_dir / "whole.db")
     done = run_cli("ingest", str(corpus_dir / "all.jsonl"), "--db", str(db), "--workers", "1")
     assert done.returncode == 0, done.stderr
     assert "linked 53 documents" in done.stderr
@@ -66,15 +68,15 @@ def whole(corpus_dir: Path) -> Path:
 
 
 @pytest.fixture(scope="module")
-def halves(corpus_dir: Path) -> Path:
+def halves(corpus_dir: Path, ledgers: Ledgers) -> DB:
     """The corpus ingested in two halves: the second linked against the first."""
-    db = corpus_dir / "halves.db"
+    db = ledgers.at(corpus_dir / "halves.db")
     for part in ("first", "rest"):
         ok("ingest", str(corpus_dir / f"{part}.jsonl"), "--db", str(db), "--workers", "1")
     return db
 
 
-def relation_pairs(db: Path) -> dict[frozenset[str], str]:
+def relation_pairs(db: DB) -> dict[frozenset[str], str]:
     names = refs(db)
     return {
         frozenset((names[r["a"]], names[r["b"]])): r["kind"]
@@ -83,14 +85,14 @@ def relation_pairs(db: Path) -> dict[frozenset[str], str]:
     }
 
 
-def test_corpus_groups_in_the_ledger(whole: Path) -> None:
+def test_corpus_groups_in_the_ledger(whole: DB) -> None:
     names = refs(whole)
     found = {frozenset(names[m] for m in g["members"]) for g in export(whole, "figure_groups")}
     missing = [label for label, members in GROUPS if members not in found]
     assert not missing
 
 
-def test_corpus_relations_in_the_ledger(whole: Path) -> None:
+def test_corpus_relations_in_the_ledger(whole: DB) -> None:
     pairs = relation_pairs(whole)
     wrong = [
         (a, b, kind, pairs.get(frozenset((a, b))))
@@ -100,7 +102,7 @@ def test_corpus_relations_in_the_ledger(whole: Path) -> None:
     assert not wrong
 
 
-def test_contradictions_export_exactly_the_expected_ones(whole: Path) -> None:
+def test_contradictions_export_exactly_the_expected_ones(whole: DB) -> None:
     records = export(whole, "contradictions")
     found = {frozenset((f"{r['a']['doc_id']}", f"{r['b']['doc_id']}")) for r in records}
     assert len(found) >= 1
@@ -116,8 +118,8 @@ def test_contradictions_export_exactly_the_expected_ones(whole: Path) -> None:
         assert side["sentence"].find(side["text"]) >= 0
 
 
-def test_incremental_linking_gives_the_same_result(whole: Path, halves: Path) -> None:
-    def groups(db: Path) -> set[tuple[str, tuple[str, ...], str]]:
+def test_incremental_linking_gives_the_same_result(whole: DB, halves: DB) -> None:
+    def groups(db: DB) -> set[tuple[str, tuple[str, ...], str]]:
         return {
             (g["id"], tuple(g["members"]), json.dumps(g["relations"], sort_keys=True))
             for g in export(db, "figure_groups")
@@ -125,7 +127,7 @@ def test_incremental_linking_gives_the_same_result(whole: Path, halves: Path) ->
 
     assert groups(whole) == groups(halves)
 
-    def contradictions(db: Path) -> list[dict[str, Any]]:
+    def contradictions(db: DB) -> list[dict[str, Any]]:
         out = export(db, "contradictions")
         for r in out:  # the two ledgers read the documents from different files
             for side in (r["a"], r["b"]):
@@ -135,16 +137,17 @@ def test_incremental_linking_gives_the_same_result(whole: Path, halves: Path) ->
     assert contradictions(whole) == contradictions(halves)
 
 
-def test_link_rebuild_and_link_of_unlinked_documents(whole: Path, corpus_dir: Path) -> None:
+def test_link_rebuild_and_link_of_unlinked_documents(
+    whole: DB, corpus_dir: Path, ledgers: Ledgers
+) -> None:
     before = export(whole, "figure_groups")
-    copy = corpus_dir / "rebuilt.db"
-    shutil.copy(whole, copy)
+    copy = ledgers.copy(whole, corpus_dir / "rebuilt.db")
     done = run_cli("link", "--db", str(copy), "--rebuild", "--progress")
     assert done.returncode == 0, done.stderr
     assert "link: 53 of 53 documents" in done.stderr
     assert export(copy, "figure_groups") == before
     # ingested without linking: `link` links them later, with the same result
-    unlinked = corpus_dir / "unlinked.db"
+    unlinked = ledgers.at(corpus_dir / "unlinked.db")
     ok(
         "ingest",
         str(corpus_dir / "all.jsonl"),
@@ -176,7 +179,7 @@ OTHER = (
 )
 
 
-def test_repeats_across_documents(tmp_path: Path) -> None:
+def test_repeats_across_documents(tmp_path: Path, ledgers: Ledgers) -> None:
     docs = [
         {"text": f"VARNHOLM (Courier) -\n\n{COPIED}\n\nMore later.", "published": "2026-03-03"},
         {"text": f"{OTHER}\n\n{EDITED}", "published": "2026-03-04"},
@@ -185,7 +188,7 @@ def test_repeats_across_documents(tmp_path: Path) -> None:
     first, second = tmp_path / "first.jsonl", tmp_path / "second.jsonl"
     first.write_text(json.dumps(docs[1]) + "\n", encoding="utf-8")
     second.write_text("\n".join(json.dumps(d) for d in (docs[0], docs[2])) + "\n", "utf-8")
-    db = tmp_path / "r.db"
+    db = ledgers.at(tmp_path / "r.db")
     ok("ingest", str(first), "--db", str(db), "--workers", "1")
     ok("ingest", str(second), "--db", str(db), "--workers", "1")
     repeats = export(db, "repeats")
@@ -217,10 +220,10 @@ VARNEK = [
 ]
 
 
-def test_reference_import_checks_and_worklist(tmp_path: Path) -> None:
+def test_reference_import_checks_and_worklist(tmp_path: Path, ledgers: Ledgers) -> None:
     corpus = tmp_path / "varnek.jsonl"
     corpus.write_text(json.dumps(VARNEK[0]) + "\n", encoding="utf-8")
-    db = tmp_path / "v.db"
+    db = ledgers.at(tmp_path / "v.db")
     ok("ingest", str(corpus), "--db", str(db), "--workers", "1")
     done = run_cli("reference", "import", str(REFERENCE / "tolls.csv"), "--db", str(db))
     assert done.returncode == 0, done.stderr
@@ -263,8 +266,8 @@ def test_reference_import_checks_and_worklist(tmp_path: Path) -> None:
         assert store.check_page("disagrees").total == 1
 
 
-def test_bad_reference_rows_import_nothing_unless_skipped(tmp_path: Path) -> None:
-    db = tmp_path / "b.db"
+def test_bad_reference_rows_import_nothing_unless_skipped(tmp_path: Path, ledgers: Ledgers) -> None:
+    db = ledgers.at(tmp_path / "b.db")
     bad = REFERENCE / "bad_rows.csv"
     done = run_cli("reference", "import", str(bad), "--db", str(db))
     assert done.returncode == 2
@@ -273,17 +276,14 @@ def test_bad_reference_rows_import_nothing_unless_skipped(tmp_path: Path) -> Non
     assert all(f"{bad}:" in ln for ln in lines)
     assert f"rejected {bad}:2: no measure" in done.stderr
     assert "nothing imported" in done.stderr and "--skip-bad" in done.stderr
-    if db.exists():
-        with sqlite3.connect(db) as conn:
-            assert conn.execute("SELECT COUNT(*) FROM reference_figures").fetchone()[0] == 0
+    if ledger_exists(db):
+        assert raw(db, "SELECT COUNT(*) FROM reference_figures")[0][0] == 0
     done = run_cli("reference", "import", str(bad), "--db", str(db), "--skip-bad")
     assert done.returncode == 1, done.stderr
-    with sqlite3.connect(db) as conn:
-        rows = conn.execute("SELECT COUNT(*) FROM reference_figures").fetchone()[0]
-        rejected = conn.execute(
-            "SELECT input, reason FROM rejections WHERE stage = 'reference' ORDER BY input"
-        ).fetchall()
-    conn.close()
+    [(rows,)] = raw(db, "SELECT COUNT(*) FROM reference_figures")
+    rejected = raw(
+        db, "SELECT input, reason FROM rejections WHERE stage = 'reference' ORDER BY input"
+    )
     assert rows >= 1 and len(rejected) == len(lines)
     assert any(i == f"{bad}:2" and r.startswith("no measure") for i, r in rejected)
     done = run_cli("reference", "import", str(tmp_path / "missing.csv"), "--db", str(db))

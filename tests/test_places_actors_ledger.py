@@ -1,7 +1,9 @@
 """Places and actors in the ledger: each figure and claim tied to the place it is about
 (named in its sentence, inherited within a paragraph or from the dateline), ``extract --what
 places``, every source and entity mention pointing at an actor id, people merged across the
-ledger's documents, ``export --what places|actors``, the stored columns and upgrades."""
+ledger's documents, ``export --what places|actors``, the stored columns and upgrades. The
+ledgers are SQLite files and PostgreSQL databases (``backends``); old ledgers are SQLite
+files."""
 
 from __future__ import annotations
 
@@ -21,9 +23,11 @@ from claimledger.model import Document, Extraction
 from claimledger.present.records import FIELDS
 from claimledger.runner.local import extract_all
 from claimledger.settings import Settings
-from claimledger.store import ClaimFilter
-from claimledger.store.sqlite import Ledger, migrations
-from tests.conftest import run_cli, version_1_ledger
+from claimledger.store import ClaimFilter, open_store
+from claimledger.store.sqlite import migrations
+from tests.conftest import DB, Ledgers, raw, run_cli, version_1_ledger
+
+pytestmark = pytest.mark.backends
 
 # Wire-style sentences: real places only where the gazetteer is asked about them, invented
 # ones (Varnekograd, Orlesk) for names it must not know, invented figures.
@@ -154,37 +158,34 @@ def test_sources_and_mentions_point_at_actors() -> None:
 
 
 @pytest.fixture(scope="module")
-def ledger(tmp_path_factory: pytest.TempPathFactory) -> Path:
+def ledger(tmp_path_factory: pytest.TempPathFactory, ledgers: Ledgers) -> DB:
     folder = tmp_path_factory.mktemp("pa")
     for name, text in (("k.txt", KHARKIV), ("a.txt", FIRST), ("b.txt", SECOND)):
         (folder / name).write_text(text, encoding="utf-8")
-    db = folder / "ledger.db"
+    db = ledgers.at(folder / "ledger.db")
     api.ingest([str(folder / n) for n in ("k.txt", "a.txt", "b.txt")], db, Settings(workers=1))
     return db
 
 
-def test_people_merge_across_the_ledger(ledger: Path) -> None:
-    with sqlite3.connect(ledger) as conn:
-        ids = {
-            doc: actor
-            for doc, actor in conn.execute(
-                "SELECT d.source, a.actor_id FROM attributions a JOIN documents d "
-                "ON d.id = a.doc_id WHERE a.source_kind = 'person'"
-            )
-        }
-        [name] = conn.execute(
-            "SELECT canonical FROM actors WHERE id = ?", (ids[next(iter(ids))],)
-        ).fetchone()
-        named = {
-            actor
-            for (actor,) in conn.execute("SELECT actor_id FROM mentions WHERE label = 'PERSON'")
-        }
+def test_people_merge_across_the_ledger(ledger: DB) -> None:
+    ids = {
+        doc: actor
+        for doc, actor in raw(
+            ledger,
+            "SELECT d.source, a.actor_id FROM attributions a JOIN documents d "
+            "ON d.id = a.doc_id WHERE a.source_kind = 'person'",
+        )
+    }
+    [(name,)] = raw(ledger, "SELECT canonical FROM actors WHERE id = ?", (ids[next(iter(ids))],))
+    named = {
+        actor for (actor,) in raw(ledger, "SELECT actor_id FROM mentions WHERE label = 'PERSON'")
+    }
     assert named == set(ids.values())  # each document's mention of her too
     assert len(set(ids.values())) == 1, ids  # Ukraine's "Varga" in b.txt is Olena Varga
     assert name == "Olena Varga"
 
 
-def test_export_actors_and_places(ledger: Path, tmp_path: Path) -> None:
+def test_export_actors_and_places(ledger: DB, tmp_path: Path) -> None:
     r = run_cli("export", "--db", str(ledger), "--what", "actors")
     assert r.returncode == 0, r.stderr
     actors = {x["id"]: x for x in map(json.loads, r.stdout.splitlines())}
@@ -204,8 +205,8 @@ def test_export_actors_and_places(ledger: Path, tmp_path: Path) -> None:
         assert pq.read_table(out).num_rows > 0
 
 
-def test_stored_places_load_back_and_filter(ledger: Path) -> None:
-    with Ledger(ledger) as store:
+def test_stored_places_load_back_and_filter(ledger: DB) -> None:
+    with open_store(ledger) as store:
         doc_id = next(d for d in store.document_ids() if store.load(d).document.text == KHARKIV)
         ex = store.load(doc_id)
         q = next(q for q in ex.quantities if q.text == "6")
@@ -270,7 +271,7 @@ def test_roles_without_names_are_never_merged_into_one_person() -> None:
     assert roles and all(a.source_actor_id is None for a in roles)
 
 
-def test_a_place_filter_of_odd_digits_is_a_name(ledger: Path) -> None:
-    with Ledger(ledger) as store:
+def test_a_place_filter_of_odd_digits_is_a_name(ledger: DB) -> None:
+    with open_store(ledger) as store:
         for odd in ("1²", "①", "٣"):
             assert store.claim_page(ClaimFilter(place=odd, label=None)).total == 0

@@ -1,6 +1,8 @@
 """Times in the ledger: each figure and claim tied to the time it is about, resolved against
 the document's date (metadata, else a dateline, never today), inherited within a paragraph,
-``extract --what times``, the stored and exported columns, upgrades, and the report."""
+``extract --what times``, the stored and exported columns, upgrades, and the report. The
+ledgers are SQLite files and PostgreSQL databases (``backends``); old ledgers are SQLite
+files."""
 
 from __future__ import annotations
 
@@ -22,10 +24,12 @@ from claimledger.model import Document, Extraction
 from claimledger.present.records import FIELDS, TIME_FIELDS
 from claimledger.runner.local import extract_all
 from claimledger.settings import Settings
-from claimledger.store import ClaimFilter
+from claimledger.store import ClaimFilter, open_store
 from claimledger.store.sqlite import Ledger, migrations
-from tests.conftest import run_cli, version_1_ledger
+from tests.conftest import DB, Ledgers, run_cli, version_1_ledger
 from tests.serving import Server
+
+pytestmark = pytest.mark.backends
 
 # Invented places and figures, in wire style.
 TUESDAY = "Shelling on Tuesday damaged 14 houses in Varnek, the regional council said."
@@ -134,15 +138,15 @@ def test_extract_what_times_prints_one_record_per_expression(tmp_path: Path) -> 
 
 
 @pytest.fixture
-def ledger(tmp_path: Path) -> Path:
+def ledger(tmp_path: Path, ledgers: Ledgers) -> DB:
     src = tmp_path / "a.jsonl"
     src.write_text(json.dumps({"text": PARAGRAPHS, "published": "2024-03-07"}) + "\n")
-    db = tmp_path / "l.db"
+    db = ledgers.at(tmp_path / "l.db")
     api.ingest([str(src)], db, Settings(workers=1))
     return db
 
 
-def test_stored_and_exported_with_their_columns(ledger: Path, tmp_path: Path) -> None:
+def test_stored_and_exported_with_their_columns(ledger: DB, tmp_path: Path) -> None:
     r = run_cli("export", "--db", str(ledger), "--what", "quantities")
     rows = {x["text"]: x for x in map(json.loads, r.stdout.splitlines())}
     assert rows["12"]["time_text"] == "In February" and rows["12"]["time_inherited"] is True
@@ -185,7 +189,7 @@ def test_an_old_ledger_upgrades_and_keeps_its_rows(tmp_path: Path) -> None:
         assert "times" in {row[0] for row in led.query("SELECT name FROM sqlite_master")}
 
 
-def test_the_report_shows_each_claims_time(ledger: Path, tmp_path: Path) -> None:
+def test_the_report_shows_each_claims_time(ledger: DB, tmp_path: Path) -> None:
     r = run_cli("report", "--db", str(ledger), "--all", "-o", str(tmp_path / "rep"))
     assert r.returncode == 0, r.stderr
     [page] = [p for p in (tmp_path / "rep").glob("doc-*.html")]
@@ -204,10 +208,10 @@ def test_the_report_shows_each_claims_time(ledger: Path, tmp_path: Path) -> None
     ],
 )
 def test_the_worklist_filters_by_time(
-    ledger: Path, time_from: str | None, time_to: str | None, expected: set[str]
+    ledger: DB, time_from: str | None, time_to: str | None, expected: set[str]
 ) -> None:
     f = ClaimFilter(label=None, time_from=time_from, time_to=time_to)
-    with Ledger(ledger) as led:
+    with open_store(ledger) as led:
         hits = led.claim_page(f).items
         figures = {q.item.text for h in hits for q in h.figures}
     assert figures == expected
@@ -218,7 +222,7 @@ def test_a_time_filter_must_be_a_date() -> None:
         ClaimFilter(time_from="last week")
 
 
-def test_the_desk_filters_by_time_and_shows_it(ledger: Path) -> None:
+def test_the_desk_filters_by_time_and_shows_it(ledger: DB) -> None:
     server = Server(ledger, ()).start()
     try:
         data = server.get_json("/claims.json?label=all&time_from=2024-03-07")

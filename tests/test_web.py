@@ -1,12 +1,17 @@
 """The review desk over real HTTP: ``claimledger serve`` on 127.0.0.1 in a child process, a
-real SQLite ledger, requests from the standard library."""
+real ledger, requests from the standard library.
+
+Every test runs on a SQLite file and on a PostgreSQL database (``backends``): every page and
+its JSON, reviews (stored, published, exported), reviews posted while an ingest writes, and
+reviews kept through re-extraction; but the access-token test, which is about the desk's
+token and not the ledger, runs on SQLite alone. On PostgreSQL the module's desk serves a copy
+of the ledger built for it, since a database can only be copied while no one is connected to
+it, and two tests copy it."""
 
 from __future__ import annotations
 
 import json
 import re
-import shutil
-import sqlite3
 import subprocess
 import sys
 import threading
@@ -19,8 +24,10 @@ import pytest
 
 from claimledger import api
 from claimledger.settings import Settings
-from tests.conftest import EXAMPLE, ROOT, run_cli
+from tests.conftest import DB, EXAMPLE, ROOT, Ledgers, raw, run_cli
 from tests.serving import Server
+
+pytestmark = pytest.mark.backends
 
 WIRES = [
     {
@@ -48,13 +55,13 @@ HOSTILE = (
 )
 
 
-def build_ledger(folder: Path) -> Path:
+def build_ledger(folder: Path, ledgers: Ledgers) -> DB:
     """The bundled example, two wire stories with metadata and a hostile document."""
     (folder / "wires.jsonl").write_text(
         "".join(json.dumps(w) + "\n" for w in WIRES), encoding="utf-8"
     )
     (folder / "hostile.txt").write_text(HOSTILE, encoding="utf-8")
-    db = folder / "desk.db"
+    db = ledgers.at(folder / "desk.db")
     api.ingest(
         [str(EXAMPLE), str(folder / "wires.jsonl"), str(folder / "hostile.txt")],
         db,
@@ -64,13 +71,22 @@ def build_ledger(folder: Path) -> Path:
 
 
 @pytest.fixture(scope="module")
-def ledger_file(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    return build_ledger(tmp_path_factory.mktemp("desk"))
+def ledger_file(tmp_path_factory: pytest.TempPathFactory, ledgers: Ledgers) -> DB:
+    return build_ledger(tmp_path_factory.mktemp("desk"), ledgers)
 
 
 @pytest.fixture(scope="module")
-def server(ledger_file: Path) -> Iterator[Server]:
-    s = Server(ledger_file, ("--org", "Desk Test Org")).start()
+def served(ledger_file: DB, ledgers: Ledgers, tmp_path_factory: pytest.TempPathFactory) -> DB:
+    """The ledger the module's desk serves: the file itself, or a copy of the database (which
+    leaves ``ledger_file`` free to be copied)."""
+    if ledgers.backend == "sqlite":
+        return ledger_file
+    return ledgers.copy(ledger_file, tmp_path_factory.mktemp("served") / "desk.db")
+
+
+@pytest.fixture(scope="module")
+def server(served: DB) -> Iterator[Server]:
+    s = Server(served, ("--org", "Desk Test Org")).start()
     yield s
     log = s.stop()
     assert "Traceback" not in log, log
@@ -147,7 +163,7 @@ def test_worklist_filters_sort_and_pages(server: Server) -> None:
     assert 'rel="next" href="/claims?type=statistic&amp;per_page=3&amp;page=2"' in html
 
 
-def test_figures_and_sources_are_the_extract_records(server: Server, ledger_file: Path) -> None:
+def test_figures_and_sources_are_the_extract_records(server: Server, ledger_file: DB) -> None:
     """One JSON shape per record kind: a claim's figures and sources on the desk are the
     records ``export`` prints (and ``extract``), plus a summary or label line."""
     exported = {
@@ -178,7 +194,7 @@ def test_documents_search_and_filters(server: Server) -> None:
     assert "<option>Northern Herald</option>" in page
 
 
-def test_review_is_stored_with_history_and_published(server: Server, ledger_file: Path) -> None:
+def test_review_is_stored_with_history_and_published(server: Server, served: DB) -> None:
     c = claim_with(server, "At least 19 civilians were killed in the shelling")
     r = server.review(c["id"], "Supported", "Ana Lima", "Matches the hospital's list.")
     assert r.status == 303 and r.headers["location"].startswith(f"/claims/{c['id']}#review-")
@@ -190,11 +206,11 @@ def test_review_is_stored_with_history_and_published(server: Server, ledger_file
         ("Supported", "Ana Lima"),
     ]
     assert history[1]["note"] == "Matches the hospital's list."
-    with sqlite3.connect(ledger_file) as conn:
-        rows = conn.execute(
-            "SELECT verdict, reviewer, created_at, claim_text FROM reviews WHERE claim_id = ?",
-            (c["id"],),
-        ).fetchall()
+    rows = raw(
+        served,
+        "SELECT verdict, reviewer, created_at, claim_text FROM reviews WHERE claim_id = ?",
+        (c["id"],),
+    )
     assert len(rows) == 2 and all(row[2] and row[3] == c["text"] for row in rows)
     assert c["id"] in claim_ids(server, "&reviewed=yes")
     assert c["id"] not in claim_ids(server, "&reviewed=no")
@@ -224,7 +240,7 @@ def test_review_is_stored_with_history_and_published(server: Server, ledger_file
     out = run_cli(
         "export",
         "--db",
-        str(ledger_file),
+        str(served),
         "--what",
         "claimreview",
         "--org",
@@ -301,6 +317,7 @@ def test_hostile_document_is_shown_inertly(server: Server) -> None:
     assert ("A" * 100 + "<wbr>") * 3 in r.text  # with break opportunities, to render fast
 
 
+@pytest.mark.sqlite_only("about the desk's access token, not the ledger: once is enough")
 def test_token_required_off_loopback_and_checked(ledger_file: Path) -> None:
     r = run_cli("serve", "--db", str(ledger_file), "--host", "0.0.0.0", "--port", "0")
     assert r.returncode == 2 and "refusing to listen on 0.0.0.0 without --token" in r.stderr
@@ -324,9 +341,10 @@ def test_token_required_off_loopback_and_checked(ledger_file: Path) -> None:
         s.stop()
 
 
-def test_reviews_kept_while_ingest_writes(tmp_path: Path, ledger_file: Path) -> None:
-    db = tmp_path / "busy.db"
-    shutil.copy(ledger_file, db)
+def test_reviews_kept_while_ingest_writes(
+    tmp_path: Path, ledger_file: DB, ledgers: Ledgers
+) -> None:
+    db = ledgers.copy(ledger_file, tmp_path / "busy.db")
     corpus = tmp_path / "corpus"
     corpus.mkdir()
     for i in range(80):
@@ -383,16 +401,14 @@ def test_reviews_kept_while_ingest_writes(tmp_path: Path, ledger_file: Path) -> 
         overview = s.get_json("/index.json")
     finally:
         s.stop()
-    with sqlite3.connect(db) as conn:
-        stored = conn.execute("SELECT COUNT(*) FROM reviews").fetchone()[0]
-        reviewers = {r[0] for r in conn.execute("SELECT reviewer FROM reviews")}
+    [(stored,)] = raw(db, "SELECT COUNT(*) FROM reviews")
+    reviewers = {r[0] for r in raw(db, "SELECT reviewer FROM reviews")}
     assert stored == posted and reviewers == {f"r{i}" for i in range(posted)}
     assert overview["documents"] == 84 and overview["reviews"] == posted
 
 
-def test_reviews_survive_reextraction(tmp_path: Path, ledger_file: Path) -> None:
-    db = tmp_path / "again.db"
-    shutil.copy(ledger_file, db)
+def test_reviews_survive_reextraction(tmp_path: Path, ledger_file: DB, ledgers: Ledgers) -> None:
+    db = ledgers.copy(ledger_file, tmp_path / "again.db")
     s = Server(db).start()
     try:
         c = claim_with(s, "Velk said the campaign costs")
@@ -411,17 +427,19 @@ def test_reviews_survive_reextraction(tmp_path: Path, ledger_file: Path) -> None
         s.stop()
 
 
-def test_claimreview_author_of_a_report_is_its_issuing_body(tmp_path: Path) -> None:
+def test_claimreview_author_of_a_report_is_its_issuing_body(
+    tmp_path: Path, ledgers: Ledgers
+) -> None:
     from claimledger.present import desk
-    from claimledger.store.sqlite import Ledger
+    from claimledger.store import open_store
 
     (tmp_path / "un.txt").write_text(
         "A UN report said more than 2 million people had fled the country since March.\n",
         encoding="utf-8",
     )
-    db = tmp_path / "un.db"
+    db = ledgers.at(tmp_path / "un.db")
     api.ingest([str(tmp_path / "un.txt")], db, Settings(workers=1))
-    with Ledger(db) as ledger:
+    with open_store(db) as ledger:
         [claim] = desk.claims(ledger, desk.ClaimFilter())["claims"]
         assert claim["sources"][0]["source_kind"] == "document"
         assert claim["sources"][0]["source_affiliation"] == "United Nations"

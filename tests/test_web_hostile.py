@@ -1,7 +1,13 @@
 """The review desk against a hostile client: numbers SQLite cannot hold, non-ASCII secrets,
 malformed Origin and Host headers, redirects that would leave the site, requests that never
 finish, and a bounded sweep of hostile values over every route. Real ``claimledger serve`` on
-127.0.0.1, real sockets; nothing here may answer 500 or show a traceback."""
+127.0.0.1, real sockets; nothing here may answer 500 or show a traceback.
+
+What reaches the ledger (page numbers, scores, the sweeps of hostile query values, paths and
+review forms) runs on a SQLite file and on a PostgreSQL database (``backends``), which is
+stricter about what a value may hold (no NUL in text, 64-bit integers); what only the HTTP
+server sees (secrets, headers, redirects, unfinished requests, the connection cap) runs once,
+on SQLite."""
 
 from __future__ import annotations
 
@@ -10,14 +16,18 @@ import json
 import re
 import socket
 from collections.abc import Iterator
-from pathlib import Path
 from urllib.parse import quote, urlencode, urljoin, urlsplit
 
 import pytest
 
 from claimledger import api
 from claimledger.settings import Settings
+from tests.conftest import DB, Ledgers
 from tests.serving import Reply, Server, raw_exchange
+
+pytestmark = pytest.mark.backends
+# what only the HTTP server sees: once is enough
+http_only = pytest.mark.sqlite_only("about the HTTP server, not the ledger: once is enough")
 
 WIRES = [
     {
@@ -99,18 +109,18 @@ OTHER_ROUTES = ["/", "/index.json", "/.json", "/claimreview.json", "/static/app.
 
 
 @pytest.fixture(scope="module")
-def ledger_file(tmp_path_factory: pytest.TempPathFactory) -> Path:
+def ledger_file(tmp_path_factory: pytest.TempPathFactory, ledgers: Ledgers) -> DB:
     folder = tmp_path_factory.mktemp("hostile")
     (folder / "wires.jsonl").write_text(
         "".join(json.dumps(w) + "\n" for w in WIRES), encoding="utf-8"
     )
-    db = folder / "hostile.db"
+    db = ledgers.at(folder / "hostile.db")
     api.ingest([str(folder / "wires.jsonl")], db, Settings(workers=1))
     return db
 
 
 @pytest.fixture(scope="module")
-def server(ledger_file: Path) -> Iterator[Server]:
+def server(ledger_file: DB) -> Iterator[Server]:
     env = {
         "CLAIMLEDGER_SERVE_HEAD_TIMEOUT": HEAD_TIMEOUT_S,
         "CLAIMLEDGER_SERVE_MAX_CONNECTIONS": str(MAX_CONNECTIONS),
@@ -122,7 +132,7 @@ def server(ledger_file: Path) -> Iterator[Server]:
 
 
 @pytest.fixture(scope="module")
-def token_server(ledger_file: Path) -> Iterator[Server]:
+def token_server(ledger_file: DB) -> Iterator[Server]:
     s = Server(ledger_file, ("--token", TOKEN)).start()
     yield s
     log = s.stop()
@@ -191,6 +201,7 @@ def test_scores_that_are_not_finite_are_400(server: Server) -> None:
 
 
 # -- 2. non-ASCII secrets ---------------------------------------------------------------------
+@http_only
 def test_non_ascii_csrf_token_is_403(server: Server) -> None:
     claim_id = a_claim(server)
     cookie, _ = form_page(server, claim_id)
@@ -220,6 +231,7 @@ def test_non_ascii_csrf_token_is_403(server: Server) -> None:
     assert server.get_json(f"/claims/{claim_id}.json")["history"] == []
 
 
+@http_only
 def test_non_ascii_access_token_is_401(token_server: Server) -> None:
     s = token_server
     for header in ("Bearer é", "Bearer \xff" + TOKEN, "bearer " + "é" * 40):
@@ -243,6 +255,7 @@ def test_non_ascii_access_token_is_401(token_server: Server) -> None:
 
 
 # -- 3. malformed Origin, Referer, Host ---------------------------------------------------------
+@http_only
 def test_malformed_origin_is_403(server: Server) -> None:
     claim_id = a_claim(server)
     cookie, token = form_page(server, claim_id)
@@ -287,6 +300,7 @@ def test_malformed_origin_is_403(server: Server) -> None:
     assert re.fullmatch(rf"/claims/{claim_id}#review-\d+", location), location
 
 
+@http_only
 def test_malformed_host_and_referer_never_500(server: Server) -> None:
     for host in (b"[", b"[evil", b"[::1", b"::1]", b"\xc3\xa9", b"\xff:80", b"127.0.0.1:\xff",
                  b"127.0.0.1:99999999999999999999", b"", b"a" * 4000):  # fmt: skip
@@ -304,6 +318,7 @@ def test_malformed_host_and_referer_never_500(server: Server) -> None:
 
 
 # -- 4. redirects stay on this site -----------------------------------------------------------
+@http_only
 def test_token_redirect_never_leaves_the_site(token_server: Server) -> None:
     s = token_server
     for path in (
@@ -352,6 +367,7 @@ def _closed_by_server(sock: socket.socket) -> bool:
     return _until_closed(sock) == b""
 
 
+@http_only
 def test_unfinished_request_heads_are_closed(server: Server) -> None:
     host, port = server.host.rsplit(":", 1)
     slow: list[socket.socket] = []
@@ -392,6 +408,7 @@ def test_unfinished_request_heads_are_closed(server: Server) -> None:
     assert server.get("/claims.json").status == 200
 
 
+@http_only
 def test_oversized_heads_are_431(server: Server) -> None:
     big = b"X-Big: " + b"a" * 40_000
     head = f"GET /claims.json HTTP/1.1\r\nHost: {server.host}\r\nConnection: close\r\n".encode()
@@ -401,6 +418,7 @@ def test_oversized_heads_are_431(server: Server) -> None:
         assert reply.startswith(b"HTTP/1.1 431"), reply[:200]
 
 
+@http_only
 def test_connections_beyond_the_cap_are_refused(server: Server) -> None:
     host, port = server.host.rsplit(":", 1)
     held: list[socket.socket] = []

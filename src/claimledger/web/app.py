@@ -552,6 +552,9 @@ def _query(request: Request) -> Any:
     silently winning would show a list the checker did not ask for."""
     params = request.query_params
     _once(params.getlist, tuple(k for k in dict.fromkeys(params.keys()) if k not in MULTI_VALUED))
+    for name, value in params.multi_items():
+        if "\x00" in name or "\x00" in value:  # no text holds one: a ledger cannot store it
+            raise UsageError(f"the value of {name[:40]!r} holds a NUL character (%00); remove it")
     return params
 
 
