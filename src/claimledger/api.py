@@ -6,13 +6,15 @@ import json
 import os
 import time
 from collections.abc import Callable, Iterable, Iterator
+from contextlib import closing
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from claimledger.check.ledger import ImportResult, check_stored, read_rows
 from claimledger.check.reference import ReferenceError
 from claimledger.errors import LedgerError, UsageError
+from claimledger.escapes import visible
 from claimledger.ingest import read_inputs
 from claimledger.model import Document, Extraction, Rejection, content_id
 from claimledger.nlp.load import model_version
@@ -42,6 +44,9 @@ from claimledger.settings import (
 )
 from claimledger.store import ClaimFilter, LinkResult, Store, open_store
 from claimledger.version import __version__
+
+if TYPE_CHECKING:
+    from claimledger.runner.ray import RayEngine
 
 # What ``extract`` and ``export`` accept: the record kinds of the component table, and more.
 WHAT = (*RECORD_KINDS, "all")
@@ -87,11 +92,21 @@ def ingest(
     progress: Progress | None = None,
     on_rejection: Callable[[Rejection], None] | None = None,
     link: bool = True,
+    engine: str | RayEngine = "local",
+    address: str | None = None,
+    parts: str | Path | None = None,
 ) -> IngestResult:
     """Read, extract and store every input; rejected inputs go to ``rejections``. With
     ``link`` (the default) the documents stored are then linked against the ledger and
-    their figures checked against its reference rows."""
+    their figures checked against its reference rows.
+
+    ``engine``: ``"local"`` (a process pool on this machine, one transaction per document)
+    or ``"ray"`` (Ray Data on a local runtime, or on the cluster at ``address``; results
+    go through Parquet parts, kept in ``parts`` when given, into the ledger one
+    transaction per part), or a configured :class:`~claimledger.runner.ray.RayEngine`.
+    Both store the same rows."""
     settings = settings or Settings()
+    ray_engine = _ray_engine(engine, address, parts)
     result = IngestResult()
     started = time.monotonic()
     with open_store(db) as ledger:
@@ -108,31 +123,65 @@ def ingest(
                     continue
                 yield item
 
-        # progress hears of each document's characters as they are extracted
-        on_progress = progress.extracting if progress else None
-        for out in extract_all(todo(), settings, on_progress=on_progress):
-            if isinstance(out, Rejection):
-                ledger.add_rejection(out, rid)
-                result.rejected.append(out)
-                if on_rejection:
-                    on_rejection(out)
+        def store(batch: list[Extraction | Rejection]) -> None:
+            """One transaction for the extractions of the batch, after its rejections."""
+            extractions = [out for out in batch if isinstance(out, Extraction)]
+            for out in batch:
+                if isinstance(out, Rejection):
+                    ledger.add_rejection(out, rid)
+                    result.rejected.append(out)
+                    if on_rejection:
+                        on_rejection(out)
+                    if progress:
+                        progress.update(rejected=1)
+            written = ledger.write_many(extractions, rid) if extractions else []
+            for ex, new in zip(extractions, written, strict=True):
+                words = len(ex.document.text.split())
+                (result.stored if new else result.unchanged).append(ex.document.id)
+                result.words += words
                 if progress:
-                    progress.update(rejected=1)
-                continue
-            words = len(out.document.text.split())
-            if ledger.write(out, rid):
-                result.stored.append(out.document.id)
-            else:
-                result.unchanged.append(out.document.id)
-            result.words += words
-            if progress:
-                progress.update(docs=1, words=words)
+                    progress.update(docs=1, words=words)
+
+        if ray_engine is not None:
+            with closing(ray_engine.run(todo(), settings)) as batches:
+                for batch in batches:
+                    store(batch)
+        else:
+            # progress hears of each document's characters as they are extracted
+            on_progress = progress.extracting if progress else None
+            for out in extract_all(todo(), settings, on_progress=on_progress):
+                store([out])  # a transaction per document
         if result.stored:
             ledger.link_people()  # people named in the new documents, merged across the ledger
         if link:
             result.linked, result.checks = _link_and_check(ledger, result.stored)
     result.seconds = time.monotonic() - started
     return result
+
+
+ENGINES = ("local", "ray")
+
+
+def _ray_engine(
+    engine: str | RayEngine, address: str | None, parts: str | Path | None
+) -> RayEngine | None:
+    """The Ray engine asked for, None for the local one; a usage error for options that
+    only Ray takes given without it."""
+    if not isinstance(engine, str):
+        engine.check()
+        return engine
+    if engine not in ENGINES:
+        raise UsageError(f"--engine {visible(engine)!r} is not one of {', '.join(ENGINES)}")
+    if engine == "local":
+        for option, value in (("--address", address), ("--parts", parts)):
+            if value is not None:
+                raise UsageError(f"{option} is for --engine ray; add --engine ray or leave it out")
+        return None
+    from claimledger.runner.ray import RayEngine
+
+    ray_engine = RayEngine(address=address, parts=None if parts is None else Path(parts))
+    ray_engine.check()
+    return ray_engine
 
 
 def _link_and_check(

@@ -111,6 +111,32 @@ def _add_no_link(p: argparse.ArgumentParser) -> None:
     )
 
 
+def _add_engine(p: argparse.ArgumentParser) -> None:
+    p.add_argument(
+        "--engine",
+        choices=api.ENGINES,
+        default="local",
+        help="where extraction runs: local (a process pool on this machine, the default) or "
+        "ray (Ray Data: a local Ray runtime with --workers CPUs, default every core, or the "
+        "cluster at --address; needs the ray extra)",
+    )
+    p.add_argument(
+        "--address",
+        default=None,
+        metavar="ADDR",
+        help="--engine ray: join the running Ray cluster at ADDR (host:port of its head, or "
+        "auto) instead of starting a local runtime",
+    )
+    p.add_argument(
+        "--parts",
+        type=Path,
+        default=None,
+        metavar="DIR",
+        help="--engine ray: keep the Parquet parts the results pass through in DIR, a new or "
+        "empty folder (default: a temporary folder, each part deleted once stored)",
+    )
+
+
 class _Parser(argparse.ArgumentParser):
     """argparse, but a bad argument is one line on stderr, like every other error."""
 
@@ -146,6 +172,7 @@ def build_parser() -> argparse.ArgumentParser:
     _add_db(p)
     _add_ingest_options(p)
     _add_no_link(p)
+    _add_engine(p)
 
     p = sub.add_parser(
         "link",
@@ -409,6 +436,9 @@ def cmd_ingest(args: argparse.Namespace, *, check: bool = False) -> int:
                 progress=progress,
                 on_rejection=lambda r: _say_rejection(r, progress),
                 link=args.link,
+                engine=args.engine,
+                address=args.address,
+                parts=args.parts,
             )
     finally:
         progress.close()

@@ -1,8 +1,8 @@
 """The local runner: ``extract_document`` over a stream of documents on this machine,
 batching spaCy with ``nlp.pipe`` and fanning out to a process pool when there are many, and
 telling its caller how far it has got through each document, in characters (a 10 MB
-document takes minutes). A distributed runner would map the same pure function over
-partitions beside this one.
+document takes minutes). The Ray runner (``runner/ray.py``) maps the same pure function,
+``_extract_batch``, over partitions on a cluster.
 """
 
 from __future__ import annotations
