@@ -25,7 +25,7 @@ import psycopg
 from psycopg.adapt import Loader
 
 from claimledger.errors import LedgerError
-from claimledger.store.sqlite import SQLiteStore
+from claimledger.store.sqlite import SQLiteStore, insert_statement
 
 #: the advisory lock every write transaction takes first ("clmledgr" as a 64-bit key)
 LEDGER_LOCK = int.from_bytes(b"clmledgr", "big") - 2**63
@@ -221,13 +221,7 @@ class PostgresStore(SQLiteStore):
         one row: its id in a table that numbers its rows, else 1 when it was written."""
         if not rows:
             return None
-        columns = list(rows[0])
-        for name in (table, *columns):
-            if not _IDENTIFIER.match(name):
-                raise ValueError(f"not a plain SQL name: {name!r}")
-        if any(list(r) != columns for r in rows):
-            raise ValueError(f"rows for {table} do not all have the columns {columns}")
-        sql = f"INSERT INTO {table} ({', '.join(columns)}) VALUES ({', '.join('?' * len(columns))})"
+        columns, sql = insert_statement(table, rows)
         if or_ignore:
             sql += " ON CONFLICT DO NOTHING"
         if len(rows) == 1:
@@ -291,9 +285,6 @@ class PostgresStore(SQLiteStore):
 
     def close(self) -> None:
         self.pg.close()
-
-
-_IDENTIFIER = re.compile(r"^[a-z_][a-z0-9_]*$")
 
 
 class _NumericLoader(Loader):

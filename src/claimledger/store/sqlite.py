@@ -323,14 +323,9 @@ class SQLiteStore(Store):
         row's keys, which every row must share. The new rowid when one row was written."""
         if not rows:
             return None
-        columns = list(rows[0])
-        for name in (table, *columns):
-            if not _IDENTIFIER.match(name):
-                raise ValueError(f"not a plain SQL name: {name!r}")
-        if any(list(r) != columns for r in rows):
-            raise ValueError(f"rows for {table} do not all have the columns {columns}")
-        verb = "INSERT OR IGNORE" if or_ignore else "INSERT"
-        sql = f"{verb} INTO {table} ({', '.join(columns)}) VALUES ({', '.join('?' * len(columns))})"
+        columns, sql = insert_statement(table, rows)
+        if or_ignore:
+            sql = sql.replace("INSERT", "INSERT OR IGNORE", 1)
         if len(rows) == 1:
             cur = self.execute(sql, [rows[0][c] for c in columns])
             return cur.lastrowid if cur.rowcount > 0 else None
@@ -2012,6 +2007,19 @@ def _ledger_error(path: Path, exc: sqlite3.DatabaseError) -> LedgerError:
         f"{path} is not a usable claimledger ledger ({text}); "
         "pass --db with another path or move this file away"
     )
+
+
+def insert_statement(table: str, rows: Sequence[Mapping[str, Any]]) -> tuple[list[str], str]:
+    """The columns of ``rows`` (the first row's keys, which every row must share, all plain
+    SQL names) and ``INSERT INTO table (...) VALUES (?, ...)`` for them."""
+    columns = list(rows[0])
+    for name in (table, *columns):
+        if not _IDENTIFIER.match(name):
+            raise ValueError(f"not a plain SQL name: {name!r}")
+    if any(list(r) != columns for r in rows):
+        raise ValueError(f"rows for {table} do not all have the columns {columns}")
+    marks = ", ".join("?" * len(columns))
+    return columns, f"INSERT INTO {table} ({', '.join(columns)}) VALUES ({marks})"
 
 
 def _statements(sql: str) -> list[str]:
