@@ -2385,7 +2385,7 @@ def store_actor(
             "country": country,
         }
         store.insert("actors", [row])
-    else:
+    elif not aliases <= set(json.loads(known)):  # nothing new: no write (a round trip saved)
         merged = sorted(set(json.loads(known)) | aliases)
         store.execute("UPDATE actors SET aliases = ? WHERE id = ?", (json.dumps(merged), aid))
 
