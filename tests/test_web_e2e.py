@@ -17,7 +17,7 @@ from typing import Any
 import pytest
 from playwright.sync_api import Browser, Page, expect, sync_playwright
 
-from tests.conftest import ROOT
+from tests.conftest import ROOT, Ledgers
 from tests.serving import Server
 from tests.test_web import build_ledger
 
@@ -68,7 +68,9 @@ def page(browser: Browser, request: pytest.FixtureRequest) -> Iterator[Page]:
 
 @pytest.fixture(scope="module")
 def ledger_file(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    return build_ledger(tmp_path_factory.mktemp("e2e"))
+    db = build_ledger(tmp_path_factory.mktemp("e2e"), Ledgers("sqlite", None))
+    assert isinstance(db, Path)  # the browser tests run on SQLite; test_web covers both
+    return db
 
 
 def test_review_a_claim_and_find_it_after_restart(page: Page, ledger_file: Path) -> None:
