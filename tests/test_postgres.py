@@ -18,10 +18,10 @@ import pytest
 
 from claimledger import api
 from claimledger.errors import LedgerError
-from claimledger.settings import Settings
+from claimledger.settings import Settings, ledger_label
 from claimledger.store import open_store
 from claimledger.store.copy import copy_ledger, table_checksum, table_order
-from claimledger.store.postgres import redact, translate
+from claimledger.store.postgres import translate
 from tests.conftest import PgServer, raw, run_cli
 from tests.data.link_corpus import DOCS
 
@@ -246,5 +246,5 @@ def test_translate(sqlite: str, postgres: str) -> None:
 
 
 def test_redact() -> None:
-    assert redact("postgresql://u:pw@h:5/db") == "postgresql://u:***@h:5/db"
-    assert redact("postgresql://u@h/db") == "postgresql://u@h/db"
+    assert ledger_label("postgresql://u:pw@h:5/db") == "postgresql://u:***@h:5/db"
+    assert ledger_label("postgresql://u@h/db") == "postgresql://u@h/db"

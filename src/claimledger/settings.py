@@ -5,7 +5,7 @@ from __future__ import annotations
 import os
 from dataclasses import asdict, dataclass
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeGuard
 
 from claimledger.errors import UsageError
 from claimledger.escapes import visible
@@ -20,7 +20,7 @@ def default_db_path() -> str | Path:
     return db_location(os.environ.get("CLAIMLEDGER_DB") or DEFAULT_DB)
 
 
-def is_address(db: object) -> bool:
+def is_address(db: object) -> TypeGuard[str]:
     """Whether a ledger location is a PostgreSQL server's address, not a file."""
     return isinstance(db, str) and db.startswith(("postgresql://", "postgres://"))
 

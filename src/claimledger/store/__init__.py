@@ -7,6 +7,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from claimledger.errors import LedgerError
+from claimledger.settings import is_address
 from claimledger.store.base import (
     CheckHit,
     CitationHit,
@@ -95,7 +96,7 @@ def open_store(
     file is created unless ``create`` is False or ``readonly``; read-only never writes), or a
     ``postgresql://`` address, opened as :class:`~claimledger.store.postgres.PostgresStore`
     describes (the ``postgres`` extra)."""
-    if isinstance(path, str) and path.startswith(("postgresql://", "postgres://")):
+    if is_address(path):
         try:
             from claimledger.store.postgres import PostgresStore
         except ImportError as exc:

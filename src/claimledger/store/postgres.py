@@ -19,34 +19,19 @@ from contextlib import contextmanager
 from decimal import Decimal
 from functools import lru_cache
 from typing import Any
-from urllib.parse import unquote, urlsplit, urlunsplit
+from urllib.parse import unquote, urlsplit
 
 import psycopg
 from psycopg.adapt import Loader
 
 from claimledger.errors import LedgerError
-from claimledger.store.sqlite import SQLiteStore, insert_statement
+from claimledger.settings import ledger_label
+from claimledger.store.sqlite import SQLiteStore, _foreign, insert_statement
 
 #: the advisory lock every write transaction takes first ("clmledgr" as a 64-bit key)
 LEDGER_LOCK = int.from_bytes(b"clmledgr", "big") - 2**63
 # Tables whose id the database numbers (SQLite's INTEGER PRIMARY KEY AUTOINCREMENT).
 _NUMBERED = frozenset({"reviews"})
-_SCHEMES = ("postgresql://", "postgres://")
-
-
-def is_url(where: object) -> bool:
-    """Whether a --db value names a PostgreSQL ledger rather than a file."""
-    return isinstance(where, str) and where.startswith(_SCHEMES)
-
-
-def redact(url: str) -> str:
-    """The address without its password, for messages and pages."""
-    parts = urlsplit(url)
-    if parts.password is None:
-        return url
-    host = parts.netloc.rpartition("@")[2]
-    user = parts.username or ""
-    return urlunsplit(parts._replace(netloc=f"{user}:***@{host}"))
 
 
 def database_name(url: str) -> str:
@@ -153,7 +138,7 @@ class PostgresStore(SQLiteStore):
         current: bool = True,
     ) -> None:
         self.url = url
-        self.where = redact(url)
+        self.where = ledger_label(url)
         self.name = database_name(url)
         self.readonly = readonly
         try:
@@ -173,7 +158,7 @@ class PostgresStore(SQLiteStore):
             self.execute("SET lock_timeout = '60s'")
             tables = self._tables()
             if tables and not self._is_ledger(tables):
-                raise _foreign(self.where, tables)
+                raise _foreign(self.where, tables, "a PostgreSQL")
             if not tables and (not create or readonly):
                 raise LedgerError(
                     f"ledger {self.where} is empty (no claimledger tables); run "
@@ -298,14 +283,6 @@ class _NumericLoader(Loader):
 
 def _first_line(exc: BaseException) -> str:
     return (str(exc).strip().splitlines() or [type(exc).__name__])[0]
-
-
-def _foreign(where: str, tables: set[str]) -> LedgerError:
-    shown = ", ".join(sorted(tables)[:5]) + (", ..." if len(tables) > 5 else "")
-    return LedgerError(
-        f"{where} is a PostgreSQL database but not a claimledger ledger (it holds tables "
-        f"{shown}); it was left untouched. Pass --db with another database"
-    )
 
 
 def _pg_error(where: str, exc: BaseException) -> LedgerError:

@@ -1976,11 +1976,13 @@ def attribution_from_row(
     )
 
 
-def _foreign(path: Path, tables: set[str]) -> LedgerError:
+def _foreign(where: str | Path, tables: set[str], what: str = "an SQLite") -> LedgerError:
+    """The refusal of a database holding another program's tables (``what``: its kind)."""
     shown = ", ".join(sorted(tables)[:5]) + (", ..." if len(tables) > 5 else "")
+    other = "path" if what == "an SQLite" else "database"
     return LedgerError(
-        f"{path} is an SQLite database but not a claimledger ledger (it holds tables {shown}); "
-        "it was left untouched. Pass --db with another path"
+        f"{where} is {what} database but not a claimledger ledger (it holds tables {shown}); "
+        f"it was left untouched. Pass --db with another {other}"
     )
 
 
