@@ -68,7 +68,9 @@ def ingest(corpus: Path, db: Path, engine: str, workers: int) -> Measured:
     if engine == "ray":
         cmd += ["--engine", "ray"]
     m = measure(cmd)
-    if m.returncode not in (0, 1):  # 1: some documents rejected, the others stored
+    # 1: some documents rejected, the others stored (its summary line says so); a crash
+    # exits 1 too, without that line
+    if m.returncode not in (0, 1) or not SUMMARY.search(m.stderr):
         raise SystemExit(f"bench: {' '.join(cmd[2:])} failed:\n{m.stderr[-3000:]}")
     return m
 

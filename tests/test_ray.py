@@ -276,6 +276,9 @@ def test_cli_ingest_with_ray_engine(tmp_path: Path) -> None:
     temp = tempfile.mkdtemp(prefix="clray-")
     try:
         env = {"RAY_AUTH_MODE": "disabled", "RAY_TMPDIR": temp, "HOME": str(tmp_path)}
+        # a cluster named by the environment (or left behind by an old `ray start` in Ray's
+        # temp folder) that is long gone: without --address the run is local all the same
+        env["RAY_ADDRESS"] = "127.0.0.1:1"
         proc = run_cli(
             "ingest", str(docs), "--db", str(db), "--engine", "ray", "--workers", "1", env=env
         )

@@ -314,6 +314,9 @@ def _runtime(address: str | None, settings: Settings) -> Iterator[tuple[ModuleTy
     if address is None:
         cpus = settings.workers or os.cpu_count() or 1
         ray.init(
+            # "local": a new runtime, whatever RAY_ADDRESS or the last `ray start` left in
+            # Ray's temp folder names (a cluster long gone would fail the run)
+            address="local",
             num_cpus=cpus,
             include_dashboard=False,
             object_store_memory=OBJECT_STORE_BYTES,
