@@ -12,7 +12,9 @@ Rows:
 - a local variant that also learns from CASE (train/events.py --case), measured by 5-fold
   cross-validation stratified by type over the 510 dev snippets: each fold trains on the
   other four fifths of CASE plus everything the shipped model learns from, with the shipped
-  model's settings (never chosen on CASE);
+  model's settings (never chosen on CASE) and the CASE rows' weight chosen by an inner
+  cross-validation over those four fifths alone (train/events.py local_weight: nested, so
+  the fold scored never chooses); then the same figures on the tune and check parts' ids;
 - with --case FILE other than the dev file, the same local variant trained on all 510 dev
   snippets, on FILE;
 - for reference, anchors quoted from the literature, not measured here: the best trained
@@ -33,6 +35,7 @@ import time
 from collections.abc import Sequence
 from pathlib import Path
 from types import ModuleType
+from typing import Any
 
 from sklearn.metrics import accuracy_score, f1_score
 
@@ -90,46 +93,64 @@ def shipped_predictions(texts: Sequence[str]) -> tuple[list[str], float]:
     return out, len(texts) / (time.perf_counter() - started)
 
 
-def local_cv(train: ModuleType, dev: list[tuple[int, str, str]]) -> list[str]:
-    """Out-of-fold predictions of the local variant on the dev snippets."""
+def shipped_setting(train: ModuleType) -> Any:
+    """The shipped model's settings (chosen by cross-validation over its own examples)."""
+    s = classify.load_model().meta["settings"]
+    return train.Setting(
+        s.get("char_ngrams", False), s["C"], s["embedding_scale"], s.get("class_weight")
+    )
+
+
+def local_model(
+    train: ModuleType, base: Any, rows: Sequence[tuple[str, str]], embed: Any
+) -> tuple[dict[str, Any], float]:
+    """A local variant's numbers: everything the shipped model learns from plus ``rows``,
+    with the shipped model's settings and the local rows' weight that cross-validation
+    over ``rows`` alone chooses (train/events.py local_weight); and that weight."""
+    setting = shipped_setting(train)
+    data = train.Examples(*(list(v) for v in vars(base).values()))
+    data.add(list(rows), 1.0, "local")
+    weight, _ = train.local_weight(data, embed, setting)
+    numbers = train.fit(
+        train.with_local_weight(data, weight),
+        embed,
+        setting.c,
+        setting.scale,
+        setting.class_weight,
+        setting.char_ngrams,
+    )
+    return numbers, weight
+
+
+def local_cv(train: ModuleType, dev: list[tuple[int, str, str]]) -> tuple[list[str], list[float]]:
+    """Out-of-fold predictions of the local variant on the dev snippets, and the local
+    weight each fold chose (nested: chosen inside the fold's training part)."""
     settings = classify.load_model().meta["settings"]
     base, _ = train.training_data(train.OWN, train.NGEC, None, settings["ngec_weight"])
     embed = train.Embedder()
     folds = train.stratified_folds([c for _, _, c in dev], train.FOLDS)
     predicted = [""] * len(dev)
+    weights = []
     for k in range(train.FOLDS):
         print(f"bench: local variant, fold {k + 1}/{train.FOLDS}", file=sys.stderr)
-        data = train.Examples(*(list(v) for v in vars(base).values()))
-        data.add([(t, c) for (_, t, c), f in zip(dev, folds, strict=True) if f != k], 1.0, "case")
-        numbers = train.fit(
-            data,
-            embed,
-            settings["C"],
-            settings["embedding_scale"],
-            settings.get("class_weight"),
-            settings.get("char_ngrams", False),
-        )
+        rows = [(t, c) for (_, t, c), f in zip(dev, folds, strict=True) if f != k]
+        numbers, weight = local_model(train, base, rows, embed)
+        weights.append(weight)
         test = [i for i, f in enumerate(folds) if f == k]
         for i, p in zip(test, train.predict(numbers, [dev[i][1] for i in test]), strict=True):
             predicted[i] = p
-    return predicted
+    return predicted, weights
 
 
-def local_full(train: ModuleType, dev: list[tuple[int, str, str]], texts: list[str]) -> list[str]:
+def local_full(
+    train: ModuleType, dev: list[tuple[int, str, str]], texts: list[str]
+) -> tuple[list[str], float]:
     """Predictions on ``texts`` of the local variant trained on all of the dev snippets."""
     settings = classify.load_model().meta["settings"]
-    data, _ = train.training_data(train.OWN, train.NGEC, None, settings["ngec_weight"])
-    data.add([(t, c) for _, t, c in dev], 1.0, "case")
-    numbers = train.fit(
-        data,
-        train.Embedder(),
-        settings["C"],
-        settings["embedding_scale"],
-        settings.get("class_weight"),
-        settings.get("char_ngrams", False),
-    )
+    base, _ = train.training_data(train.OWN, train.NGEC, None, settings["ngec_weight"])
+    numbers, weight = local_model(train, base, [(t, c) for _, t, c in dev], train.Embedder())
     predicted: list[str] = train.predict(numbers, texts)
-    return predicted
+    return predicted, weight
 
 
 def row(name: str, s: dict[str, float]) -> str:
@@ -176,13 +197,24 @@ def main() -> int:
     if not args.no_cv:
         dev = train.read_case(DEV)
         cv_gold = [c for _, _, c in dev]
-        cv_predicted = local_cv(train, dev)
+        cv_predicted, weights = local_cv(train, dev)
         with_ngec = " + NGEC" if model.meta["settings"]["ngec_weight"] > 0 else ""
-        name = f"local variant (own{with_ngec} + CASE), 5-fold CV over the 510 dev snippets"
+        chosen = "/".join(f"{w:g}" for w in weights)
+        name = (
+            f"local variant (own{with_ngec} + CASE weighted {chosen}, chosen inside each "
+            "fold), 5-fold CV over the 510 dev snippets"
+        )
         print(row(name, scores(cv_gold, cv_predicted)))
+        for part in ("tune", "check"):
+            keep = [i for i, (n, _, _) in enumerate(dev) if part_of(n) == part]
+            g, p = [cv_gold[i] for i in keep], [cv_predicted[i] for i in keep]
+            print(row(f"local variant, 5-fold CV, its {part} part", scores(g, p)))
         if args.case.resolve() != DEV.resolve():
-            local_pred = local_full(train, dev, texts)
-            name = f"local variant trained on the 510 dev snippets, on {args.case.name}"
+            local_pred, weight = local_full(train, dev, texts)
+            name = (
+                f"local variant trained on the 510 dev snippets (weighted {weight:g}), "
+                f"on {args.case.name}"
+            )
             print(row(name, scores(gold, local_pred)))
     for name, value in ANCHORS:
         print(f"| {name} | {value} | - | - | - |")

@@ -3,6 +3,9 @@
     python train/events.py                      # writes the shipped model; prints what it measured
     python train/events.py --check              # re-trains and fails if the shipped file differs
     python train/events.py --case TSV --out F   # a local model that also learns from CASE 2021
+    python train/events.py --examples MINE.jsonl --out F   # ... or from your own labelled texts
+
+A local model is used with `claimledger ingest --event-model F` (or CLAIMLEDGER_EVENT_MODEL).
 
 Training sources of the shipped model (read at training time, never copied into the repo):
 - train/event_examples.jsonl: claimledger's own texts, 19-30 per type for all 30 types,
@@ -21,7 +24,9 @@ Training sources of the shipped model (read at training time, never copied into 
 
 CASE 2021 task 2 (../shared/data/events/case2021_task2) states no licence, so the shipped
 model never sees it. `--case TSV` builds a local model that also trains on it, for users
-whose own terms allow it; bench/events.py measures such a model by 5-fold cross-validation.
+whose own terms allow it, and `--examples JSONL` one that trains on a user's own labelled
+texts; bench/events.py measures the CASE one by 5-fold cross-validation. A local model's
+rows weigh LOCAL_WEIGHT_GRID's value that cross-validation over them chooses.
 
 Features and learner: sublinear TF-IDF word unigrams and bigrams (min_df 2, numbers folded;
 claimledger.extract.events.classify.word_terms), L2-normalised; sublinear TF-IDF character
@@ -31,7 +36,7 @@ multinomial logistic regression (lbfgs, L2). Whether to use the character n-gram
 (CHAR_NGRAMS_GRID), C, EMB_SCALE and the class weighting (CLASS_WEIGHT_GRID) are chosen by
 grouped 5-fold cross-validation over the own examples (the NGEC sentences always train), by
 out-of-fold weighted F1: near-duplicate own texts (near_duplicate_groups) stay in one fold,
-so a text is never scored by a near-copy of it. CASE is never used to choose.
+so a text is never scored by a near-copy of it. CASE is never used to choose them.
 
 Every step is deterministic on one machine, so re-training there reproduces the shipped file
 byte for byte; `--check` says so, and otherwise compares every weight within TOLERANCE.
@@ -63,7 +68,7 @@ from threadpoolctl import threadpool_limits  # type: ignore[import-untyped]
 
 from claimledger.extract.checkworthy.embed import load_embeddings
 from claimledger.extract.events import classify
-from claimledger.extract.events.taxonomy import CODES
+from claimledger.extract.events.taxonomy import CODES, TYPES
 
 ROOT = Path(__file__).resolve().parent.parent
 SHARED = ROOT.parent / "shared" / "data" / "events"
@@ -75,7 +80,11 @@ MODEL = ROOT / "src" / "claimledger" / "models" / classify.MODEL_FILE
 # check part (at 0.5: 0.615 -> 0.527 and 0.574 -> 0.486; at 0.25, and capped at 20 per type,
 # lower too), so the shipped model leaves them out; --ngec-weight puts them back.
 NGEC_WEIGHT = 0.0
-CASE_WEIGHT = 1.0
+# The weight of a local model's own labelled rows (--case, --examples) against the shipped
+# sources: chosen from this grid by LOCAL_FOLDS-fold cross-validation over those rows (the
+# shipped sources always train), since in-domain rows may deserve more than the written ones.
+LOCAL_WEIGHT_GRID = (1.0, 2.0, 4.0, 8.0)
+LOCAL_FOLDS = 4
 MIN_DF = 2
 C_GRID = (4.0, 16.0, 64.0)
 EMB_SCALE_GRID = (1.0, 2.0)
@@ -168,15 +177,35 @@ class Examples:
         )
 
 
+CODE_OF = {**{t.code: t.code for t in TYPES}, **{t.name.lower(): t.code for t in TYPES}}
+
+
+def code_of(label: str, where: str) -> str:
+    """The taxonomy code a label names: the code itself (``AIR_STRIKE``) or the ACLED
+    sub-event type name ("Air/drone strike", any case)."""
+    code = CODE_OF.get(label.strip()) or CODE_OF.get(label.strip().lower())
+    if code is None:
+        raise SystemExit(
+            f"train: {where}: unknown event type {label!r}; give a code of "
+            "claimledger/extract/events/taxonomy.py (AIR_STRIKE, ...) or its ACLED name"
+        )
+    return code
+
+
 def read_own(path: Path) -> list[tuple[str, str]]:
-    """(text, code) per line of train/event_examples.jsonl; every code in the taxonomy."""
+    """(text, code) per line of a JSONL file of labelled texts, each line an object with
+    ``text`` and ``code`` (train/event_examples.jsonl, or a user's own --examples)."""
     rows = []
     for n, line in enumerate(path.read_text(encoding="utf-8").splitlines(), start=1):
         if line.strip():
-            item = json.loads(line)
-            if item["code"] not in CODES:
-                raise SystemExit(f"train: {path}:{n}: unknown code {item['code']!r}")
-            rows.append((str(item["text"]), str(item["code"])))
+            try:
+                item = json.loads(line)
+                text, label = str(item["text"]), str(item["code"])
+            except (ValueError, KeyError, TypeError):
+                raise SystemExit(
+                    f'train: {path}:{n}: not a JSON object with "text" and "code"'
+                ) from None
+            rows.append((text, code_of(label, f"{path}:{n}")))
     return rows
 
 
@@ -208,7 +237,16 @@ def read_case(path: Path) -> list[tuple[int, str, str]]:
     """(id, snippet, code) of a CASE 2021 task 2 file (columns id, EventSnippet, SubType)."""
     with path.open(encoding="utf-8", newline="") as fh:
         reader = csv.DictReader(fh, delimiter="\t", quoting=csv.QUOTE_NONE)
-        return [(int(r["id"]), r["EventSnippet"], r["SubType"].strip()) for r in reader]
+        try:
+            return [
+                (int(r["id"]), r["EventSnippet"], code_of(r["SubType"], f"{path}:{n}"))
+                for n, r in enumerate(reader, start=2)
+            ]
+        except (KeyError, TypeError, ValueError):
+            raise SystemExit(
+                f"train: {path}: not a CASE 2021 task 2 file (tab-separated columns id, "
+                "EventSnippet, SubType)"
+            ) from None
 
 
 def stratified_folds(codes: Sequence[str], k: int) -> list[int]:
@@ -468,9 +506,15 @@ def sha256(path: Path) -> str:
 
 
 def training_data(
-    own: Path, ngec: Path, case: Path | None, ngec_weight: float = NGEC_WEIGHT
+    own: Path,
+    ngec: Path,
+    case: Path | None,
+    ngec_weight: float = NGEC_WEIGHT,
+    examples: Sequence[Path] = (),
 ) -> tuple[Examples, dict[str, Any]]:
-    """The examples of every source, and each source's provenance for the model's meta."""
+    """The examples of every source, and each source's provenance for the model's meta. A
+    local model's rows (CASE snippets, a user's own examples) have source "local" and weight
+    1 here; ``local_weight`` chooses theirs."""
     data = Examples()
     own_rows = read_own(own)
     ngec_rows = read_ngec(ngec)
@@ -504,20 +548,84 @@ def training_data(
     }
     if case is not None:
         case_rows = [(t, c) for _, t, c in read_case(case)]
-        data.add(case_rows, CASE_WEIGHT, "case")
+        data.add(case_rows, 1.0, "local")
         sources["case"] = {
             "name": "CASE 2021 task 2 snippets (Haneczok, Jacquet, Piskorski, Stefanovitch)",
             "file": case.name,
             "licence": "none stated: a local model, not to be shipped",
             "sha256": sha256(case),
             "snippets": len(case_rows),
-            "weight": CASE_WEIGHT,
+        }
+    for n, path in enumerate(examples, start=1):
+        rows = read_own(path)
+        data.add(rows, 1.0, "local")
+        sources[f"examples {n}"] = {
+            "name": "the user's own labelled texts (--examples)",
+            "file": path.name,
+            "licence": "the user's: a local model, not shipped with claimledger",
+            "sha256": sha256(path),
+            "texts": len(rows),
+            "per_code": dict(sorted(Counter(c for _, c in rows).items())),
         }
     return data, sources
 
 
-def build(own: Path, ngec: Path, case: Path | None, ngec_weight: float = NGEC_WEIGHT) -> bytes:
-    data, sources = training_data(own, ngec, case, ngec_weight)
+def with_local_weight(data: Examples, weight: float) -> Examples:
+    """``data`` with its local rows weighted ``weight``."""
+    return Examples(
+        list(data.texts),
+        list(data.codes),
+        [weight if s == "local" else w for w, s in zip(data.weights, data.sources, strict=True)],
+        list(data.sources),
+    )
+
+
+def local_weight(
+    data: Examples, embed: Embedder, setting: Setting
+) -> tuple[float, dict[str, float]]:
+    """The weight of the local rows (LOCAL_WEIGHT_GRID) with the best weighted F1 over them
+    by LOCAL_FOLDS-fold cross-validation stratified by type (every other row always trains),
+    with ``setting``; ties go to the smaller weight. And each weight's score."""
+    local = [i for i, s in enumerate(data.sources) if s == "local"]
+    others = [i for i, s in enumerate(data.sources) if s != "local"]
+    gold = [data.codes[i] for i in local]
+    folds = stratified_folds(gold, LOCAL_FOLDS)
+    scores: dict[float, float] = {}
+    for weight in LOCAL_WEIGHT_GRID:
+        weighted = with_local_weight(data, weight)
+        predicted = [""] * len(local)
+        for k in range(LOCAL_FOLDS):
+            test = [j for j, f in enumerate(folds) if f == k]
+            train = [local[j] for j, f in enumerate(folds) if f != k] + others
+            numbers = fit(
+                weighted.subset(train),
+                embed,
+                setting.c,
+                setting.scale,
+                setting.class_weight,
+                setting.char_ngrams,
+            )
+            for j, p in zip(
+                test, predict(numbers, [data.texts[local[j]] for j in test]), strict=True
+            ):
+                predicted[j] = p
+        scores[weight] = round(weighted_f1(gold, predicted), 4)
+        print(
+            f"train: local rows weighted {weight:g}: out-of-fold weighted F1 {scores[weight]:.4f}",
+            file=sys.stderr,
+        )
+    best = min(scores, key=lambda w: (-scores[w], w))
+    return best, scores
+
+
+def build(
+    own: Path,
+    ngec: Path,
+    case: Path | None,
+    ngec_weight: float = NGEC_WEIGHT,
+    examples: Sequence[Path] = (),
+) -> bytes:
+    data, sources = training_data(own, ngec, case, ngec_weight, examples)
     print(
         "train: "
         + ", ".join(f"{name} {Counter(data.sources)[name]:,}" for name in sorted(set(data.sources)))
@@ -527,12 +635,23 @@ def build(own: Path, ngec: Path, case: Path | None, ngec_weight: float = NGEC_WE
     embed = Embedder()
     best, cv = cross_validate(data, embed)
     print(f"train: chosen {best.name()}", file=sys.stderr)
+    local = "local" in data.sources
+    if local:
+        weight, grid = local_weight(data, embed, best)
+        data = with_local_weight(data, weight)
+        cv["local_weight"] = {
+            "folds": f"{LOCAL_FOLDS}, stratified by type, over the local rows (every other row "
+            "always trains), with the setting chosen above",
+            "grid": {f"{w:g}": v for w, v in grid.items()},
+            "chosen": weight,
+        }
+        print(f"train: local rows weighted {weight:g}", file=sys.stderr)
     c, scale, weighting = best.c, best.scale, best.class_weight
     payload = fit(data, embed, c, scale, weighting, best.char_ngrams)
     static = embed.static
     payload["meta"] = {
         "trained_by": "train/events.py",
-        "shipped": case is None,
+        "shipped": not local,
         "sources": sources,
         "embeddings": {
             "folder": "claimledger/models/minilm-static",
@@ -556,6 +675,7 @@ def build(own: Path, ngec: Path, case: Path | None, ngec_weight: float = NGEC_WE
             "char_ngrams": best.char_ngrams,
             "min_df": MIN_DF,
             "ngec_weight": ngec_weight,
+            **({"local_weight": cv["local_weight"]["chosen"]} if local else {}),
         },
         "cross_validation": cv,
     }
@@ -587,6 +707,15 @@ def main() -> int:
         "--case", type=Path, help="also train on this CASE 2021 task 2 file (a local model)"
     )
     parser.add_argument(
+        "--examples",
+        type=Path,
+        action="append",
+        default=[],
+        metavar="JSONL",
+        help='also train on these labelled texts, one {"text": ..., "code": ...} per line, the '
+        "code or ACLED name of a type (a local model; repeatable)",
+    )
+    parser.add_argument(
         "--ngec-weight", type=float, default=NGEC_WEIGHT, help="0: leave NGEC out (default)"
     )
     parser.add_argument("--out", type=Path, help=f"default: {MODEL.relative_to(ROOT)}")
@@ -594,15 +723,19 @@ def main() -> int:
         "--check", action="store_true", help="re-train and compare with the file at --out"
     )
     args = parser.parse_args()
-    if args.case is not None and args.out is None:
-        print("train: a model trained on CASE is never shipped; pass --out FILE", file=sys.stderr)
+    if (args.case is not None or args.examples) and args.out is None:
+        print(
+            "train: a model trained on --case or --examples is never shipped; pass --out FILE",
+            file=sys.stderr,
+        )
         return 2
     out: Path = args.out or MODEL
-    for path, what in ((args.own, "--own"), (args.ngec, "--ngec"), (args.case, "--case")):
+    given = [(args.own, "--own"), (args.ngec, "--ngec"), (args.case, "--case")]
+    for path, what in [*given, *((p, "--examples") for p in args.examples)]:
         if path is not None and not path.is_file():
             print(f"train: {path} not found; pass {what} with its path", file=sys.stderr)
             return 2
-    blob = build(args.own, args.ngec, args.case, args.ngec_weight)
+    blob = build(args.own, args.ngec, args.case, args.ngec_weight, args.examples)
     digest = hashlib.sha256(blob).hexdigest()
     if args.check:
         if not out.is_file():

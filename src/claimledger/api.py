@@ -109,8 +109,8 @@ def ingest(
     ray_engine = _ray_engine(engine, address, parts)
     result = IngestResult()
     started = time.monotonic()
+    rid = run_id(settings)  # loads the models: an unreadable one stops here, nothing touched
     with open_store(db) as ledger:
-        rid = run_id(settings)
         ledger.ensure_run(rid, __version__, model_version(), extraction_settings(settings))
 
         def todo() -> Iterator[Document | Rejection]:

@@ -17,6 +17,7 @@ from typing import NoReturn
 from claimledger import api
 from claimledger.errors import ClaimLedgerError, UsageError
 from claimledger.escapes import json_line, visible
+from claimledger.extract.events import classify
 from claimledger.model import Rejection
 from claimledger.present.outputs import AtomicFile
 from claimledger.present.progress import Progress
@@ -30,6 +31,7 @@ from claimledger.settings import (
     Settings,
     db_location,
     default_db_path,
+    event_model_path,
     ledger_label,
     review_base_url,
     review_organisation,
@@ -92,6 +94,14 @@ def _add_ingest_options(p: argparse.ArgumentParser) -> None:
         default=None,
         help="check-worthiness score from which a sentence is a claim; a slogan or call to "
         "action never is (default: the model's threshold, chosen by cross-validation)",
+    )
+    p.add_argument(
+        "--event-model",
+        default=None,
+        metavar="FILE",
+        help="type events with this model, one `python train/events.py --out FILE` wrote "
+        "(for instance from your own labelled snippets), instead of the shipped one "
+        "(default: $CLAIMLEDGER_EVENT_MODEL, else the shipped model)",
     )
     p.add_argument(
         "--progress",
@@ -366,6 +376,11 @@ def settings_from_args(args: argparse.Namespace) -> Settings:
                 f"--encoding {encoding!r} cannot decode text; give a text encoding such as "
                 "utf-8, utf-16-le, latin-1 or cp1252"
             )
+    event_model = getattr(args, "event_model", None) or event_model_path()
+    if event_model is not None:
+        # absolute: Ray's workers need not share this process's folder
+        event_model = str(Path(event_model).absolute())
+        classify.load_model(event_model)  # a ModelError saying what is wrong, before any work
     return Settings(
         max_bytes=getattr(args, "max_bytes", DEFAULT_MAX_BYTES),
         encoding=encoding,
@@ -373,6 +388,7 @@ def settings_from_args(args: argparse.Namespace) -> Settings:
         follow_links=getattr(args, "follow_links", False),
         workers=getattr(args, "workers", 0),
         claim_threshold=getattr(args, "threshold", None),
+        event_model=event_model,
     )
 
 

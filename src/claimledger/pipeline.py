@@ -196,7 +196,8 @@ def _events(step: Step) -> list[Event]:
         place_of=partial(step.places.nearest, s),
         time_of=partial(step.timeline.nearest, s),
         thing_of=_casualty,
-        scores=_lazy(lambda: classify.type_scores(s.text)),  # only for ambiguous triggers
+        # only for ambiguous triggers
+        scores=_lazy(lambda: classify.type_scores(s.text, step.settings.event_model)),
     )
 
 
@@ -316,6 +317,7 @@ def extraction_settings(settings: Settings) -> dict[str, Any]:
         "claim_threshold": settings.claim_threshold,
         "english_only": settings.english_only,
         "checkworthy_model": checkworthy.load_model().digest[:16],
+        "event_model": classify.load_model(settings.event_model).digest[:16],
         # the shape of what is stored: 2 added each record's rule, 3 times (and the
         # document's date), 4 places, 5 events (and claims' event ids), so documents stored
         # before are extracted again on the next ingest

@@ -20,6 +20,12 @@ def default_db_path() -> str | Path:
     return db_location(os.environ.get("CLAIMLEDGER_DB") or DEFAULT_DB)
 
 
+def event_model_path() -> str | None:
+    """``CLAIMLEDGER_EVENT_MODEL`` when set: an event-type model file to use instead of the
+    shipped one."""
+    return os.environ.get("CLAIMLEDGER_EVENT_MODEL") or None
+
+
 def is_address(db: object) -> TypeGuard[str]:
     """Whether a ledger location is a PostgreSQL server's address, not a file."""
     return isinstance(db, str) and db.startswith(("postgresql://", "postgres://"))
@@ -82,6 +88,9 @@ class Settings:
     # ranking
     # score at or above which a sentence is labelled a claim; None: the model's own threshold
     claim_threshold: float | None = None
+    # events
+    # an event-type model file train/events.py wrote; None: the shipped model
+    event_model: str | None = None
 
     def as_dict(self) -> dict[str, Any]:
         return asdict(self)

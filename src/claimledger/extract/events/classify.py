@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import gzip
 import hashlib
+import io
 import json
 import math
 import re
@@ -36,6 +37,7 @@ from claimledger.extract.events.taxonomy import CODES
 MODEL_FILE = "events.json.gz"
 FORMAT = 2
 CHAR_SIZES = (3, 4, 5)  # character n-grams of each word, padded with a space each side
+MAX_MODEL_BYTES = 256 << 20  # a model file, packed or not; the shipped one: 1 MiB, 4 unpacked
 CACHE_LIMIT = 200_000  # words remembered (char n-gram rows, WordPiece ids) before forgetting
 _TOKEN = re.compile(r"[a-z]+(?:'[a-z]+)?|\d[\d,.]*\d|\d")
 
@@ -204,37 +206,58 @@ def model_from_json(data: dict[str, Any], digest: str = "") -> Model:
     )
 
 
-@lru_cache(maxsize=1)
-def load_model() -> Model:
-    """The shipped model, read once from the installed package and checked against the
-    taxonomy and the sentence embeddings it was trained with."""
+def load_model(path: str | None = None) -> Model:
+    """The event-type model: the shipped one, or the file at ``path`` (a model that
+    ``train/events.py --out`` wrote, e.g. one that also learnt from a user's own labelled
+    snippets), read once per process and checked against the taxonomy and the sentence
+    embeddings it was trained with."""
+    return _load_model(None if path is None else str(path))
+
+
+@lru_cache(maxsize=4)
+def _load_model(path: str | None) -> Model:
+    name = f"claimledger/models/{MODEL_FILE}" if path is None else path
+    fix = (
+        "reinstall claimledger, or rebuild it with `python train/events.py`"
+        if path is None
+        else "give a model file that `python train/events.py --out FILE` wrote, or leave "
+        "out --event-model (and CLAIMLEDGER_EVENT_MODEL) for the shipped model"
+    )
+    retrain = "re-train it with `python train/events.py" + ("`" if path is None else " --out FILE`")
     try:
-        raw = resources.files("claimledger").joinpath("models", MODEL_FILE).read_bytes()
-        model = model_from_json(json.loads(gzip.decompress(raw)), hashlib.sha256(raw).hexdigest())
-    except (OSError, ValueError, KeyError) as exc:
-        raise ModelError(
-            f"the event-type model claimledger/models/{MODEL_FILE} could not be read ({exc}); "
-            "reinstall claimledger, or rebuild it with `python train/events.py`"
-        ) from exc
+        if path is None:
+            raw = resources.files("claimledger").joinpath("models", MODEL_FILE).read_bytes()
+        else:
+            with open(path, "rb") as fh:
+                raw = fh.read(MAX_MODEL_BYTES + 1)
+        with gzip.GzipFile(fileobj=io.BytesIO(raw)) as unzipped:
+            text = unzipped.read(MAX_MODEL_BYTES + 1)
+        if len(raw) > MAX_MODEL_BYTES or len(text) > MAX_MODEL_BYTES:
+            raise ValueError(f"larger than {MAX_MODEL_BYTES >> 20} MiB")
+        data = json.loads(text)
+        if not isinstance(data, dict):
+            raise ValueError("not a model: the JSON holds no object")
+        model = model_from_json(data, hashlib.sha256(raw).hexdigest())
+    except (OSError, ValueError, KeyError, TypeError, EOFError, AttributeError) as exc:
+        raise ModelError(f"the event-type model {name} could not be read ({exc}); {fix}") from exc
     if model.codes != CODES:
         raise ModelError(
-            f"the event-type model claimledger/models/{MODEL_FILE} names other types than "
-            "claimledger's taxonomy (extract/events/taxonomy.py); re-train it with "
-            "`python train/events.py`"
+            f"the event-type model {name} names other types than claimledger's taxonomy "
+            f"(extract/events/taxonomy.py); {retrain}"
         )
     static = load_embeddings()
     trained_with = model.meta.get("embeddings", {}).get("sha256")
     if model.embedding_weights.shape != (static.dims, len(CODES)) or trained_with != static.digest:
         raise ModelError(
-            f"the event-type model claimledger/models/{MODEL_FILE} was trained with other "
-            f"sentence embeddings than claimledger/models/minilm-static/ holds (sha256 "
-            f"{str(trained_with)[:16]}, found {static.digest[:16]}); re-train it with "
-            "`python train/events.py`"
+            f"the event-type model {name} was trained with other sentence embeddings than "
+            f"claimledger/models/minilm-static/ holds (sha256 {str(trained_with)[:16]}, found "
+            f"{static.digest[:16]}); {retrain}"
         )
     return model
 
 
-def type_scores(text: str) -> dict[str, float]:
-    """The probability of each taxonomy code for ``text`` (they sum to 1)."""
-    model = load_model()
+def type_scores(text: str, path: str | None = None) -> dict[str, float]:
+    """The probability of each taxonomy code for ``text`` (they sum to 1), by the shipped
+    model or the one at ``path`` (``load_model``)."""
+    model = load_model(path)
     return dict(zip(model.codes, model.probabilities(text).tolist(), strict=True))
