@@ -250,3 +250,19 @@ def test_the_training_script_refuses_to_overwrite_the_shipped_model_with_a_local
     )
     assert r.returncode == 2
     assert "never shipped; pass --out FILE" in r.stderr
+
+
+def test_a_model_trained_with_the_static_embeddings_still_loads(tmp_path: Path) -> None:
+    """Models written before the encoder (their meta names models/minilm-static) keep working,
+    with the embeddings they were trained with."""
+    from claimledger.extract.checkworthy.embed import load_embeddings
+
+    static = load_embeddings()
+    data = shipped()
+    data["meta"]["embeddings"] = {"folder": classify.STATIC, "sha256": static.digest}
+    data["embedding_weights"] = [[0.0] * len(data["codes"]) for _ in range(static.dims)]
+    model = classify.load_model(str(write_model(tmp_path / "static.json.gz", data)))
+    assert model.embedder == classify.STATIC
+    assert classify.load_model().embedder == classify.ENCODER
+    scores = classify.type_scores(OPEN.strip(), str(tmp_path / "static.json.gz"))
+    assert abs(sum(scores.values()) - 1.0) < 1e-9

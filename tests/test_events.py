@@ -22,11 +22,11 @@ FIELDS = ("code", "trigger", "modality", "actor", "target", "place", "time", "de
           "source")  # fmt: skip
 
 
-def _uniform(text: str) -> dict[str, float]:
+def _uniform(text: str, path: str | None = None) -> dict[str, float]:
     return dict.fromkeys(CODES, 1.0 / len(CODES))
 
 
-def _contrary(text: str) -> dict[str, float]:
+def _contrary(text: str, path: str | None = None) -> dict[str, float]:
     """A classifier that prefers the codes the lexicon lists last: where the words decide,
     the result must not change."""
     n = len(CODES)

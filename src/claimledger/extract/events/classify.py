@@ -2,13 +2,15 @@
 
 One multinomial logistic regression over three kinds of features: sublinear TF-IDF word
 unigrams and bigrams (numbers folded to ``0``), L2-normalised; sublinear TF-IDF character
-3- to 5-grams within each word, L2-normalised apart; and the text's static MiniLM sentence
-embedding (``extract/checkworthy/embed.py``). ``train/events.py`` fits it and the package
-ships it in ``models/events.json.gz``, with the provenance of every training source and its
-licence under ``meta``. Inference is one regular-expression pass, dictionary lookups (each
-word's character n-gram rows and each chunk's WordPiece ids are cached per process, so the
-tokenizer runs only on chunks not seen before), three small matrix products and a softmax in
-numpy: under a tenth of a millisecond per sentence once the model is loaded.
+3- to 5-grams within each word, L2-normalised apart; and the text's sentence embedding by
+all-MiniLM-L6-v2 itself, run with numpy (``nlp/encoder.py``; a model trained before that
+used the static token vectors of ``extract/checkworthy/embed.py``, and still loads).
+``train/events.py`` fits it and the package ships it in ``models/events.json.gz``, with the
+provenance of every training source and its licence under ``meta``. Inference is one
+regular-expression pass, dictionary lookups (each word's character n-gram rows are cached
+per process), the encoder (about 10 ms a sentence on one core) and a few small matrix
+products and a softmax in numpy. The pipeline calls it only for the triggers the words
+leave open.
 """
 
 from __future__ import annotations
@@ -33,8 +35,12 @@ from numpy.typing import NDArray
 from claimledger.errors import ModelError
 from claimledger.extract.checkworthy.embed import MAX_TOKENS, load_embeddings
 from claimledger.extract.events.taxonomy import CODES
+from claimledger.nlp.encoder import load_encoder
 
 MODEL_FILE = "events.json.gz"
+# the sentence embeddings a model was trained with, by the folder its meta names
+ENCODER = "claimledger/models/minilm"  # all-MiniLM-L6-v2 itself, run by nlp/encoder.py
+STATIC = "claimledger/models/minilm-static"  # its static token vectors
 FORMAT = 2
 CHAR_SIZES = (3, 4, 5)  # character n-grams of each word, padded with a space each side
 MAX_MODEL_BYTES = 256 << 20  # a model file, packed or not; the shipped one: 1 MiB, 4 unpacked
@@ -81,6 +87,14 @@ _NO_VALUES: NDArray[np.float64] = np.zeros(0)
 _PIECES: dict[str, tuple[int, ...]] = {}  # whitespace-separated chunk -> its WordPiece ids
 
 
+def embedding(text: str, kind: str) -> NDArray[np.float64]:
+    """The text's sentence embedding of ``kind``: ENCODER, all-MiniLM-L6-v2 itself
+    (``nlp/encoder.py``), or STATIC, its static token vectors (``sentence_embedding``)."""
+    if kind == ENCODER:
+        return load_encoder().embed(text).astype(np.float64)
+    return sentence_embedding(text)
+
+
 def sentence_embedding(text: str) -> NDArray[np.float64]:
     """The text's static sentence embedding as extract/checkworthy/embed.py computes it (the
     mean of its first MAX_TOKENS WordPiece vectors, unknown tokens left out, L2-normalised),
@@ -120,6 +134,7 @@ class Model:
     bias: NDArray[np.float64]  # one per code
     meta: dict[str, Any]
     digest: str = ""  # sha256 of the model file
+    embedder: str = STATIC  # the sentence embeddings it was trained with (``embedding``)
     # token -> the rows of its known character n-grams, per process
     _char_rows: dict[str, tuple[int, ...]] = field(default_factory=dict, compare=False, repr=False)
 
@@ -163,7 +178,7 @@ class Model:
 
     def logits(self, text: str) -> NDArray[np.float64]:
         word_rows, word_values, char_rows, char_values = self.features(text)
-        z = self.bias + sentence_embedding(text) @ self.embedding_weights
+        z = self.bias + embedding(text, self.embedder) @ self.embedding_weights
         if len(word_rows):
             z += word_values @ self.word_weights[word_rows]
         if len(char_rows):
@@ -203,7 +218,13 @@ def model_from_json(data: dict[str, Any], digest: str = "") -> Model:
         bias=np.asarray(data["bias"], dtype=np.float64),
         meta=dict(data["meta"]),
         digest=digest,
+        embedder=ENCODER if _embedder(data["meta"]) == ENCODER else STATIC,
     )
+
+
+def _embedder(meta: dict[str, Any]) -> str:
+    embeddings = meta.get("embeddings", {})
+    return str(embeddings.get("folder", STATIC)) if isinstance(embeddings, dict) else STATIC
 
 
 def load_model(path: str | None = None) -> Model:
@@ -245,13 +266,18 @@ def _load_model(path: str | None) -> Model:
             f"the event-type model {name} names other types than claimledger's taxonomy "
             f"(extract/events/taxonomy.py); {retrain}"
         )
-    static = load_embeddings()
+    if model.embedder == ENCODER:
+        encoder = load_encoder()
+        dims, found, folder = encoder.dims, str(encoder.meta["weights_sha256"]), "minilm"
+    else:
+        static = load_embeddings()
+        dims, found, folder = static.dims, static.digest, "minilm-static"
     trained_with = model.meta.get("embeddings", {}).get("sha256")
-    if model.embedding_weights.shape != (static.dims, len(CODES)) or trained_with != static.digest:
+    if model.embedding_weights.shape != (dims, len(CODES)) or trained_with != found:
         raise ModelError(
             f"the event-type model {name} was trained with other sentence embeddings than "
-            f"claimledger/models/minilm-static/ holds (sha256 {str(trained_with)[:16]}, found "
-            f"{static.digest[:16]}); {retrain}"
+            f"claimledger/models/{folder}/ holds (sha256 {str(trained_with)[:16]}, found "
+            f"{found[:16]}); {retrain}"
         )
     return model
 
