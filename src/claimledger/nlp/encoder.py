@@ -6,8 +6,8 @@ scale each, the rest as float32, and the tokenizer as the model has it. ``Encode
 runs BERT's forward pass as the model defines it (token, position and token-type
 embeddings, layer norm; six layers of 12-head self-attention and a GELU feed-forward, each
 followed by a residual layer norm), then the mean of the last layer's token states,
-L2-normalised: the sentence-transformers recipe of this model. About 100 short texts a
-second on one core; claimledger calls it only where the static embeddings
+L2-normalised: the sentence-transformers recipe of this model. About 65 short texts a
+second on one BLAS thread, 100 on two; claimledger calls it only where the static embeddings
 (``extract/checkworthy/embed.py``) do not serve: the event-type classifier, for the
 triggers the words leave open.
 """

@@ -8,7 +8,7 @@ used the static token vectors of ``extract/checkworthy/embed.py``, and still loa
 ``train/events.py`` fits it and the package ships it in ``models/events.json.gz``, with the
 provenance of every training source and its licence under ``meta``. Inference is one
 regular-expression pass, dictionary lookups (each word's character n-gram rows are cached
-per process), the encoder (about 10 ms a sentence on one core) and a few small matrix
+per process), the encoder (10 to 15 ms a sentence) and a few small matrix
 products and a softmax in numpy. The pipeline calls it only for the triggers the words
 leave open.
 """
