@@ -35,6 +35,7 @@ from typing import Any
 
 import pyarrow as pa
 import pyarrow.parquet as pq
+from threadpoolctl import threadpool_limits  # type: ignore[import-untyped]
 
 from claimledger.errors import UsageError
 from claimledger.escapes import visible
@@ -87,6 +88,8 @@ class Extract:
     def __init__(
         self, settings: Settings, kinds: frozenset[str], extract: BatchExtract = _extract_batch
     ) -> None:
+        # one CPU an actor: numpy's BLAS on one thread too, as in the local pool's workers
+        threadpool_limits(1)
         load()  # cached: every batch after this one reuses the pipeline
         self.settings = settings
         self.kinds = kinds
