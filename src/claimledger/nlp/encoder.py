@@ -169,14 +169,25 @@ def _erf(x: NDArray[np.float32]) -> NDArray[np.float32]:
 
 
 @lru_cache(maxsize=1)
+def load_meta() -> dict[str, Any]:
+    """The shipped encoder's meta.json (its dimensions, its weights' sha256, its provenance)
+    without loading its weights: what a model trained with it is checked against."""
+    try:
+        meta: dict[str, Any] = json.loads(_folder().joinpath("meta.json").read_text("utf-8"))
+        return meta
+    except (OSError, ValueError) as exc:
+        raise _unreadable(exc) from exc
+
+
+@lru_cache(maxsize=1)
 def load_encoder() -> Encoder:
     """The shipped encoder, read from the installed package once per process and checked
     against the digests its meta.json records."""
     from tokenizers import Tokenizer
 
-    folder = resources.files("claimledger").joinpath("models", FOLDER)
+    meta = load_meta()
+    folder = _folder()
     try:
-        meta = json.loads(folder.joinpath("meta.json").read_text(encoding="utf-8"))
         weights = folder.joinpath("weights.npz").read_bytes()
         tokenizer_json = folder.joinpath("tokenizer.json").read_bytes()
         for data, key in ((weights, "weights_sha256"), (tokenizer_json, "tokenizer_sha256")):
@@ -189,12 +200,15 @@ def load_encoder() -> Encoder:
         tokenizer.no_truncation()
         return Encoder(arrays, tokenizer, meta)
     except (OSError, ValueError, KeyError) as exc:
-        raise ModelError(
-            f"the sentence encoder claimledger/models/{FOLDER}/ could not be read ({exc}); "
-            "reinstall claimledger, or pack it again with `python train/minilm_weights.py`"
-        ) from exc
+        raise _unreadable(exc) from exc
 
 
-def digest() -> str:
-    """The packed weights' sha256, as meta.json records it."""
-    return str(load_encoder().meta["weights_sha256"])
+def _folder() -> Any:
+    return resources.files("claimledger").joinpath("models", FOLDER)
+
+
+def _unreadable(exc: Exception) -> ModelError:
+    return ModelError(
+        f"the sentence encoder claimledger/models/{FOLDER}/ could not be read ({exc}); "
+        "reinstall claimledger, or pack it again with `python train/minilm_weights.py`"
+    )

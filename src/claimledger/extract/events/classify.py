@@ -35,7 +35,7 @@ from numpy.typing import NDArray
 from claimledger.errors import ModelError
 from claimledger.extract.checkworthy.embed import MAX_TOKENS, load_embeddings
 from claimledger.extract.events.taxonomy import CODES
-from claimledger.nlp.encoder import load_encoder
+from claimledger.nlp.encoder import load_encoder, load_meta
 
 MODEL_FILE = "events.json.gz"
 # the sentence embeddings a model was trained with, by the folder its meta names
@@ -266,9 +266,9 @@ def _load_model(path: str | None) -> Model:
             f"the event-type model {name} names other types than claimledger's taxonomy "
             f"(extract/events/taxonomy.py); {retrain}"
         )
-    if model.embedder == ENCODER:
-        encoder = load_encoder()
-        dims, found, folder = encoder.dims, str(encoder.meta["weights_sha256"]), "minilm"
+    if model.embedder == ENCODER:  # its meta only: the weights load at the first sentence
+        encoder = load_meta()
+        dims, found, folder = int(encoder["hidden"]), str(encoder["weights_sha256"]), "minilm"
     else:
         static = load_embeddings()
         dims, found, folder = static.dims, static.digest, "minilm-static"
