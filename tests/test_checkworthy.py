@@ -7,9 +7,7 @@ and on tests/data/checkworthy_set.py, are in the quality gate's table
 from __future__ import annotations
 
 import dataclasses
-import importlib.util
 import json
-import sys
 from pathlib import Path
 from types import ModuleType
 from typing import Any
@@ -22,7 +20,7 @@ from claimledger.extract.checkworthy.embed import load_embeddings
 from claimledger.model import Claim, Document, Extraction
 from claimledger.runner.local import extract_all
 from claimledger.settings import Settings
-from tests.conftest import best_claims, run_cli
+from tests.conftest import best_claims, run_cli, train_script
 from tests.data.checkworthy_set import CASES, CLAIM_TYPES, NOT_CLAIM_TYPES
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -122,14 +120,7 @@ def test_scores_rank_a_casualty_claim_above_a_slogan(nlp: Any) -> None:
 
 
 def load_training_script() -> ModuleType:
-    spec = importlib.util.spec_from_file_location(
-        "train_checkworthy", ROOT / "train" / "checkworthy.py"
-    )
-    assert spec is not None and spec.loader is not None
-    module = importlib.util.module_from_spec(spec)
-    sys.modules[spec.name] = module
-    spec.loader.exec_module(module)
-    return module
+    return train_script("checkworthy")
 
 
 def test_training_features_are_the_features_scored_at_run_time() -> None:

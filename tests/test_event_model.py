@@ -5,7 +5,6 @@ before anything is written, and a ledger extracts its documents again under a ne
 from __future__ import annotations
 
 import gzip
-import importlib.util
 import json
 import subprocess
 import sys
@@ -19,7 +18,7 @@ import pytest
 
 from claimledger.errors import ModelError
 from claimledger.extract.events import classify
-from tests.conftest import DB, ROOT, Ledgers, raw, run_cli
+from tests.conftest import DB, ROOT, Ledgers, raw, run_cli, train_script
 
 pytestmark = pytest.mark.backends
 
@@ -153,12 +152,7 @@ def test_a_new_model_extracts_stored_documents_again(
 
 @pytest.fixture(scope="module")
 def train() -> ModuleType:
-    spec = importlib.util.spec_from_file_location("train_events", ROOT / "train" / "events.py")
-    assert spec is not None and spec.loader is not None
-    module = importlib.util.module_from_spec(spec)
-    sys.modules[spec.name] = module  # its dataclasses look their module up there
-    spec.loader.exec_module(module)
-    return module
+    return train_script("events")
 
 
 def jsonl(path: Path, rows: list[dict[str, Any]]) -> Path:
