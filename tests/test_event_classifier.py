@@ -15,13 +15,14 @@ from claimledger.extract.events.taxonomy import CODES
 from tests.conftest import require_data
 
 CASE_DEV = shared_data() / "events" / "case2021_task2" / "case2021-task2-dev.tsv"
-# measured 0.694 (python bench/events.py, shipped model e5a8db07: the sentence embedding by
-# all-MiniLM-L6-v2 itself, nlp/encoder.py; grouped-CV selection, character n-grams on, C=16,
-# embedding scale 2; 791 own texts). Before: 0.655 with the static embeddings (5ec63a93),
-# 0.593 (9649cf8c); the first model read 0.644 with 73 training sentences that paraphrased
-# tune-part snippets; they were removed (they added 0.01 on the check part and are derived
-# from unlicensed text). Never lower it to pass.
-CHECK_WEIGHTED_F1_FLOOR = 0.66
+# measured 0.728 (python bench/events.py, shipped model 0dd32847: 1,506 own texts, the 715
+# added written to ACLED's rules for the most confused neighbouring types and in forms the
+# first 791 lacked; grouped-CV selection, character n-grams on, C=16, embedding scale 2).
+# Before: 0.694 with the first 791 own texts (e5a8db07), 0.655 with the static embeddings
+# (5ec63a93), 0.593 (9649cf8c); the first model read 0.644 with 73 training sentences that
+# paraphrased tune-part snippets; they were removed (they added 0.01 on the check part and
+# are derived from unlicensed text). Never lower it to pass.
+CHECK_WEIGHTED_F1_FLOOR = 0.70
 
 
 def test_model_loads_from_the_package() -> None:

@@ -8,12 +8,20 @@
 A local model is used with `claimledger ingest --event-model F` (or CLAIMLEDGER_EVENT_MODEL).
 
 Training sources of the shipped model (read at training time, never copied into the repo):
-- train/event_examples.jsonl: claimledger's own texts, 19-30 per type for all 30 types,
-  written for this project from the ACLED sub-event type definitions and news style (wire
-  reports, statements, advocacy), with invented places and people: one-sentence reports,
-  and 5-6 wire-style snippets per type of 2-3 sentences (the event in one, background,
-  attribution or reaction in the others). Apache-2.0, as the project. They are what makes
-  the model cover every type.
+- train/event_examples.jsonl: claimledger's own texts, 1,506 in all, 34-68 per type for
+  all 30 types, written for this project from the ACLED sub-event type definitions and news
+  style, with invented places, people and groups. The first 791: one-sentence reports in
+  wire, statement and advocacy styles, and 5-6 wire-style snippets per type of 2-3
+  sentences (the event in one, background, attribution or reaction in the others). The
+  next 715 (lines 792-1506) were written to ACLED's rules for the neighbouring types most
+  often confused (a violent demonstration is one where the crowd is violent, even when
+  police then fire; militants raiding an army base is a clash, not an attack on civilians;
+  state forces capturing a town regain territory; defections, redeployments and deliveries
+  are a change to group activity), in forms the first texts lacked: agency photo captions,
+  conflict-monitor notes, the event after background or a reaction, snippets cut off
+  mid-sentence, partisan and state-media wording, the result first or in the passive,
+  headlines, NGO and local sources. Apache-2.0, as the project. They are what makes the
+  model cover every type.
 - The opening sentence of NGEC's synthetic wire stories (Halterman, NGEC; MIT as declared
   by the project; ../shared/data/events/ngec), for the PLOVER (event, mode) pairs that map
   clearly onto one of our types (NGEC_TYPES), and only when the sentence names the type's
