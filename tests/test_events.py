@@ -239,7 +239,7 @@ def test_source_and_actor_ids() -> None:
         "Critics attacked the minister over the deal.",
         "Two banks merged on Monday.",
         "The president dissolved parliament.",
-        "Farmers are fighting a losing battle against the drought.",
+        "Farmers are fighting a losing battle against falling prices.",
         "The plane landed safely at the airport.",
     ],
 )

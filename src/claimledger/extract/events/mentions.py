@@ -20,16 +20,21 @@ offensive"), "fired" without a weapon or a target of fire (a dismissal), a verb 
 hitting or fighting with neither an armed side nor a weapon ("prices hit a record",
 "ministers clashed over the budget"), an attack by or "from" critics ("came under attack
 from lawmakers"), a change to a group with no armed side ("two banks merged"), an agreement
-noun no verb of agreeing carries ("the trade deal"), armed men marching.
+noun no verb of agreeing carries ("the trade deal"), armed men marching, "collapsed" without
+a structure as its subject ("the truce collapsed"), a hazard noun with an "of" phrase that
+measures nothing ("a flood of refugees", "a storm of criticism"), a market's crash.
+Disasters (natural hazards, crashes, capsizes, collapses, stampedes, an explosion the
+sentence puts down to a boiler, gas or a refinery and to no bomb or attacker) have neither
+actor nor target; their dead and injured are theirs, never an attack's.
 A base set up, a change to a group and a territory handed over have their verb's object as
 their target ("ceded three villages"), never a phrase of place or result ("set up a base on
 the outskirts of Korsk", "merged into a single force").
 The type (``decide``): a trigger of one candidate decides alone; otherwise, in order, a
 workers' strike, a mob (its attack, burning or looting is mob violence), protesters acting,
 the protest's own words (intervention, lethal force, violence), protesters as the target, a
-weapon in the trigger or its clause, the sides of a territorial change or a seizure of
-weapons, armed or civilian targets, a trigger's usual type (``triggers.DEFAULTS``); only
-then the classifier, among the trigger's candidates.
+weapon in the trigger or its clause, an accident's words (an explosion), the sides of a
+territorial change or a seizure of weapons, armed or civilian targets, a trigger's usual
+type (``triggers.DEFAULTS``); only then the classifier, among the trigger's candidates.
 """
 
 from __future__ import annotations
@@ -70,6 +75,25 @@ NEED_FORCE = frozenset({"hit", "target", "pound", "strike", "bombard", "clash", 
 PROTEST_WORDS = frozenset(
     {"protest", "demonstrate", "march", "rally", "demonstration", "sit-in", "sit", "took", "riot"}
 )
+# What an "of" phrase of a hazard may measure ("an earthquake of magnitude 6"); any other
+# makes it a figure of speech ("a flood of refugees").
+MEASURES = frozenset({"magnitude", "intensity", "strength", "category", "force", "scale"})
+# Words of a sentence about markets, where a crash or a collapse is no accident (not
+# "market" itself: "a fire broke out at a market").
+FINANCE = frozenset(
+    {"stock", "price", "currency", "financial", "economy", "economic", "housing", "bank",
+     "fed", "rate", "recession", "investor", "share", "bubble", "dow", "bond", "trading"}
+)  # fmt: skip
+# Hazards as often figures of speech as not ("a landslide", "the storm"): events only in a
+# sentence with words of the physical world (``PHYSICAL``: harm, rain, homes, rescue).
+FIGURATIVE_HAZARDS = frozenset({"landslide", "storm"})
+PHYSICAL = frozenset(
+    {"kill", "injure", "wound", "destroy", "damage", "bury", "dead", "death", "die", "missing",
+     "rain", "wind", "flood", "village", "road", "house", "home", "roof", "rescue", "rescuer",
+     "evacuate", "hit", "lash", "sweep", "batter", "power", "coast", "cut", "block", "toll"}
+)  # fmt: skip
+# Words of a sentence about an election, where a landslide is a victory.
+ELECTION = frozenset({"win", "victory", "election", "vote", "elect", "poll", "primary", "ballot"})
 ACTING_PROTESTERS = k.PROTESTER | {"rioter", "youth", "student", "supporter"}
 MOB = frozenset({"mob", "vigilante", "lynch"})
 # What a mob does that is mob violence, whatever the trigger's own candidates.
@@ -86,6 +110,9 @@ ATTACKS = frozenset({"ATTACK", "ARMED_CLASH"})
 # "disbanded its armed wing"), never a phrase of place or result ("set up a base on the
 # outskirts of Korsk", "merged into a single force").
 UNAIMED = frozenset({"HQ_ESTABLISHED", "CHANGE_TO_GROUP_ACT", "NON_VIOL_TERRIT_TRANSFER"})
+# Disasters (CASE 2021's types outside ACLED's): no side acts in them, so they have neither
+# actor nor target; their dead and injured are theirs.
+DISASTERS = frozenset({"NATURAL_DISASTER", "MAN_MADE_DISASTER"})
 AIMED_PREPS = frozenset({"on", "against", "upon"})
 
 
@@ -412,6 +439,8 @@ def _is_event(doc: Any, m: Mention, sentence: set[str], has_weapon: bool) -> boo
         return bool((actor | target) & (k.ARMED | k.NON_STATE))  # not "two banks merged"
     if not m.noun and lemma == "withdraw":
         return prep_object(m.head, frozenset({"from"})) is not None
+    if set(m.candidates) <= DISASTERS:
+        return _is_disaster(doc, m, sentence, actor)
     if lemma in ("capture", "seize", "overrun", "retake", "recapture", "liberate"):
         return bool(target & (k.TERRITORY | k.WEAPON)) or _place_target(doc, m)
     for prep in ("for", "over", "against"):
@@ -423,6 +452,37 @@ def _is_event(doc: Any, m: Mention, sentence: set[str], has_weapon: bool) -> boo
         between = prep_object(m.head, frozenset({"between"}))
         return between is not None or (gov is not None and _lemma(gov) in AGREE_VERBS)
     return True
+
+
+def _is_disaster(doc: Any, m: Mention, sentence: set[str], actor: set[str]) -> bool:
+    """Whether a disaster's trigger names one here: not a market's crash or collapse
+    (``FINANCE`` in the sentence), not an election's landslide, not a figure of speech ("a
+    flood of refugees", "a storm of criticism", "the storm over his remarks", "derailed the
+    talks"), not a kind of hazard in general ("a war against rising seas and deadly
+    droughts": a plural with no determiner that is no verb's subject; "events like
+    flooding"), and a collapse only of a structure."""
+    lemma = _lemma(m.head)
+    if sentence & FINANCE or (lemma == "landslide" and sentence & ELECTION):
+        return False
+    if lemma in FIGURATIVE_HAZARDS and not sentence & PHYSICAL:
+        return False  # "in other words, a landslide", "has the storm passed?"
+    if not m.noun:
+        if lemma == "collapse":
+            return bool(actor & tr.STRUCTURES)  # "a building collapsed", not "the truce"
+        return child_of(m.head, frozenset({"dobj"})) is None  # "derailed the talks"
+    of = prep_object(m.head, frozenset({"of"}))
+    if of is not None and _lemma(of) not in MEASURES and of.pos_ != "NUM":
+        return False
+    if prep_object(m.head, frozenset({"over", "about", "around"})) is not None:
+        return False
+    head = m.head
+    while head.dep_ == "conj":  # "droughts, storms and flooding": the list's first word
+        head = head.head
+    if head.dep_ == "pobj" and head.head.lower_ in ("like", "as"):
+        return False
+    determined = any(c.dep_ in ("det", "poss", "nummod") for c in m.head.children)
+    plural = m.head.tag_ in ("NNS", "NNPS")
+    return not (plural and not determined and head.dep_ not in ("nsubj", "nsubjpass"))
 
 
 def _from_critics(doc: Any, m: Mention) -> bool:
@@ -485,6 +545,8 @@ def decide(doc: Any, m: Mention, sentence: set[str], scores: Scores) -> tuple[st
         return "FORCE_AGAINST_PROTEST", 1.0
     if weapon is not None:
         return weapon, 1.0
+    if "MAN_MADE_DISASTER" in cands and _accident(doc, m, sentence, actor):
+        return "MAN_MADE_DISASTER", 1.0
     if "DISR_WEAP" in cands and target & k.WEAPON:
         return "DISR_WEAP", 1.0
     if TERRITORY_CODES[0] in cands:
@@ -515,6 +577,14 @@ def decide(doc: Any, m: Mention, sentence: set[str], scores: Scores) -> tuple[st
     if default is not None:
         return default, 1.0
     return _classified(cands, scores())
+
+
+def _accident(doc: Any, m: Mention, sentence: set[str], actor: set[str]) -> bool:
+    """Whether an explosion is an accident: the sentence names what explodes by accident
+    (``triggers.ACCIDENT``: a boiler, a gas cylinder, a refinery) and no bomb, weapon,
+    attacker or claim (``triggers.ATTACK_WORDS``), and no armed side acts."""
+    words = sentence | {t.lower_ for t in doc[m.first : m.last + 1]}
+    return bool(words & tr.ACCIDENT) and not words & tr.ATTACK_WORDS and not actor & k.ARMED
 
 
 def _classified(cands: tuple[str, ...], probs: dict[str, float]) -> tuple[str, float]:
@@ -551,6 +621,8 @@ def find_mentions(sent: Any, scores: Scores) -> list[Mention]:
         if not _is_event(doc, m, sentence, has_weapon):
             continue
         m.code, m.confidence = decide(doc, m, sentence, scores)
+        if m.code in DISASTERS:
+            m.actor = m.target = None  # no side: "a boiler exploded", "the tsunami killed 43"
         if m.code in tr.PROTESTS and m.confidence == 1.0 and _is_protest_word(doc, m):
             # the words make it a protest: its "of" phrase or object is who protests (a
             # classifier's guess, which an antecedent may change, keeps its roles)

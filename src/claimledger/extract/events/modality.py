@@ -27,7 +27,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from claimledger.extract.events.triggers import LIGHT_VERBS
+from claimledger.extract.events.triggers import LIGHT_VERBS, NATURAL_HAZARDS
 
 ASSERTED, NEGATED, DENIED, HYPOTHETICAL, FUTURE = (
     "asserted",
@@ -60,6 +60,12 @@ CARRIERS = LIGHT_VERBS | {
     "happen", "occur", "take", "break", "erupt", "continue", "resume", "begin", "start",
     "come", "rage", "flare", "report",
 }  # fmt: skip
+# Verbs a natural hazard strikes with, which carry it as well ("a cyclone could hit the
+# coast", "the storm did not reach Korsk").
+HAZARD_VERBS = frozenset(
+    {"hit", "strike", "sweep", "lash", "batter", "ravage", "devastate", "reach", "make",
+     "rock", "shake", "engulf", "inundate", "submerge", "bury"}
+)  # fmt: skip
 # Of these, the ones across which a governing verb's auxiliaries and negation count.
 SHARES_AUX = frozenset({"xcomp", "conj", "dobj", "nsubjpass", "nsubj", "pobj", "prep", "attr"})
 
@@ -76,7 +82,12 @@ def modality_of(trigger: Any) -> tuple[str, str | None]:
         dep = tok.dep_
         if dep not in CLIMB or tok.head.i == tok.i:
             return ASSERTED, None
-        if dep in ("nsubj", "nsubjpass") and tok.head.lemma_.lower() not in CARRIERS:
+        carried = tok.head.lemma_.lower() in CARRIERS or (
+            tok.i == trigger.i
+            and trigger.lemma_.lower() in NATURAL_HAZARDS
+            and tok.head.lemma_.lower() in HAZARD_VERBS
+        )
+        if dep in ("nsubj", "nsubjpass") and not carried:
             return ASSERTED, None  # "the abduction ... has not been investigated"
         entered = dep
         shares = shares and entered in SHARES_AUX

@@ -16,6 +16,38 @@ from claimledger.extract.events.kinds import (
     PROTEST_VIOLENT,
 )
 
+# Natural hazards, by lemma: each a trigger noun of a natural disaster.
+NATURAL_HAZARDS = (
+    "earthquake", "quake", "tremor", "aftershock", "flood", "flooding", "landslide",
+    "mudslide", "cyclone", "hurricane", "typhoon", "tornado", "tsunami", "wildfire",
+    "bushfire", "drought", "avalanche", "storm", "downpour", "heatwave",
+)  # fmt: skip
+# Words that make an explosion an accident where the sentence names no bomb, weapon or
+# armed side (``ATTACK_WORDS``): a boiler, a gas cylinder, a refinery, a mine's gas.
+ACCIDENT = frozenset(
+    {
+        "accident", "accidental", "accidentally", "boiler", "cylinder", "refinery",
+        "pipeline", "tanker", "leak", "firework", "fireworks", "reactor", "factory",
+        "chemical", "gas", "coal", "miner", "colliery", "furnace", "short-circuit",
+    }
+)  # fmt: skip
+ATTACK_WORDS = frozenset(
+    {
+        "bomb", "bomber", "bombing", "explosive", "ied", "grenade", "detonate", "attack",
+        "attacker", "suicide", "rocket", "missile", "shell", "mortar", "drone", "sabotage",
+        "militant", "gunman", "terrorist", "insurgent", "claim", "target", "device",
+    }
+)  # fmt: skip
+# Subjects that make "collapse" an accident ("a building collapsed"), not a ceasefire's
+# or a government's end.
+STRUCTURES = frozenset(
+    {
+        "building", "bridge", "roof", "wall", "mine", "dam", "tower", "block", "house",
+        "school", "ceiling", "stadium", "factory", "hotel", "structure", "apartment",
+        "tunnel", "scaffolding", "crane", "embankment", "mall", "church", "mosque",
+    }
+)  # fmt: skip
+
 # Verbs, by lemma.
 VERBS: dict[str, tuple[str, ...]] = {
     # attacks in general: the weapon, the target's kind or the two sides decide
@@ -43,7 +75,7 @@ VERBS: dict[str, tuple[str, ...]] = {
     "bombard": ("ART_MISS_ATTACK", "AIR_STRIKE"),
     "pound": ("ART_MISS_ATTACK", "AIR_STRIKE"),
     "detonate": ("REM_EXPLOS", "SUIC_BOMB"),
-    "explode": ("REM_EXPLOS", "SUIC_BOMB", "GRENADE"),
+    "explode": ("REM_EXPLOS", "SUIC_BOMB", "GRENADE", "MAN_MADE_DISASTER"),
     "gas": ("CHEM_WEAP",),
     # violence against civilians
     "massacre": ("ATTACK",),
@@ -96,6 +128,11 @@ VERBS: dict[str, tuple[str, ...]] = {
     "disperse": ("PROTEST_WITH_INTER", "FORCE_AGAINST_PROTEST"),
     # agreements
     "sign": ("AGREEMENT",),
+    # accidents (CASE 2021's man-made disasters): a boat capsizing, a train derailing, a
+    # structure collapsing (only with a structure as its subject, see mentions)
+    "capsize": ("MAN_MADE_DISASTER",),
+    "derail": ("MAN_MADE_DISASTER",),
+    "collapse": ("MAN_MADE_DISASTER",),
     # results: an event only where the sentence names no other (see RESULTS)
     "kill": ("ATTACK", "ARMED_CLASH", "FORCE_AGAINST_PROTEST", "MOB_VIOL"),
     "beat": ("ATTACK", "MOB_VIOL", "FORCE_AGAINST_PROTEST"),
@@ -126,8 +163,8 @@ NOUNS: dict[str, tuple[str, ...]] = {
     "barrage": ("ART_MISS_ATTACK",),
     "bombing": ("REM_EXPLOS", "AIR_STRIKE", "SUIC_BOMB"),
     "bomb": ("REM_EXPLOS", "SUIC_BOMB", "AIR_STRIKE"),
-    "explosion": ("REM_EXPLOS", "SUIC_BOMB", "GRENADE"),
-    "blast": ("REM_EXPLOS", "SUIC_BOMB", "GRENADE"),
+    "explosion": ("REM_EXPLOS", "SUIC_BOMB", "GRENADE", "MAN_MADE_DISASTER"),
+    "blast": ("REM_EXPLOS", "SUIC_BOMB", "GRENADE", "MAN_MADE_DISASTER"),
     "landmine": ("REM_EXPLOS",),
     "ied": ("REM_EXPLOS",),
     "grenade": ("GRENADE",),
@@ -156,6 +193,13 @@ NOUNS: dict[str, tuple[str, ...]] = {
     "agreement": ("AGREEMENT",),
     "deal": ("AGREEMENT",),
     "accord": ("AGREEMENT",),
+    # natural hazards and accidents (CASE 2021's disasters, outside ACLED's taxonomy): their
+    # dead are a disaster's, never an attack's ("a tsunami killed 43 people")
+    **dict.fromkeys(NATURAL_HAZARDS, ("NATURAL_DISASTER",)),
+    "crash": ("MAN_MADE_DISASTER",),
+    "derailment": ("MAN_MADE_DISASTER",),
+    "stampede": ("MAN_MADE_DISASTER",),
+    "capsizing": ("MAN_MADE_DISASTER",),
 }  # fmt: skip
 # Words of several tokens, by their lowercased words: the event they name as one trigger.
 # (The first word is looked up; the rest must follow it.)
@@ -191,6 +235,9 @@ MULTIWORD: dict[tuple[str, ...], tuple[str, ...]] = {
     ("general", "strike"): ("PEACE_PROTEST",),
     ("went", "on", "strike"): ("PEACE_PROTEST",),
     ("go", "on", "strike"): ("PEACE_PROTEST",),
+    ("fire", "broke", "out"): ("MAN_MADE_DISASTER",),
+    ("fire", "breaks", "out"): ("MAN_MADE_DISASTER",),
+    ("blaze", "broke", "out"): ("MAN_MADE_DISASTER",),
 }
 FIRST_WORDS = frozenset(words[0] for words in MULTIWORD)
 
