@@ -904,6 +904,33 @@ TUNE: tuple[Case, ...] = (
             "negated",
         ),
     ),
+    C(
+        W,
+        "Two suicide bombers blew themselves up near a bus station in Korsk on Friday, killing nine people, police said.",
+        Ev(
+            "SUIC_BOMB",
+            "blew themselves up",
+            "Two suicide bombers",
+            None,
+            "Korsk",
+            "on Friday",
+            ("nine",),
+            source="police",
+        ),
+    ),
+    C(
+        S,
+        "Militants threatened to blow themselves up inside the hotel in Halvik.",
+        Ev(
+            "SUIC_BOMB",
+            "blow themselves up",
+            "Militants",
+            None,
+            "Halvik",
+            source="Militants",
+            modality="future",
+        ),
+    ),
     # --- disasters (CASE 2021's types outside ACLED's): no side acts; their dead are theirs
     C(
         W,
