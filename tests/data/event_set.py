@@ -1010,8 +1010,25 @@ TUNE: tuple[Case, ...] = (
         "A stampede at a stadium in Halvik killed 11 fans.",
         Ev("MAN_MADE_DISASTER", "stampede", None, None, "Halvik", None, ("11",)),
     ),
+    C(
+        W,
+        "A bus crashed into a ravine near Velmora, killing 14 passengers.",
+        Ev("MAN_MADE_DISASTER", "crashed", None, None, "Velmora", None, ("14",)),
+    ),
+    C(
+        W,
+        "A building collapsed in Korsk after an air strike, killing 12 people.",
+        Ev("AIR_STRIKE", "air strike", None, None, "Korsk", None, ("12",)),
+    ),
+    C(
+        W,
+        "The storm is expected to make landfall near Korsk on Thursday.",
+        Ev("NATURAL_DISASTER", "storm", None, None, "Korsk", "on Thursday", modality="future"),
+    ),
     # --- non-events
     C(W, "The minister faced a storm of criticism over the budget."),
+    C(W, "The ruling party won a landslide victory in the Velmora elections."),
+    C(A, "The region suffers frequent droughts and floods."),
     C(W, "A flood of refugees crossed the border into Velmora."),
     C(W, "The stock market crash wiped out savings in Korsk."),
     C(W, "The opposition attacked the government's budget plan on Tuesday."),

@@ -84,13 +84,17 @@ FINANCE = frozenset(
     {"stock", "price", "currency", "financial", "economy", "economic", "housing", "bank",
      "fed", "rate", "recession", "investor", "share", "bubble", "dow", "bond", "trading"}
 )  # fmt: skip
+# Modifiers of "crash" that make it no vehicle's.
+NOT_VEHICLES = frozenset({"computer", "server", "system", "software", "market", "stock"})
 # Hazards as often figures of speech as not ("a landslide", "the storm"): events only in a
 # sentence with words of the physical world (``PHYSICAL``: harm, rain, homes, rescue).
 FIGURATIVE_HAZARDS = frozenset({"landslide", "storm"})
+HAZARDS = frozenset(tr.NATURAL_HAZARDS)
 PHYSICAL = frozenset(
     {"kill", "injure", "wound", "destroy", "damage", "bury", "dead", "death", "die", "missing",
      "rain", "wind", "flood", "village", "road", "house", "home", "roof", "rescue", "rescuer",
-     "evacuate", "hit", "lash", "sweep", "batter", "power", "coast", "cut", "block", "toll"}
+     "evacuate", "hit", "lash", "sweep", "batter", "power", "coast", "cut", "block", "toll",
+     "displace", "landfall", "strand", "homeless", "shelter"}
 )  # fmt: skip
 # Words of a sentence about an election, where a landslide is a victory.
 ELECTION = frozenset({"win", "victory", "election", "vote", "elect", "poll", "primary", "ballot"})
@@ -455,26 +459,42 @@ def _is_event(doc: Any, m: Mention, sentence: set[str], has_weapon: bool) -> boo
 
 
 def _is_disaster(doc: Any, m: Mention, sentence: set[str], actor: set[str]) -> bool:
-    """Whether a disaster's trigger names one here: not a market's crash or collapse
-    (``FINANCE`` in the sentence), not an election's landslide, not a figure of speech ("a
-    flood of refugees", "a storm of criticism", "the storm over his remarks", "derailed the
-    talks"), not a kind of hazard in general ("a war against rising seas and deadly
-    droughts": a plural with no determiner that is no verb's subject; "events like
-    flooding"), and a collapse only of a structure."""
+    """Whether a disaster's trigger names one here: not a market's or a computer's crash or
+    collapse (``FINANCE`` in the sentence), not an election's landslide, not a figure of
+    speech ("a flood of refugees", "a storm of criticism", "the storm over his remarks",
+    "derailed the talks"), not a kind of hazard in general ("events like flooding", "a war
+    against rising seas and deadly droughts": a plural with no determiner that is no verb's
+    subject, in a sentence with no word of harm or place, ``PHYSICAL``), a collapse only of
+    a structure, a vehicle's crash only of a vehicle; and an accident only where no attack
+    or sabotage is named (``triggers.ATTACK_WORDS``; a building that "collapsed after an air
+    strike" is the strike's: see ``find_mentions``)."""
     lemma = _lemma(m.head)
-    if sentence & FINANCE or (lemma == "landslide" and sentence & ELECTION):
+    if lemma in ("crash", "collapse") and sentence & FINANCE:
         return False
-    if lemma in FIGURATIVE_HAZARDS and not sentence & PHYSICAL:
+    physical = (sentence - HAZARDS) & PHYSICAL  # not the hazards' own words: "floods"
+    if lemma == "landslide" and sentence & ELECTION and not physical:
+        return False  # "won in a landslide", not "a landslide hit a village on election day"
+    if lemma in FIGURATIVE_HAZARDS and not physical:
         return False  # "in other words, a landslide", "has the storm passed?"
+    if "MAN_MADE_DISASTER" in m.candidates and sentence & tr.ATTACK_WORDS:
+        return False  # "the train derailed after rebels sabotaged the track"
+    mods = {_lemma(c) for c in m.head.children if c.dep_ in ("amod", "compound")}
+    if lemma == "crash" and mods & NOT_VEHICLES:
+        return False  # "a computer crash"
     if not m.noun:
         if lemma == "collapse":
             return bool(actor & tr.STRUCTURES)  # "a building collapsed", not "the truce"
+        if lemma == "crash":
+            return bool(actor & tr.VEHICLES)  # "a bus crashed into a ravine"
         return child_of(m.head, frozenset({"dobj"})) is None  # "derailed the talks"
     of = prep_object(m.head, frozenset({"of"}))
-    if of is not None and _lemma(of) not in MEASURES and of.pos_ != "NUM":
-        return False
-    if prep_object(m.head, frozenset({"over", "about", "around"})) is not None:
-        return False
+    if of is not None and not (
+        _lemma(of) in MEASURES or of.pos_ == "NUM" or of.ent_type_ in ("DATE", "TIME")
+    ):
+        return False  # "a flood of refugees", not "an earthquake of magnitude 6", "of March"
+    over = prep_object(m.head, frozenset({"over", "about", "around"}))
+    if over is not None and over.ent_type_ not in ("GPE", "LOC", "FAC"):
+        return False  # "the storm over his remarks", not "the storm over Korsk"
     head = m.head
     while head.dep_ == "conj":  # "droughts, storms and flooding": the list's first word
         head = head.head
@@ -482,7 +502,8 @@ def _is_disaster(doc: Any, m: Mention, sentence: set[str], actor: set[str]) -> b
         return False
     determined = any(c.dep_ in ("det", "poss", "nummod") for c in m.head.children)
     plural = m.head.tag_ in ("NNS", "NNPS")
-    return not (plural and not determined and head.dep_ not in ("nsubj", "nsubjpass"))
+    subject = head.dep_ in ("nsubj", "nsubjpass")
+    return not (plural and not determined and not subject and not physical)
 
 
 def _from_critics(doc: Any, m: Mention) -> bool:
@@ -631,4 +652,7 @@ def find_mentions(sent: Any, scores: Scores) -> list[Mention]:
             m.target = None
         m.modality, m.cue = modality_of(m.head)
         out.append(m)
+    if any(m.code in VIOLENT_CODES for m in out):
+        # "a building collapsed after an air strike, killing 12": the strike's, not an accident
+        out = [m for m in out if m.code != "MAN_MADE_DISASTER"]
     return out

@@ -64,7 +64,8 @@ CARRIERS = LIGHT_VERBS | {
 # coast", "the storm did not reach Korsk").
 HAZARD_VERBS = frozenset(
     {"hit", "strike", "sweep", "lash", "batter", "ravage", "devastate", "reach", "make",
-     "rock", "shake", "engulf", "inundate", "submerge", "bury"}
+     "rock", "shake", "engulf", "inundate", "submerge", "bury", "expect", "forecast",
+     "predict", "threaten"}
 )  # fmt: skip
 # Of these, the ones across which a governing verb's auxiliaries and negation count.
 SHARES_AUX = frozenset({"xcomp", "conj", "dobj", "nsubjpass", "nsubj", "pobj", "prep", "attr"})

@@ -35,8 +35,14 @@ ATTACK_WORDS = frozenset(
     {
         "bomb", "bomber", "bombing", "explosive", "ied", "grenade", "detonate", "attack",
         "attacker", "suicide", "rocket", "missile", "shell", "mortar", "drone", "sabotage",
-        "militant", "gunman", "terrorist", "insurgent", "claim", "target", "device",
+        "militant", "gunman", "terrorist", "insurgent", "responsibility", "target",
+        "device", "saboteur", "arson", "arsonist",
     }
+)  # fmt: skip
+# Subjects that make "crash" a vehicle's accident ("a bus crashed into a ravine").
+VEHICLES = frozenset(
+    {"bus", "car", "plane", "train", "truck", "lorry", "aircraft", "airliner", "jet",
+     "helicopter", "minibus", "coach", "vehicle", "ferry", "boat", "tanker", "flight", "van"}
 )  # fmt: skip
 # Subjects that make "collapse" an accident ("a building collapsed"), not a ceasefire's
 # or a government's end.
@@ -131,6 +137,7 @@ VERBS: dict[str, tuple[str, ...]] = {
     # accidents (CASE 2021's man-made disasters): a boat capsizing, a train derailing, a
     # structure collapsing (only with a structure as its subject, see mentions)
     "capsize": ("MAN_MADE_DISASTER",),
+    "crash": ("MAN_MADE_DISASTER",),
     "derail": ("MAN_MADE_DISASTER",),
     "collapse": ("MAN_MADE_DISASTER",),
     # results: an event only where the sentence names no other (see RESULTS)
