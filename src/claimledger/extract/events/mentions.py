@@ -603,7 +603,8 @@ def decide(doc: Any, m: Mention, sentence: set[str], scores: Scores) -> tuple[st
 def _accident(doc: Any, m: Mention, sentence: set[str], actor: set[str]) -> bool:
     """Whether an explosion is an accident: the sentence names what explodes by accident
     (``triggers.ACCIDENT``: a boiler, a gas cylinder, a refinery) and no bomb, weapon,
-    attacker or claim (``triggers.ATTACK_WORDS``), and no armed side acts."""
+    attacker, sabotage or claim of responsibility (``triggers.ATTACK_WORDS``), and no armed
+    side acts."""
     words = sentence | {t.lower_ for t in doc[m.first : m.last + 1]}
     return bool(words & tr.ACCIDENT) and not words & tr.ATTACK_WORDS and not actor & k.ARMED
 
