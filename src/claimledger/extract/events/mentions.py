@@ -89,7 +89,6 @@ NOT_VEHICLES = frozenset({"computer", "server", "system", "software", "market", 
 # Hazards as often figures of speech as not ("a landslide", "the storm"): events only in a
 # sentence with words of the physical world (``PHYSICAL``: harm, rain, homes, rescue).
 FIGURATIVE_HAZARDS = frozenset({"landslide", "storm"})
-HAZARDS = frozenset(tr.NATURAL_HAZARDS)
 PHYSICAL = frozenset(
     {"kill", "injure", "wound", "destroy", "damage", "bury", "dead", "death", "die", "missing",
      "rain", "wind", "flood", "village", "road", "house", "home", "roof", "rescue", "rescuer",
@@ -471,7 +470,7 @@ def _is_disaster(doc: Any, m: Mention, sentence: set[str], actor: set[str]) -> b
     lemma = _lemma(m.head)
     if lemma in ("crash", "collapse") and sentence & FINANCE:
         return False
-    physical = (sentence - HAZARDS) & PHYSICAL  # not the hazards' own words: "floods"
+    physical = (sentence - tr.NATURAL_HAZARDS) & PHYSICAL  # not the hazards' own: "floods"
     if lemma == "landslide" and sentence & ELECTION and not physical:
         return False  # "won in a landslide", not "a landslide hit a village on election day"
     if lemma in FIGURATIVE_HAZARDS and not physical:

@@ -17,10 +17,10 @@ from claimledger.extract.events.kinds import (
 )
 
 # Natural hazards, by lemma: each a trigger noun of a natural disaster.
-NATURAL_HAZARDS = (
-    "earthquake", "quake", "tremor", "aftershock", "flood", "flooding", "landslide",
-    "mudslide", "cyclone", "hurricane", "typhoon", "tornado", "tsunami", "wildfire",
-    "bushfire", "drought", "avalanche", "storm", "downpour", "heatwave",
+NATURAL_HAZARDS = frozenset(
+    {"earthquake", "quake", "tremor", "aftershock", "flood", "flooding", "landslide",
+     "mudslide", "cyclone", "hurricane", "typhoon", "tornado", "tsunami", "wildfire",
+     "bushfire", "drought", "avalanche", "storm", "downpour", "heatwave"}
 )  # fmt: skip
 # Words that make an explosion an accident where the sentence names no bomb, weapon or
 # armed side (``ATTACK_WORDS``): a boiler, a gas cylinder, a refinery, a mine's gas.
@@ -202,7 +202,7 @@ NOUNS: dict[str, tuple[str, ...]] = {
     "accord": ("AGREEMENT",),
     # natural hazards and accidents (CASE 2021's disasters, outside ACLED's taxonomy): their
     # dead are a disaster's, never an attack's ("a tsunami killed 43 people")
-    **dict.fromkeys(NATURAL_HAZARDS, ("NATURAL_DISASTER",)),
+    **dict.fromkeys(sorted(NATURAL_HAZARDS), ("NATURAL_DISASTER",)),
     "crash": ("MAN_MADE_DISASTER",),
     "derailment": ("MAN_MADE_DISASTER",),
     "stampede": ("MAN_MADE_DISASTER",),
