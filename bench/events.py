@@ -200,12 +200,16 @@ def main() -> int:
     predicted, rate = shipped_predictions(texts)
     model = classify.load_model()
 
-    columns: dict[str, tuple[list[str], list[str]]] = {}
-    for part in ("tune", "check", "kept aside"):
-        keep = [i for i, p in enumerate(parts) if p == part]
-        if keep:
-            columns[part] = ([gold[i] for i in keep], [predicted[i] for i in keep])
-    columns["all"] = (gold, predicted)
+    keeps = {
+        part: keep
+        for part in ("tune", "check", "kept aside")
+        if (keep := [i for i, p in enumerate(parts) if p == part])
+    }
+    keeps["all"] = list(range(len(rows)))
+    columns = {
+        part: ([gold[i] for i in keep], [predicted[i] for i in keep])
+        for part, keep in keeps.items()
+    }
 
     print(f"\nCASE 2021 task 2: {args.case.name}, {len(rows)} snippets, {len(set(gold))} types\n")
     print("| system | weighted F1 | macro F1 | accuracy | n |")
@@ -213,14 +217,7 @@ def main() -> int:
     for part, (g, p) in columns.items():
         print(row(f"claimledger {model.digest[:8]} (shipped), {part}", scores(g, p)))
     extracted, every = extraction_types(texts)
-    for part, keep in [
-        *(
-            (part, [i for i, p in enumerate(parts) if p == part])
-            for part in columns
-            if part != "all"
-        ),
-        ("all", list(range(len(rows)))),
-    ]:
+    for part, keep in keeps.items():
         g, p = [gold[i] for i in keep], [extracted[i] for i in keep]
         missing = sum(1 for i in keep if not every[i])
         among = sum(1 for i in keep if gold[i] in every[i]) / len(keep)
