@@ -1045,6 +1045,193 @@ TUNE: tuple[Case, ...] = (
     C(S, '"We counted 19 bodies and treated 43 wounded," said a doctor in Korsk.'),
     C(W, "Volunteers in Halvik carried the wounded to a field clinic."),
     C(W, "Doctors in Varnek said 12 of the wounded were children."),
+    # --- tolls stated as a level, named storms, "protest" as words, a signed paper, a vehicle
+    # meeting an explosive, a place named before the trigger (written with their rules)
+    C(
+        W,
+        "The death toll from the Varnel bombing has risen to 31, hospital officials said.",
+        Ev("REM_EXPLOS", "bombing", None, None, "Varnel", None, ("31",), (), "hospital officials"),
+    ),
+    C(
+        W,
+        "The number of people killed in the Oskava market attack reached 17 on Tuesday, police said.",
+        Ev(
+            "ATTACK", "attack", None, "Oskava market", "Oskava", "on Tuesday", ("17",), (), "police"
+        ),
+    ),
+    C(
+        W,
+        "Overnight clashes in Brissa pushed the death toll to 23, a health ministry spokesman said.",
+        Ev(
+            "ARMED_CLASH",
+            "clashes",
+            None,
+            None,
+            "Brissa",
+            "Overnight",
+            ("23",),
+            (),
+            "a health ministry spokesman",
+        ),
+    ),
+    C(
+        W,
+        "The number of wounded in the Velm explosion rose to 44, the regional governor said.",
+        Ev(
+            "REM_EXPLOS",
+            "explosion",
+            None,
+            None,
+            "Velm",
+            None,
+            (),
+            ("44",),
+            "the regional governor",
+        ),
+    ),
+    C(
+        W,
+        "The price of bread in Varnel rose to 31 marks a loaf, traders said.",
+    ),
+    C(
+        W,
+        "Storm Belwyn battered the Oskava coast on Sunday, killing four people.",
+        Ev(
+            "NATURAL_DISASTER",
+            "Storm Belwyn",
+            None,
+            None,
+            "Oskava",
+            "on Sunday",
+            ("four",),
+            (),
+            None,
+        ),
+    ),
+    C(
+        W,
+        "Typhoon Orla killed at least nine people as it swept across the Lernik islands.",
+        Ev(
+            "NATURAL_DISASTER",
+            "Typhoon Orla",
+            None,
+            None,
+            "Lernik",
+            None,
+            ("at least nine",),
+            (),
+            None,
+        ),
+    ),
+    C(
+        W,
+        "Tropical Storm Ferro flooded parts of Brissa overnight, officials said.",
+        Ev(
+            "NATURAL_DISASTER",
+            "Tropical Storm Ferro",
+            None,
+            None,
+            "Brissa",
+            "overnight",
+            (),
+            (),
+            "officials",
+        ),
+    ),
+    C(
+        W,
+        "Storm Varga, a striker for Lernik United, scored twice in the cup final.",
+    ),
+    C(
+        W,
+        "The trawler Cyclone docked safely in Port Avel after a week at sea.",
+    ),
+    C(
+        W,
+        "A member of the Storm Corps was killed in a blast near Tarsk.",
+        Ev("REM_EXPLOS", "blast", None, "A member of the Storm Corps", "Tarsk", None, (), (), None),
+    ),
+    C(
+        S,
+        "The budget plan drew a storm of protest from lawmakers in Varnel.",
+    ),
+    C(
+        W,
+        "The deputy health minister resigned in protest at the cuts on Tuesday.",
+    ),
+    C(
+        S,
+        "Tarsk lodged a formal protest with the Lernik foreign ministry over the border incident.",
+    ),
+    C(
+        A,
+        "Forty academics signed a letter of protest against the new curriculum.",
+    ),
+    C(
+        W,
+        "Diplomats were expelled for taking part in unauthorised protests in Velm.",
+        Ev("PEACE_PROTEST", "protests", None, None, "Velm", None, (), (), None),
+    ),
+    C(
+        W,
+        "Supporters of the Kesh Liberation Front rallied in the main square of Port Avel.",
+        Ev(
+            "PEACE_PROTEST",
+            "rallied",
+            "Supporters of the Kesh Liberation Front",
+            None,
+            "Port Avel",
+            None,
+            (),
+            (),
+            None,
+        ),
+    ),
+    C(
+        W,
+        "A military vehicle hit a mine near Oskava, killing two soldiers.",
+        Ev("REM_EXPLOS", "mine", None, "A military vehicle", "Oskava", None, ("two",), (), None),
+    ),
+    C(
+        W,
+        "A bus struck a roadside bomb outside Lernik, wounding six passengers.",
+        Ev("REM_EXPLOS", "roadside bomb", None, "A bus", "Lernik", None, (), ("six",), None),
+    ),
+    C(
+        W,
+        "A minibus carrying wedding guests struck an improvised explosive device near Brissa, killing five.",
+        Ev(
+            "REM_EXPLOS",
+            "struck",
+            None,
+            "A minibus carrying wedding guests",
+            "Brissa",
+            None,
+            ("five",),
+            (),
+            None,
+        ),
+    ),
+    C(
+        W,
+        "Investigators are still searching for suspects in the Tarsk bombing.",
+        Ev("REM_EXPLOS", "bombing", None, None, "Tarsk", None, (), (), None),
+    ),
+    C(
+        W,
+        "A rebel rocket attack on Port Avel damaged the harbour.",
+        Ev(
+            "ART_MISS_ATTACK",
+            "rocket attack",
+            "rebel",
+            "Port Avel",
+            "Port Avel",
+            None,
+            (),
+            (),
+            None,
+        ),
+    ),
 )
 
 K = "check"
@@ -1456,7 +1643,7 @@ CHECK: tuple[Case, ...] = (
     C(
         W,
         "A soldier was killed when his vehicle hit a landmine near Varnek.",
-        Ev("REM_EXPLOS", "landmine", None, None, "Varnek"),
+        Ev("REM_EXPLOS", "landmine", None, "his vehicle", "Varnek"),
         part=K,
     ),
     C(

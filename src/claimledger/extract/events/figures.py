@@ -3,12 +3,15 @@ or wounded people, each tied to the mention it belongs to.
 
 What a figure counts comes from its counted words (``quantified``) and, where those name
 no casualty ("killing 12 soldiers": "soldiers"), from the words that govern it in the parse
-("killing", "were wounded", "a death toll of 40", "beat two men to death"), read by the
-measure table of ``claimledger.link.measures`` (passed in as ``thing_of``, since extraction
-comes before linking): "killed" figures are dead, "wounded" ones injured. A figure belongs
+("killing", "were wounded", "a death toll of 40", "beat two men to death") or from the
+count a level verb brings the figure to ("the death toll rose to 31", "brought the toll to
+22", "the number of people killed reached 17"), read by the measure table of
+``claimledger.link.measures`` (passed in as ``thing_of``, since extraction comes before
+linking): "killed" figures are dead, "wounded" ones injured. A figure belongs
 to the mention that governs it (the trigger it hangs from, or whose subject or "in" phrase
-the casualty verb has: "the strike killed five", "killed in an air strike"), else to the
-sentence's only mention, else to the nearest one.
+the casualty verb has: "the strike killed five", "killed in an air strike"; or in whose
+phrase the toll is: "the toll from the bombing rose to 31"), else to the sentence's only
+mention, else to the nearest one.
 """
 
 from __future__ import annotations
@@ -23,6 +26,16 @@ KILLED, WOUNDED = "killed", "wounded"
 ThingOf = Callable[[str], str | None]
 # How many words up the parse a figure's counted thing is looked for.
 CLIMB = 4
+# Verbs that bring a count to a level: their subject names it ("the death toll rose to 31",
+# "the number of wounded stood at 40", "the toll reached 17") ...
+LEVEL_VERBS = frozenset(
+    {"rise", "climb", "jump", "increase", "reach", "stand", "grow", "mount", "soar", "hit",
+     "surge"}
+)  # fmt: skip
+# ... or their object does ("brought the death toll to 22", "pushed the toll to 40").
+RAISE_VERBS = frozenset({"bring", "push", "raise", "take", "lift", "put"})
+# How many words of the count's phrase are read ("the number of people killed in ...").
+LEVEL_WORDS = 6
 
 
 def figure(q: Quantity) -> EventFigure:
@@ -61,7 +74,33 @@ def counted(q: Quantity, tok: Any, thing_of: ThingOf) -> str | None:
         if thing is not None:
             return thing if thing in (KILLED, WOUNDED) else None
         if cur.pos_ in ("VERB", "AUX"):
+            level = level_of(cur, tok)
+            if level is not None:
+                thing = thing_of(" ".join(t.lower_ for t in level[:LEVEL_WORDS]))
+                return thing if thing in (KILLED, WOUNDED) else None
             break
+    return None
+
+
+def level_of(verb: Any, tok: Any) -> list[Any] | None:
+    """The words of the count a level verb brings the figure ``tok`` to: the subject of
+    "rose to 31", "reached 17", "stood at 40", the object of "brought the toll to 22"; None
+    where the verb is no such verb or the figure is not its level."""
+    lemma = str(verb.lemma_).lower()
+    level = tok.head if tok.head.dep_ == "prep" else tok
+    if level.head.i != verb.i:
+        return None
+    to = level.dep_ == "prep" and level.lower_ in ("to", "at")
+    deps: tuple[str, ...]
+    if lemma in LEVEL_VERBS and (to or level.dep_ == "dobj"):
+        deps = ("nsubj", "nsubjpass")
+    elif lemma in RAISE_VERBS and to:
+        deps = ("dobj",)
+    else:
+        return None
+    for child in verb.children:
+        if child.dep_ in deps:
+            return [t for t in child.subtree if t.dep_ != "det"]
     return None
 
 
@@ -79,6 +118,11 @@ def _to_death(tok: Any) -> list[str]:
 def _owner(tok: Any, mentions: Sequence[Mention]) -> Mention | None:
     cur = tok
     for _ in range(8):
+        if cur.pos_ in ("VERB", "AUX"):
+            level = {t.i for t in level_of(cur, tok) or ()}
+            inside = [m for m in mentions if m.head.i in level]
+            if inside:  # "the toll from the bombing rose to 31": the bombing's
+                return inside[0]
         for m in mentions:
             if m.covers(cur.i):
                 return m

@@ -63,6 +63,7 @@ TERRITORY = frozenset(
         "airport", "bridge", "base", "province", "valley", "crossing", "port", "control",
         "outskirts", "neighbourhood", "neighborhood", "settlement", "road", "highway",
         "border", "dam", "airfield", "pass", "junction", "island", "oilfield", "field",
+        "coast", "coastline", "shore",
     }
 )  # fmt: skip
 # Facilities a place's name is compounded to ("the Varnek bus station").

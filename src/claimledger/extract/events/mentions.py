@@ -20,9 +20,19 @@ offensive"), "fired" without a weapon or a target of fire (a dismissal), a verb 
 hitting or fighting with neither an armed side nor a weapon ("prices hit a record",
 "ministers clashed over the budget"), an attack by or "from" critics ("came under attack
 from lawmakers"), a change to a group with no armed side ("two banks merged"), an agreement
-noun no verb of agreeing carries ("the trade deal"), armed men marching, "collapsed" without
+noun no verb of agreeing carries ("the trade deal"), a signed letter, petition or bill
+("signed a letter of protest"), "protest" as words or a purpose ("a storm of protest",
+"lodged a formal protest", "resigned in protest"), armed men marching (not "supporters of
+the Front rallied"), "collapsed" without
 a structure as its subject ("the truce collapsed"), a hazard noun with an "of" phrase that
-measures nothing ("a flood of refugees", "a storm of criticism"), a market's crash.
+measures nothing ("a flood of refugees", "a storm of criticism"), a market's crash, a
+hazard in a sentence about sport with no word of harm, a hazard word that names a thing
+("the band Typhoon", "the trawler Cyclone").
+A mine, landmine, roadside bomb or explosive device that a vehicle hits, runs over or drives
+over ("a bus struck a roadside bomb", "a vehicle hit a mine") has the vehicle as its target
+and no actor; a "mine" is a trigger only so met ("hit a mine", "stepped on a mine").
+A capitalised hazard word with a proper name after it is a named storm, the name its head
+("Storm Belwyn battered the coast, killing four people").
 Disasters (natural hazards, crashes, capsizes, collapses, stampedes, an explosion the
 sentence puts down to a boiler, gas or a refinery and to no bomb or attacker) have neither
 actor nor target; their dead and injured are theirs, never an attack's.
@@ -98,6 +108,29 @@ PHYSICAL = frozenset(
 # Words of a sentence about an election, where a landslide is a victory.
 ELECTION = frozenset({"win", "victory", "election", "vote", "elect", "poll", "primary", "ballot"})
 ACTING_PROTESTERS = k.PROTESTER | {"rioter", "youth", "student", "supporter"}
+# Last words of a unit's or a team's name, not a storm's ("Storm Corps").
+UNIT_NAMES = frozenset(
+    {"corps", "division", "squadron", "team", "group", "company", "fleet", "wing", "club",
+     "united", "city", "fc", "band"}
+)  # fmt: skip
+# What a vehicle may hit or run over that explodes.
+EXPLOSIVE_WORDS = frozenset({"mine", "landmine", "bomb", "ied", "device", "explosive", "charge"})
+# "protest" as words, not a demonstration: the "of" phrase of these ("a storm of protest",
+# "a letter of protest"), the object of these verbs ("lodged a formal protest"), or "in
+# protest" (what another act was for: "resigned in protest").
+OUTCRY = frozenset(
+    {"storm", "chorus", "howl", "cry", "outcry", "murmur", "letter", "note", "word", "voice",
+     "statement", "gesture", "sign", "mark"}
+)  # fmt: skip
+PROTEST_SPEECH_VERBS = frozenset(
+    {"lodge", "file", "register", "submit", "deliver", "send", "issue", "voice", "express",
+     "hand", "receive"}
+)  # fmt: skip
+# What is signed that is no agreement ("signed a letter", "signed the bill into law").
+SIGNED_PAPERS = frozenset(
+    {"letter", "petition", "book", "autograph", "card", "copy", "form", "register", "bill",
+     "law", "decree", "order", "statement", "appeal", "contract", "shirt", "poster"}
+)  # fmt: skip
 MOB = frozenset({"mob", "vigilante", "lynch"})
 # What a mob does that is mob violence, whatever the trigger's own candidates.
 MOB_ACTS = frozenset({"VIOL_DEMONSTR", "PROPERTY_DISTRUCT", "ATTACK"})
@@ -209,12 +242,20 @@ def find_triggers(sent: Any) -> list[Mention]:
             pass  # "treated 43 wounded", "the wounded", "12 of the wounded": people, no event
         elif tok.pos_ in VERB_POS and lemma in tr.VERBS:
             found.append(Mention(i, i, tok, tr.VERBS[lemma], noun=False))
+        elif tok.pos_ == "NOUN" and lemma == "mine" and _set_off(tok) is not None:
+            first = _with_compounds(doc, tok, i)  # "hit a mine", "stepped on a land mine"
+            found.append(Mention(first, i, tok, ("REM_EXPLOS",), noun=True))
         elif tok.pos_ in NOUN_POS and lemma in tr.NOUNS:
             nxt = doc[i + 1] if i + 1 < sent.end else None
             if nxt is not None and nxt.dep_ == "compound" and _lemma(nxt) in tr.NOUNS:
                 pass  # "bomb attack": the head noun takes it in
             elif nxt is not None and tok.dep_ == "compound" and _lemma(nxt) in tr.NOUNS:
                 pass
+            elif (name := _named_hazard(tok)) is not None:
+                first = _with_title_words(doc, tok, i)  # "Storm Belwyn", "Tropical Storm Ferro"
+                found.append(Mention(first, name.i, name, tr.NOUNS[lemma], noun=True))
+                i = name.i + 1
+                continue
             elif _modifies_other_noun(tok):
                 pass  # "riot police", "attack helicopters", "arrest warrant": no event
             else:
@@ -223,6 +264,58 @@ def find_triggers(sent: Any) -> list[Mention]:
                 found.append(Mention(first, i, tok, tr.NOUNS[lemma], noun=True))
         i += 1
     return _merge(found)
+
+
+def _named_hazard(tok: Any) -> Any | None:
+    """The name a capitalised hazard word is the title of ("Storm Belwyn", "Hurricane
+    Tamsin", "Typhoon Orla"): the proper name right after it that it is compounded to and
+    that names no unit, weapon or team and modifies no other noun ("the Storm Corps",
+    "Storm Shadow missiles"); None for any other word."""
+    if _lemma(tok) not in tr.NATURAL_HAZARDS or not tok.text[:1].isupper():
+        return None
+    doc = tok.doc
+    name = doc[tok.i + 1] if tok.i + 1 < len(doc) else None
+    if name is None or name.pos_ != "PROPN" or not name.text[:1].isupper():
+        return None
+    if tok.dep_ != "compound" or tok.head.i != name.i or name.dep_ == "compound":
+        return None  # not "Storm Shadow missiles"
+    if _lemma(name) in k.ARMED | k.NON_STATE | k.WEAPON | UNIT_NAMES:
+        return None  # "the Storm Corps", "Typhoon Squadron"
+    return name
+
+
+def _with_title_words(doc: Any, tok: Any, i: int) -> int:
+    """The first word of a storm's title: "Tropical" of "Tropical Storm Ferro", "Super" of
+    "Super Typhoon Orla"."""
+    j = i
+    while j > 0 and doc[j - 1].lower_ in tr.HAZARD_TITLES and doc[j - 1].text[:1].isupper():
+        j -= 1
+    return j
+
+
+def _vehicle_sets_off(verb: Any, subject: Arg | None) -> bool:
+    """Whether a verb of meeting an explosive has a vehicle for its subject and an explosive
+    for its object ("a minibus struck an improvised explosive device")."""
+    if subject is None or _lemma(verb) not in tr.SET_OFF_VERBS:
+        return False
+    if not _lemmas(verb.doc, subject) & (tr.VEHICLES | tr.CONVOYS):
+        return False
+    met = child_of(verb, frozenset({"dobj"})) or prep_object(verb, frozenset({"over", "on"}))
+    return met is not None and _lemma(met) in EXPLOSIVE_WORDS
+
+
+def _set_off(noun: Any) -> Any | None:
+    """The verb by which a mine or roadside bomb is set off by what meets it: the noun is
+    that verb's object or its "on"/"over"/"into" phrase ("hit a mine", "ran over a
+    landmine", "stepped on a mine")."""
+    gov = governor(noun)
+    if gov is None or _lemma(gov) not in tr.SET_OFF_VERBS:
+        return None
+    if noun.dep_ == "pobj" and noun.head.lower_ not in ("on", "over", "into", "onto"):
+        return None
+    if noun.dep_ not in ("dobj", "pobj"):
+        return None
+    return gov
 
 
 def _counted_people(tok: Any) -> bool:
@@ -316,6 +409,9 @@ def _args(m: Mention, battle: bool) -> None:
     if not m.noun:
         m.clause = head
         m.actor = subject_of(head)
+        if _vehicle_sets_off(head, m.actor):
+            m.actor, m.target = None, m.actor  # "a minibus struck an explosive device"
+            return
         if set(m.candidates) <= UNAIMED:  # "merged into a single force": no target
             m.target = _outside(m, noun_arg(child_of(head, frozenset({"dobj"}))))
             return
@@ -338,12 +434,24 @@ def _args(m: Mention, battle: bool) -> None:
     m.actor, m.target = noun_args(head, battle)
     if m.actor is None:
         for child in head.lefts:
+            armed = child.dep_ == "amod" and _lemma(child) in k.STATE | k.NON_STATE
             if child.dep_ == "compound" and child.i < m.first and _is_armed_name(child):
                 m.actor = phrase(child)
+            elif armed and child.i < m.first:
+                m.actor = Arg(child.i, child.i, child.i)  # "a rebel rocket attack"
+    if m.target is None:
+        for child in head.lefts:
+            if child.dep_ == "compound" and child.i < m.first and _lemma(child) in k.CIVILIAN:
+                m.target = phrase(child)  # "the Oskava market attack": on the market
     gov = governor(head)
     m.clause = gov if gov is not None else head
     if gov is None:
         return
+    if set(m.candidates) & EXPLOSIVES and _set_off(head) is not None:
+        hit = subject_of(gov)
+        if hit is not None and _lemmas(head.doc, hit) & (tr.VEHICLES | tr.CONVOYS):
+            m.actor, m.target = None, hit  # "a bus struck a roadside bomb": the bus is hit
+            return
     lemma = _lemma(gov)
     if lemma in tr.LIGHT_VERBS or lemma in AGREE_VERBS:
         if m.actor is None:
@@ -435,7 +543,14 @@ def _is_event(doc: Any, m: Mention, sentence: set[str], has_weapon: bool) -> boo
         worker = bool(actor & k.WORKER)
         return armed or has_weapon or protest or (worker and lemma == "strike")
     if not m.noun and lemma in ("march", "rally", "demonstrate") and actor & k.ARMED:
+        # armed men marching, not "supporters of the Northern Front rallied"
+        return _lemma(doc[m.actor.head]) in ACTING_PROTESTERS if m.actor is not None else False
+    if m.noun and lemma == "protest" and _protest_as_words(m.head):
         return False
+    if not m.noun and lemma == "sign":
+        obj = child_of(m.head, frozenset({"dobj"}))
+        if obj is not None and _lemma(obj) in SIGNED_PAPERS:
+            return False  # "signed a letter of protest", "signed the bill into law"
     if not m.noun and lemma in ("burn", "torch", "loot") and m.actor is None:
         return False
     if set(m.candidates) == {"CHANGE_TO_GROUP_ACT"}:
@@ -475,6 +590,17 @@ def _is_disaster(doc: Any, m: Mention, sentence: set[str], actor: set[str]) -> b
         return False  # "won in a landslide", not "a landslide hit a village on election day"
     if lemma in FIGURATIVE_HAZARDS and not physical:
         return False  # "in other words, a landslide", "has the storm passed?"
+    if sentence & k.SPORT and not physical:
+        return False  # "Storm Varga, a striker for Lernik United, scored twice"
+    word = doc[m.first]
+    before = doc[word.i - 1] if word.i > 0 else None
+    if (
+        word.pos_ == "PROPN"
+        and before is not None
+        and before.pos_ == "NOUN"
+        and _lemma(before) not in tr.NATURAL_HAZARDS
+    ):
+        return False  # a name: "the band Typhoon", "the trawler Cyclone"
     if "MAN_MADE_DISASTER" in m.candidates and sentence & tr.ATTACK_WORDS:
         return False  # "the train derailed after rebels sabotaged the track"
     mods = {_lemma(c) for c in m.head.children if c.dep_ in ("amod", "compound")}
@@ -503,6 +629,23 @@ def _is_disaster(doc: Any, m: Mention, sentence: set[str], actor: set[str]) -> b
     plural = m.head.tag_ in ("NNS", "NNPS")
     subject = head.dep_ in ("nsubj", "nsubjpass")
     return not (plural and not determined and not subject and not physical)
+
+
+def _protest_as_words(noun: Any) -> bool:
+    """Whether a "protest" noun is words or a purpose, not a demonstration: "in protest"
+    ("resigned in protest", "marched in protest": the march is the event), the "of" phrase
+    of an outcry or a letter ("a storm of protest", "a note of protest"), the object of a
+    verb of lodging or delivering one ("lodged a formal protest", "handed a note of
+    protest"); not "prompted violent protests", which are demonstrations."""
+    bare = noun.lower_ == "protest" and not any(
+        c.dep_ in ("det", "amod", "compound", "poss", "nummod") for c in noun.children
+    )
+    if bare and noun.dep_ == "pobj" and noun.head.lower_ == "in":
+        return True  # not "took part in unauthorised protests"
+    if noun.dep_ == "pobj" and noun.head.lower_ == "of" and _lemma(noun.head.head) in OUTCRY:
+        return True
+    gov = governor(noun)
+    return gov is not None and noun.dep_ == "dobj" and _lemma(gov) in PROTEST_SPEECH_VERBS
 
 
 def _from_critics(doc: Any, m: Mention) -> bool:

@@ -17,7 +17,8 @@ Sorvin"), is taken as written, unresolved, even where the tagger took it for a p
 not after "on", which may name whom an attack was on) or, after "in", "near", "outside" and
 the like, for an organisation; a name whose last word is an armed group's ("the Northern
 Front") is none. Then a place found so for another event of the sentence; only then an
-inherited place.
+inherited place. A name compounded to a noun trigger that is the event's place ("the Tarsk
+bombing") is not also its actor.
 """
 
 from __future__ import annotations
@@ -71,6 +72,8 @@ def sentence_events(
         if (where.text is None or where.inherited) and named:  # another event's, same sentence
             where = min(named, key=lambda p: abs((p.start or 0) - start))
         dead, hurt = figures[i]
+        if _place_not_actor(doc, base, m, where):
+            m.actor = None  # "the Tarsk bombing": where, not who
         events.append(
             Event(
                 doc_id=sentence.doc_id,
@@ -155,6 +158,18 @@ def _place(doc: Any, base: int, sentence: Sentence, m: Mention, found: Where) ->
         if named:
             return _where(doc, base, sentence, tok)
     return found
+
+
+def _place_not_actor(doc: Any, base: int, m: Mention, where: Where) -> bool:
+    """Whether the mention's actor is a name compounded to its noun trigger that is also
+    the event's own place ("the Tarsk bombing", "the Velm shelling")."""
+    if m.actor is None or not m.noun or where.text is None or where.inherited:
+        return False
+    head = doc[m.actor.head]
+    if head.dep_ != "compound" or head.head.i != m.head.i:
+        return False
+    start, end = _span(doc, base, m.actor.first, m.actor.last)
+    return where.start is not None and where.start <= start and end <= (where.end or 0)
 
 
 def _where(doc: Any, base: int, sentence: Sentence, tok: Any) -> Where:

@@ -22,6 +22,8 @@ NATURAL_HAZARDS = frozenset(
      "mudslide", "cyclone", "hurricane", "typhoon", "tornado", "tsunami", "wildfire",
      "bushfire", "drought", "avalanche", "storm", "downpour", "heatwave"}
 )  # fmt: skip
+# Words of a named storm's title before its hazard word ("Tropical Storm Ferro").
+HAZARD_TITLES = frozenset({"tropical", "super", "severe", "winter", "extratropical"})
 # Words that make an explosion an accident where the sentence names no bomb, weapon or
 # armed side (``ATTACK_WORDS``): a boiler, a gas cylinder, a refinery, a mine's gas.
 ACCIDENT = frozenset(
@@ -42,8 +44,15 @@ ATTACK_WORDS = frozenset(
 # Subjects that make "crash" a vehicle's accident ("a bus crashed into a ravine").
 VEHICLES = frozenset(
     {"bus", "car", "plane", "train", "truck", "lorry", "aircraft", "airliner", "jet",
-     "helicopter", "minibus", "coach", "vehicle", "ferry", "boat", "tanker", "flight", "van"}
+     "helicopter", "minibus", "coach", "vehicle", "ferry", "boat", "tanker", "flight", "van",
+     "jeep", "pickup", "motorcycle", "motorbike", "tractor", "ambulance", "minivan", "taxi"}
 )  # fmt: skip
+# Vehicles of a patrol that strike an explosive ("an army patrol drove over an IED"): with
+# VEHICLES, the target of a mine or roadside bomb they hit, never its actor.
+CONVOYS = frozenset({"convoy", "patrol", "tank", "humvee", "armoured", "armored", "apc"})
+# Verbs by which a vehicle or a walker sets off an explosive it meets ("hit a mine", "ran
+# over a landmine", "stepped on a mine"); a "mine" is a trigger only as their object.
+SET_OFF_VERBS = frozenset({"hit", "strike", "run", "drive", "roll", "step", "tread", "trigger"})
 # Subjects that make "collapse" an accident ("a building collapsed"), not a ceasefire's
 # or a government's end.
 STRUCTURES = frozenset(
