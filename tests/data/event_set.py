@@ -1232,6 +1232,16 @@ TUNE: tuple[Case, ...] = (
             None,
         ),
     ),
+    C(
+        W,
+        "Survivors of the school shooting in Tarsk met the mayor.",
+        Ev("ATTACK", "shooting", None, "school", "Tarsk"),
+    ),
+    C(
+        A,
+        "The opposition leader spent six years under house arrest in Velm.",
+        Ev("ARREST", "arrest", None, None, "Velm"),
+    ),
 )
 
 K = "check"

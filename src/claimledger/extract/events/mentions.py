@@ -36,6 +36,8 @@ A capitalised hazard word with a proper name after it is a named storm, the name
 Disasters (natural hazards, crashes, capsizes, collapses, stampedes, an explosion the
 sentence puts down to a boiler, gas or a refinery and to no bomb or attacker) have neither
 actor nor target; their dead and injured are theirs, never an attack's.
+A civilian place or people compounded to a violent noun trigger are its target ("a school
+shooting", "the Oskava market attack").
 A base set up, a change to a group and a territory handed over have their verb's object as
 their target ("ceded three villages"), never a phrase of place or result ("set up a base on
 the outskirts of Korsk", "merged into a single force").
@@ -439,9 +441,11 @@ def _args(m: Mention, battle: bool) -> None:
                 m.actor = phrase(child)
             elif armed and child.i < m.first:
                 m.actor = Arg(child.i, child.i, child.i)  # "a rebel rocket attack"
-    if m.target is None:
+    aimed = m.candidates[0] in VIOLENT_CODES and not set(m.candidates) & tr.PROTESTS
+    if m.target is None and aimed:  # not "house arrest", "a family rally"
         for child in head.lefts:
-            if child.dep_ == "compound" and child.i < m.first and _lemma(child) in k.CIVILIAN:
+            civilian = child.pos_ == "NOUN" and _lemma(child) in k.CIVILIAN
+            if child.dep_ == "compound" and child.i < m.first and civilian:
                 m.target = phrase(child)  # "the Oskava market attack": on the market
     gov = governor(head)
     m.clause = gov if gov is not None else head
