@@ -441,8 +441,8 @@ def _args(m: Mention, battle: bool) -> None:
                 m.actor = phrase(child)
             elif armed and child.i < m.first:
                 m.actor = Arg(child.i, child.i, child.i)  # "a rebel rocket attack"
-    aimed = m.candidates[0] in VIOLENT_CODES and not set(m.candidates) & tr.PROTESTS
-    if m.target is None and aimed:  # not "house arrest", "a family rally"
+    violent = m.candidates[0] in VIOLENT_CODES and not set(m.candidates) & tr.PROTESTS
+    if m.target is None and violent:  # not "house arrest", "a family rally"
         for child in head.lefts:
             civilian = child.pos_ == "NOUN" and _lemma(child) in k.CIVILIAN
             if child.dep_ == "compound" and child.i < m.first and civilian:
