@@ -196,6 +196,9 @@ def subject_of(verb: Any) -> Arg | None:
                 return _noun(child_of(verb, frozenset({"nsubjpass"})))
             return _noun(prep_object(verb, frozenset({"by"})))
         subject = child_of(verb, SUBJECTS)
+        agent = prep_object(verb, frozenset({"by"})) if verb.dep_ == "conj" else None
+        if subject is None and agent is not None and verb.tag_ == "VBN":
+            return _noun(agent)  # "was found and defused by police": its own "by"
         if subject is not None:
             if subject.lower_ in RELATIVE and verb.dep_ == "relcl":
                 return phrase(verb.head)

@@ -63,7 +63,8 @@ TERRITORY = frozenset(
         "airport", "bridge", "base", "province", "valley", "crossing", "port", "control",
         "outskirts", "neighbourhood", "neighborhood", "settlement", "road", "highway",
         "border", "dam", "airfield", "pass", "junction", "island", "oilfield", "field",
-        "coast", "coastline", "shore",
+        "coast", "coastline", "shore", "locality", "enclave", "stronghold", "suburb",
+        "municipality", "county",
     }
 )  # fmt: skip
 # Facilities a place's name is compounded to ("the Varnek bus station").

@@ -12,7 +12,8 @@ event has one mention:
 - a light verb carrying a noun trigger as its object ("carried out an air strike", "struck
   a deal", "detonated a bomb") is not a mention of its own: the noun is the trigger;
 - a result ("killed", "wounded", "injured", "destroyed") is a mention only where the
-  sentence names no other trigger; otherwise its figures go to the mention it belongs to;
+  sentence names no other trigger (but a weak one, ``triggers.WEAK``: "found", "expelled",
+  whose gates may leave no event); otherwise its figures go to the mention it belongs to;
   and never where it stands for the people it names ("treated 43 wounded", "the wounded");
 Non-events: a sentence about sport (``kinds.SPORT``, no weapon), a target that is an idea
 ("attack on the budget"), a figurative modifier ("legal battle", "heart attack", "charm
@@ -27,7 +28,13 @@ the Front rallied"), "collapsed" without
 a structure as its subject ("the truce collapsed"), a hazard noun with an "of" phrase that
 measures nothing ("a flood of refugees", "a storm of criticism"), a market's crash, a
 hazard in a sentence about sport with no word of harm, a hazard word that names a thing
-("the band Typhoon", "the trawler Cyclone").
+("the band Typhoon", "the trawler Cyclone"); gated triggers past their gate only: "found",
+"discovered" with a weapon found ("found a weapons cache", not "found their voice"),
+"expelled", "recalled", "summoned" with an envoy, "sanctions" that a verb imposes (not
+"called for sanctions"), "freed" or "took over" a territory ("took over" by an armed side),
+a leak or spill of oil, gas or chemicals (not "leaked the report", "spilled over"), a
+collision or overturning of a vehicle, an eruption with a volcano's words (not "violence
+erupted").
 A mine, landmine, roadside bomb or explosive device that a vehicle hits, runs over or drives
 over ("a bus struck a roadside bomb", "a vehicle hit a mine") has the vehicle as its target
 and no actor; a "mine" is a trigger only so met ("hit a mine", "stepped on a mine").
@@ -60,6 +67,7 @@ from claimledger.extract.events import triggers as tr
 from claimledger.extract.events.args import (
     Arg,
     child_of,
+    is_passive,
     noun_arg,
     noun_args,
     object_of,
@@ -152,6 +160,7 @@ UNAIMED = frozenset({"HQ_ESTABLISHED", "CHANGE_TO_GROUP_ACT", "NON_VIOL_TERRIT_T
 # actor nor target; their dead and injured are theirs.
 DISASTERS = frozenset({"NATURAL_DISASTER", "MAN_MADE_DISASTER"})
 AIMED_PREPS = frozenset({"on", "against", "upon"})
+SANCTIONING = tr.SANCTION_VERBS | {"decide"}  # "Japan decides new sanctions against ..."
 
 
 @dataclass
@@ -350,9 +359,13 @@ def _base_set_up(verb: Any) -> Any | None:
     if lemma == "set" and not any(c.dep_ == "prt" and c.lower_ == "up" for c in verb.children):
         return None
     obj = child_of(verb, frozenset({"dobj"}))
-    if obj is None or _lemma(obj) not in tr.HQ_NOUNS or obj.i < verb.i:
+    if obj is not None and _lemma(obj) in ("number", "series", "network", "string"):
+        obj = prep_object(obj, frozenset({"of"}))  # "established a number of barracks"
+    if obj is None or obj.i < verb.i:
         return None
-    return obj
+    kinds = {_lemma(c) for c in obj.children if c.dep_ in ("amod", "compound")}
+    post = _lemma(obj) in tr.HQ_POSTS and kinds & tr.HQ_POST_KINDS  # "an observation point"
+    return obj if _lemma(obj) in tr.HQ_NOUNS or post else None
 
 
 def _projectile_subject(verb: Any) -> bool:
@@ -382,12 +395,12 @@ def _merge(found: list[Mention]) -> list[Mention]:
     kept = [
         m
         for m in kept
-        if not (m.noun and m.head.dep_ == "dobj" and m.head.head.i in disrupting)
+        if not (m.noun and m.head.dep_ in ("dobj", "nsubjpass") and m.head.head.i in disrupting)
         and not (not m.noun and _object_in(m, explosive) and m.head.i not in disrupting)
     ]  # "defused a bomb": the verb's event; "his vehicle hit a landmine": the noun's
     events = [m for m in kept if _lemma(m.head) not in tr.RESULTS or m.first != m.last]
-    if events:
-        kept = events
+    if any(_lemma(m.head) not in tr.WEAK for m in events):
+        kept = events  # not for "found the man who was killed": the killing stays
     return kept
 
 
@@ -457,7 +470,8 @@ def _args(m: Mention, battle: bool) -> None:
             m.actor, m.target = None, hit  # "a bus struck a roadside bomb": the bus is hit
             return
     lemma = _lemma(gov)
-    if lemma in tr.LIGHT_VERBS or lemma in AGREE_VERBS:
+    sanctioning = lemma in SANCTIONING and _lemma(head) == "sanction"  # "imposed sanctions"
+    if lemma in tr.LIGHT_VERBS or lemma in AGREE_VERBS or sanctioning:
         if m.actor is None:
             m.actor = subject_of(gov)
         if m.target is None and head.dep_ == "dobj":  # "threw a grenade into a cafe"
@@ -563,7 +577,23 @@ def _is_event(doc: Any, m: Mention, sentence: set[str], has_weapon: bool) -> boo
         return prep_object(m.head, frozenset({"from"})) is not None
     if set(m.candidates) <= DISASTERS:
         return _is_disaster(doc, m, sentence, actor)
-    if lemma in ("capture", "seize", "overrun", "retake", "recapture", "liberate"):
+    if not m.noun and lemma in ("expel", "recall", "summon"):
+        return bool(_object_words(m.head) & tr.ENVOYS)  # "expelled 23 diplomats"
+    if m.noun and lemma == "expulsion":
+        of = prep_object(m.head, frozenset({"of"}))
+        return of is not None and bool(_subtree_lemmas(of) & tr.ENVOYS)
+    if m.noun and lemma == "sanction":
+        gov = governor(m.head)  # "imposed sanctions on", not "called for sanctions"
+        return gov is not None and m.head.dep_ != "pobj" and _lemma(gov) in SANCTIONING
+    if not m.noun and lemma in ("discover", "uncover", "unearth", "find"):
+        return bool(_object_words(m.head) & tr.FOUND_WEAPONS)  # "found a weapons cache"
+    taking = lemma in ("capture", "seize", "overrun", "retake", "recapture", "liberate", "free")
+    over = lemma == "take" and doc[m.last].lower_ == "over"
+    if over and m.candidates[0] in TERRITORY_CODES:  # "took over": by an armed side
+        if not armed or (m.target is not None and _lemma(doc[m.target.head]) == "control"):
+            return False
+        return bool(target & k.TERRITORY) or _place_target(doc, m)
+    if taking:
         return bool(target & (k.TERRITORY | k.WEAPON)) or _place_target(doc, m)
     for prep in ("for", "over", "against"):
         obj = prep_object(m.head, frozenset({prep}))
@@ -574,6 +604,52 @@ def _is_event(doc: Any, m: Mention, sentence: set[str], has_weapon: bool) -> boo
         between = prep_object(m.head, frozenset({"between"}))
         return between is not None or (gov is not None and _lemma(gov) in AGREE_VERBS)
     return True
+
+
+def _object_words(verb: Any) -> set[str]:
+    """The lemmas of a verb's object (the passive's subject): its head, modifiers, the
+    nouns joined to it, its "of" phrase and what a participle says it holds ("expelled two
+    members of the embassy staff", "a depot containing weapons"), not its other phrases
+    ("found their voice on gun control")."""
+    obj = child_of(verb, frozenset({"nsubjpass" if is_passive(verb) else "dobj"}))
+    if obj is None:
+        return set()
+    words = {_lemma(obj), obj.lower_}
+    for child in obj.children:
+        joined = child.dep_ in ("compound", "amod", "conj", "acl", "nmod")
+        if joined or (child.dep_ == "prep" and child.lower_ in ("of", "with")):
+            words |= _subtree_lemmas(child)
+    return words
+
+
+def _subtree_lemmas(tok: Any) -> set[str]:
+    return {_lemma(t) for t in tok.subtree} | {t.lower_ for t in tok.subtree}
+
+
+def _accident_kind(doc: Any, m: Mention, sentence: set[str], actor: set[str]) -> bool | None:
+    """Whether a collision, an overturned vehicle, a leak or spill or an eruption is one
+    here: a vehicle's ("a car overturned", "collided with a cargo ship"), of oil, gas or
+    chemicals ("an oil spill", "the tanker leaked 400 tonnes of oil", not "leaked
+    documents" or "the fighting spilled over"), a volcano's (not "violence erupted");
+    None for any other trigger."""
+    lemma = _lemma(m.head)
+    if lemma in ("overturn", "collide", "collision"):
+        with_ = prep_object(m.head, frozenset({"with", "between"}))
+        sides = actor | (_subtree_lemmas(with_) if with_ is not None else set())
+        if m.head.dep_ == "acl":  # "after their car overturned", read as the car's modifier
+            sides |= {_lemma(m.head.head)}
+        return bool((sides if not m.noun or with_ is not None else sentence) & tr.VEHICLES)
+    if lemma in ("leak", "spill"):
+        if any(c.dep_ == "prt" for c in m.head.children):
+            return False  # "spilled over"
+        words = actor | {_lemma(c) for c in m.head.children if c.dep_ in ("compound", "amod")}
+        for child in m.head.children:
+            if child.dep_ in ("dobj", "prep", "nsubj"):
+                words |= _subtree_lemmas(child)
+        return bool(words & tr.SPILLED)
+    if lemma in ("erupt", "eruption"):
+        return bool(sentence & tr.VOLCANIC)
+    return None
 
 
 def _is_disaster(doc: Any, m: Mention, sentence: set[str], actor: set[str]) -> bool:
@@ -587,6 +663,9 @@ def _is_disaster(doc: Any, m: Mention, sentence: set[str], actor: set[str]) -> b
     or sabotage is named (``triggers.ATTACK_WORDS``; a building that "collapsed after an air
     strike" is the strike's: see ``find_mentions``)."""
     lemma = _lemma(m.head)
+    kind = _accident_kind(doc, m, sentence, actor)
+    if kind is not None:
+        return kind
     if lemma in ("crash", "collapse") and sentence & FINANCE:
         return False
     physical = (sentence - tr.NATURAL_HAZARDS) & PHYSICAL  # not the hazards' own: "floods"
@@ -782,6 +861,17 @@ def find_mentions(sent: Any, scores: Scores) -> list[Mention]:
         tr.CUES.get(lemma) is not None and lemma not in ("gas", "car", "device")
         for lemma in sentence
     )
+    out = _events(doc, found, sentence, has_weapon, scores)
+    if any(m.code in VIOLENT_CODES for m in out):
+        # "a building collapsed after an air strike, killing 12": the strike's, not an accident
+        out = [m for m in out if m.code != "MAN_MADE_DISASTER"]
+    return out
+
+
+def _events(
+    doc: Any, found: list[Mention], sentence: set[str], has_weapon: bool, scores: Scores
+) -> list[Mention]:
+    """The triggers that name an event here, typed, with their arguments and modality."""
     out = []
     for m in found:
         _args(m, battle=bool(set(m.candidates) & BATTLE_CODES))
@@ -799,7 +889,4 @@ def find_mentions(sent: Any, scores: Scores) -> list[Mention]:
             m.target = None
         m.modality, m.cue = modality_of(m.head)
         out.append(m)
-    if any(m.code in VIOLENT_CODES for m in out):
-        # "a building collapsed after an air strike, killing 12": the strike's, not an accident
-        out = [m for m in out if m.code != "MAN_MADE_DISASTER"]
     return out

@@ -10,7 +10,8 @@ decides (the nearest cue wins):
   that its jets struck", "dismissed reports that ..."), or "denial";
 - future: "will", "shall" on its verb or a verb that carries it ("will sign a ceasefire"), or
   a verb of intent ("threatened to strike", "vowed to", "plans to", "is expected to"), or a
-  noun of one ("the threat of an attack", "planned offensive");
+  noun of one ("the threat of an attack", "planned offensive", "a bill to impose sanctions",
+  "calls for sanctions");
 - hypothetical: "could", "may", "might", "would", "should", "can" on its verb, "if" or
   "unless" on its own clause, a verb or noun of possibility ("warned of attacks", "fears of
   an attack", "a possible strike").
@@ -40,7 +41,8 @@ DENY = frozenset({"deny", "reject", "dismiss", "refute", "disown", "denial", "re
 INTENT = frozenset(
     {
         "threaten", "vow", "plan", "intend", "pledge", "promise", "prepare", "expect",
-        "threat", "aim", "set", "schedule", "ultimatum", "plot",
+        "threat", "aim", "set", "schedule", "ultimatum", "plot", "bill", "proposal",
+        "motion", "legislation", "call", "demand",
     }
 )  # fmt: skip
 POSSIBLE = frozenset({"warn", "fear", "risk", "possibility", "possible", "potential", "warning"})
@@ -81,6 +83,8 @@ def modality_of(trigger: Any) -> tuple[str, str | None]:
         if found is not None:
             return found
         dep = tok.dep_
+        if dep == "relcl" and _infinitive(tok):
+            dep = "acl"  # "a bill to impose sanctions": the bill's purpose, not a clause
         if dep not in CLIMB or tok.head.i == tok.i:
             return ASSERTED, None
         carried = tok.head.lemma_.lower() in CARRIERS or (
@@ -147,3 +151,9 @@ def _nobody(verb: Any) -> bool:
 def _has_complement(tok: Any) -> bool:
     """Whether a verb of intent takes a complement (it governs what it threatens)."""
     return any(c.dep_ in ("xcomp", "ccomp", "dobj", "prep") for c in tok.children)
+
+
+def _infinitive(verb: Any) -> bool:
+    """Whether a verb is a bare "to" infinitive with no subject of its own."""
+    marked = any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)
+    return marked and not any(c.dep_ in ("nsubj", "nsubjpass") for c in verb.children)

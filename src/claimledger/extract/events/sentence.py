@@ -121,6 +121,8 @@ def _place(doc: Any, base: int, sentence: Sentence, m: Mention, found: Where) ->
     for tok in tokens:
         if tok.pos_ != "PROPN" or tok.ent_type_ in ("DATE", "TIME", "NORP"):
             continue
+        if not tok.text[:1].isupper():
+            continue  # a lowercase word the tagger took for a name ("over the spy affair")
         if tok.ent_type_ in NOT_PLACES and not _names_facility(tok):
             continue
         if _names_group(tok):

@@ -143,12 +143,30 @@ VERBS: dict[str, tuple[str, ...]] = {
     "disperse": ("PROTEST_WITH_INTER", "FORCE_AGAINST_PROTEST"),
     # agreements
     "sign": ("AGREEMENT",),
+    # diplomatic events (CASE 2021's): envoys expelled, recalled or summoned (only with an
+    # envoy as the object, see mentions)
+    "expel": ("DIPLO",),
+    "recall": ("DIPLO",),
+    "summon": ("DIPLO",),
+    # weapons found (ACLED's disrupted weapons use: only with a weapon found, see mentions)
+    "discover": ("DISR_WEAP",),
+    "uncover": ("DISR_WEAP",),
+    "unearth": ("DISR_WEAP",),
+    "find": ("DISR_WEAP",),
+    # territory taken back from a group ("freed several villages from the militants"; only
+    # a territory freed, see mentions)
+    "free": ("GOV_REGAINS_TERIT", "NON_STATE_ACTOR_OVERTAKES_TER"),
     # accidents (CASE 2021's man-made disasters): a boat capsizing, a train derailing, a
     # structure collapsing (only with a structure as its subject, see mentions)
     "capsize": ("MAN_MADE_DISASTER",),
     "crash": ("MAN_MADE_DISASTER",),
     "derail": ("MAN_MADE_DISASTER",),
     "collapse": ("MAN_MADE_DISASTER",),
+    "overturn": ("MAN_MADE_DISASTER",),
+    "collide": ("MAN_MADE_DISASTER",),
+    "leak": ("MAN_MADE_DISASTER",),
+    "spill": ("MAN_MADE_DISASTER",),
+    "erupt": ("NATURAL_DISASTER",),
     # results: an event only where the sentence names no other (see RESULTS)
     "kill": ("ATTACK", "ARMED_CLASH", "FORCE_AGAINST_PROTEST", "MOB_VIOL"),
     "beat": ("ATTACK", "MOB_VIOL", "FORCE_AGAINST_PROTEST"),
@@ -216,6 +234,12 @@ NOUNS: dict[str, tuple[str, ...]] = {
     "derailment": ("MAN_MADE_DISASTER",),
     "stampede": ("MAN_MADE_DISASTER",),
     "capsizing": ("MAN_MADE_DISASTER",),
+    "collision": ("MAN_MADE_DISASTER",),
+    "leak": ("MAN_MADE_DISASTER",),
+    "spill": ("MAN_MADE_DISASTER",),
+    "eruption": ("NATURAL_DISASTER",),
+    "expulsion": ("DIPLO",),
+    "sanction": ("DIPLO",),
 }  # fmt: skip
 # Words of several tokens, by their lowercased words: the event they name as one trigger.
 # (The first word is looked up; the rest must follow it.)
@@ -242,6 +266,10 @@ MULTIWORD: dict[tuple[str, ...], tuple[str, ...]] = {
     ("regained", "control", "of"): ("GOV_REGAINS_TERIT", "NON_STATE_ACTOR_OVERTAKES_TER"),
     ("regain", "control", "of"): ("GOV_REGAINS_TERIT", "NON_STATE_ACTOR_OVERTAKES_TER"),
     ("regains", "control", "of"): ("GOV_REGAINS_TERIT", "NON_STATE_ACTOR_OVERTAKES_TER"),
+    ("took", "over"): ("NON_STATE_ACTOR_OVERTAKES_TER", "GOV_REGAINS_TERIT"),
+    ("taken", "over"): ("NON_STATE_ACTOR_OVERTAKES_TER", "GOV_REGAINS_TERIT"),
+    ("take", "over"): ("NON_STATE_ACTOR_OVERTAKES_TER", "GOV_REGAINS_TERIT"),
+    ("takes", "over"): ("NON_STATE_ACTOR_OVERTAKES_TER", "GOV_REGAINS_TERIT"),
     ("handed", "over"): ("NON_VIOL_TERRIT_TRANSFER",),
     ("hand", "over"): ("NON_VIOL_TERRIT_TRANSFER",),
     ("pulled", "out"): ("NON_VIOL_TERRIT_TRANSFER",),
@@ -277,6 +305,13 @@ DEFAULTS: dict[tuple[str, bool], str] = {
     ("bombard", False): "ART_MISS_ATTACK",
     ("pound", False): "ART_MISS_ATTACK",
 }
+# Triggers that are events only past a gate (mentions._is_event: a weapon found, an envoy
+# expelled, a territory freed, sanctions imposed): they never put a result aside ("police
+# found the man who was killed": the killing is the event).
+WEAK = frozenset(
+    {"find", "discover", "uncover", "unearth", "expel", "recall", "summon", "free", "sanction",
+     "expulsion"}
+)  # fmt: skip
 # Results: an event only where the sentence names no other trigger ("the strike killed
 # five": one event, the strike, with five dead).
 RESULTS = frozenset({"kill", "wound", "injure", "destroy"})
@@ -285,7 +320,38 @@ RESULTS = frozenset({"kill", "wound", "injure", "destroy"})
 # object is one of these nouns; the trigger runs from the verb to the noun ("set up a new
 # headquarters", "established a forward operating base").
 HQ_VERBS = frozenset({"establish", "set", "open", "build"})
-HQ_NOUNS = frozenset({"base", "headquarters", "headquarter", "outpost", "garrison"})
+HQ_NOUNS = frozenset(
+    {"base", "headquarters", "headquarter", "outpost", "garrison", "barracks", "barrack"}
+)
+# ... or a post or point of these kinds ("set up its 11th observation point", "established
+# a new military post").
+HQ_POSTS = frozenset({"post", "point"})
+HQ_POST_KINDS = frozenset({"observation", "military", "army", "forward", "police", "border"})
+# Who a diplomatic event is done to ("expelled 23 diplomats", "recalled its ambassador").
+ENVOYS = frozenset(
+    {"diplomat", "ambassador", "envoy", "attache", "attaché", "consul", "charge",
+     "chargé", "embassy", "staff", "mission"}
+)  # fmt: skip
+# Verbs that make "sanctions" an event ("imposed sanctions on", "slapped sanctions"): other
+# sanctions (called for, feared, discussed) are talk about them.
+SANCTION_VERBS = frozenset(
+    {"impose", "announce", "adopt", "approve", "slap", "extend", "level", "unveil", "introduce",
+     "expand", "tighten", "target"}
+)  # fmt: skip
+# What leaks or spills in an accident (not "leaked documents", "the fighting spilled over").
+SPILLED = frozenset(
+    {"oil", "gas", "fuel", "crude", "chemical", "chemicals", "water", "wastewater", "sewage",
+     "ammonia", "chlorine", "radiation", "diesel", "petrol", "gasoline", "tonne", "ton",
+     "gallon", "barrel", "litre", "liter", "tanker", "pipeline", "plant", "reactor", "tank"}
+)  # fmt: skip
+# Words of a volcano's eruption (not "violence erupted").
+VOLCANIC = frozenset({"volcano", "volcanic", "lava", "ash", "magma", "crater"})
+# Weapons found ("discovered a cache of weapons", "pistols were found in a search").
+FOUND_WEAPONS = frozenset(
+    {"weapon", "arm", "ammunition", "rifle", "explosive", "ied", "bomb", "mine", "landmine",
+     "grenade", "munition", "pistol", "gun", "firearm", "handgun", "arsenal", "cache",
+     "rocket", "missile", "launcher", "mortar", "device"}
+)  # fmt: skip
 
 # Verbs of a projectile landing ("shells landed on a school", "rockets fell on the town"):
 # a trigger where their subject is a projectile, the type decided by that weapon word.
