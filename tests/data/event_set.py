@@ -1431,6 +1431,62 @@ TUNE: tuple[Case, ...] = (
         W,
         "The company took over a rival bank in March.",
     ),
+    # found after a second reading: what the new triggers must leave alone or keep
+    C(
+        W,
+        "An official leaked the ministry's report on the Orvel gas pipeline to reporters.",
+    ),
+    C(
+        W,
+        "The Kessel company has run the copper mine since 2009.",
+    ),
+    C(
+        W,
+        "Violence erupted in Karsk on Sunday and nine people were killed.",
+        Ev("ATTACK", "killed", None, "nine people", "Karsk", "on Sunday", ("nine",), (), None),
+    ),
+    C(
+        W,
+        "Government troops freed three villages from the militants, killing 12 fighters.",
+        Ev(
+            "GOV_REGAINS_TERIT",
+            "freed",
+            "Government troops",
+            "three villages",
+            None,
+            None,
+            ("12",),
+            (),
+            None,
+        ),
+    ),
+    C(
+        A,
+        "The rebels expelled aid agency staff from Korv province.",
+    ),
+    C(
+        W,
+        "Two cargo ships collided off the coast of Arvo, killing four crew members.",
+        Ev("MAN_MADE_DISASTER", "collided", None, None, "Arvo", None, ("four",), (), None),
+    ),
+    C(
+        W,
+        "Oil leaked into the Vesh river after saboteurs damaged the pipeline.",
+    ),
+    C(
+        W,
+        "The Northern Front took over the Velm district council after the elections.",
+    ),
+    C(
+        W,
+        "Investigators found fragments of a rocket near the Delvo market.",
+    ),
+    C(W, "Exports of hunting rifles were found to have grown by 34 percent last year."),
+    C(
+        S,
+        "A farmer stepped on a land mine near Oskava and was wounded.",
+        Ev("REM_EXPLOS", "mine", None, "A farmer", "Oskava", None, (), (), None),
+    ),
 )
 
 K = "check"

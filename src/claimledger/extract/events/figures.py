@@ -90,11 +90,11 @@ def level_of(verb: Any, tok: Any) -> list[Any] | None:
     level = tok.head if tok.head.dep_ == "prep" else tok
     if level.head.i != verb.i:
         return None
-    to = level.dep_ == "prep" and level.lower_ in ("to", "at")
+    level_prep = level.dep_ == "prep" and level.lower_ in ("to", "at")
     deps: tuple[str, ...]
-    if lemma in LEVEL_VERBS and (to or level.dep_ == "dobj"):
+    if lemma in LEVEL_VERBS and (level_prep or level.dep_ == "dobj"):
         deps = ("nsubj", "nsubjpass")
-    elif lemma in RAISE_VERBS and to:
+    elif lemma in RAISE_VERBS and level_prep:
         deps = ("dobj",)
     else:
         return None

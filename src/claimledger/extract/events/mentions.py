@@ -12,9 +12,10 @@ event has one mention:
 - a light verb carrying a noun trigger as its object ("carried out an air strike", "struck
   a deal", "detonated a bomb") is not a mention of its own: the noun is the trigger;
 - a result ("killed", "wounded", "injured", "destroyed") is a mention only where the
-  sentence names no other trigger (but a weak one, ``triggers.WEAK``: "found", "expelled",
-  whose gates may leave no event); otherwise its figures go to the mention it belongs to;
-  and never where it stands for the people it names ("treated 43 wounded", "the wounded");
+  sentence names no other event (a weak trigger, ``triggers.WEAK``: "found", "expelled",
+  "erupted", puts it aside only once its gate makes it one); otherwise its figures go to
+  the mention it belongs to; and never where it stands for the people it names ("treated
+  43 wounded", "the wounded");
 Non-events: a sentence about sport (``kinds.SPORT``, no weapon), a target that is an idea
 ("attack on the budget"), a figurative modifier ("legal battle", "heart attack", "charm
 offensive"), "fired" without a weapon or a target of fire (a dismissal), a verb of striking,
@@ -35,9 +36,11 @@ hazard in a sentence about sport with no word of harm, a hazard word that names 
 a leak or spill of oil, gas or chemicals (not "leaked the report", "spilled over"), a
 collision or overturning of a vehicle, an eruption with a volcano's words (not "violence
 erupted").
-A mine, landmine, roadside bomb or explosive device that a vehicle hits, runs over or drives
-over ("a bus struck a roadside bomb", "a vehicle hit a mine") has the vehicle as its target
-and no actor; a "mine" is a trigger only so met ("hit a mine", "stepped on a mine").
+A mine, landmine, roadside bomb or explosive device that a vehicle or a person hits, runs
+over, drives over or steps on ("a bus struck a roadside bomb", "a farmer stepped on a mine")
+has the vehicle or person as its target and no actor; a "mine" is a trigger only so met,
+and named so ("a land mine") or met by a ground vehicle or a person (not "jets struck a
+gold mine", "has run the copper mine").
 A capitalised hazard word with a proper name after it is a named storm, the name its head
 ("Storm Belwyn battered the coast, killing four people").
 Disasters (natural hazards, crashes, capsizes, collapses, stampedes, an explosion the
@@ -123,6 +126,20 @@ UNIT_NAMES = frozenset(
     {"corps", "division", "squadron", "team", "group", "company", "fleet", "wing", "club",
      "united", "city", "fc", "band"}
 )  # fmt: skip
+# What sets off a mine or roadside bomb it meets: a vehicle on the ground, or a person.
+GROUND_VEHICLES = (tr.VEHICLES | tr.CONVOYS) - tr.AIRCRAFT
+MEETERS = (k.CIVILIAN | k.ARMED) - tr.AIRCRAFT - k.FACILITY - k.TERRITORY
+# Nouns of an amount, whose "of" phrase says of what ("400 tonnes of crude").
+AMOUNTS = frozenset(
+    {"amount", "number", "quantity", "stock", "stockpile", "lot", "haul", "consignment",
+     "shipment", "batch", "tonne", "ton", "gallon", "barrel", "litre", "liter", "load", "pile"}
+)  # fmt: skip
+# Parts and remains, whose "of" phrase is what they were part of, not what was found
+# ("the bodies of men killed by a bomb", "fragments of a rocket").
+PARTS = frozenset(
+    {"body", "fragment", "remains", "remain", "debris", "piece", "part", "shard", "remnant",
+     "wreckage", "victim", "site"}
+)  # fmt: skip
 # What a vehicle may hit or run over that explodes.
 EXPLOSIVE_WORDS = frozenset({"mine", "landmine", "bomb", "ied", "device", "explosive", "charge"})
 # "protest" as words, not a demonstration: the "of" phrase of these ("a storm of protest",
@@ -138,8 +155,8 @@ PROTEST_SPEECH_VERBS = frozenset(
 )  # fmt: skip
 # What is signed that is no agreement ("signed a letter", "signed the bill into law").
 SIGNED_PAPERS = frozenset(
-    {"letter", "petition", "book", "autograph", "card", "copy", "form", "register", "bill",
-     "law", "decree", "order", "statement", "appeal", "contract", "shirt", "poster"}
+    {"letter", "petition", "book", "autograph", "card", "form", "register", "bill",
+     "law", "decree", "order", "statement", "appeal", "shirt", "poster"}
 )  # fmt: skip
 MOB = frozenset({"mob", "vigilante", "lynch"})
 # What a mob does that is mob violence, whatever the trigger's own candidates.
@@ -253,7 +270,7 @@ def find_triggers(sent: Any) -> list[Mention]:
             pass  # "treated 43 wounded", "the wounded", "12 of the wounded": people, no event
         elif tok.pos_ in VERB_POS and lemma in tr.VERBS:
             found.append(Mention(i, i, tok, tr.VERBS[lemma], noun=False))
-        elif tok.pos_ == "NOUN" and lemma == "mine" and _set_off(tok) is not None:
+        elif tok.pos_ == "NOUN" and lemma == "mine" and _mine_met(tok):
             first = _with_compounds(doc, tok, i)  # "hit a mine", "stepped on a land mine"
             found.append(Mention(first, i, tok, ("REM_EXPLOS",), noun=True))
         elif tok.pos_ in NOUN_POS and lemma in tr.NOUNS:
@@ -309,24 +326,39 @@ def _vehicle_sets_off(verb: Any, subject: Arg | None) -> bool:
     for its object ("a minibus struck an improvised explosive device")."""
     if subject is None or _lemma(verb) not in tr.SET_OFF_VERBS:
         return False
-    if not _lemmas(verb.doc, subject) & (tr.VEHICLES | tr.CONVOYS):
+    if not _lemmas(verb.doc, subject) & GROUND_VEHICLES:
         return False
-    met = child_of(verb, frozenset({"dobj"})) or prep_object(verb, frozenset({"over", "on"}))
+    met = prep_object(verb, frozenset({"over", "on", "onto", "into"}))
+    if met is None and _lemma(verb) not in tr.OVER_VERBS:
+        met = child_of(verb, frozenset({"dobj"}))
     return met is not None and _lemma(met) in EXPLOSIVE_WORDS
 
 
 def _set_off(noun: Any) -> Any | None:
-    """The verb by which a mine or roadside bomb is set off by what meets it: the noun is
-    that verb's object or its "on"/"over"/"into" phrase ("hit a mine", "ran over a
-    landmine", "stepped on a mine")."""
+    """The verb by which an explosive is set off by what meets it: the noun is that verb's
+    object or its "on"/"over"/"into" phrase ("hit a mine", "ran over a landmine", "stepped
+    on a mine"; not "has run the copper mine")."""
     gov = governor(noun)
     if gov is None or _lemma(gov) not in tr.SET_OFF_VERBS:
         return None
-    if noun.dep_ == "pobj" and noun.head.lower_ not in ("on", "over", "into", "onto"):
-        return None
-    if noun.dep_ not in ("dobj", "pobj"):
-        return None
-    return gov
+    if noun.dep_ == "pobj":
+        return gov if noun.head.lower_ in ("on", "over", "into", "onto") else None
+    if noun.dep_ == "dobj" and _lemma(gov) not in tr.OVER_VERBS:
+        return gov
+    return None
+
+
+def _mine_met(noun: Any) -> bool:
+    """Whether a "mine" is an explosive that something met: set off (``_set_off``) and
+    named so ("a land mine", "an anti-tank mine") or met by a ground vehicle or a person
+    ("a vehicle hit a mine", "a farmer stepped on a mine"; not "jets struck a gold mine")."""
+    gov = _set_off(noun)
+    if gov is None:
+        return False
+    kinds = {t.lower_ for t in noun.lefts} | {_lemma(t) for t in noun.lefts}
+    if kinds & tr.MINE_KINDS:
+        return True
+    return bool(_lemmas(noun.doc, subject_of(gov)) & (GROUND_VEHICLES | MEETERS))
 
 
 def _counted_people(tok: Any) -> bool:
@@ -398,10 +430,15 @@ def _merge(found: list[Mention]) -> list[Mention]:
         if not (m.noun and m.head.dep_ in ("dobj", "nsubjpass") and m.head.head.i in disrupting)
         and not (not m.noun and _object_in(m, explosive) and m.head.i not in disrupting)
     ]  # "defused a bomb": the verb's event; "his vehicle hit a landmine": the noun's
-    events = [m for m in kept if _lemma(m.head) not in tr.RESULTS or m.first != m.last]
+    events = [m for m in kept if not _is_result(m)]
     if any(_lemma(m.head) not in tr.WEAK for m in events):
-        kept = events  # not for "found the man who was killed": the killing stays
+        kept = events  # not for "found the man who was killed": find_mentions decides
     return kept
+
+
+def _is_result(m: Mention) -> bool:
+    """Whether a mention is a result verb alone ("killed", "wounded")."""
+    return _lemma(m.head) in tr.RESULTS and m.first == m.last
 
 
 def _object_in(m: Mention, heads: set[int]) -> bool:
@@ -466,7 +503,7 @@ def _args(m: Mention, battle: bool) -> None:
         return
     if set(m.candidates) & EXPLOSIVES and _set_off(head) is not None:
         hit = subject_of(gov)
-        if hit is not None and _lemmas(head.doc, hit) & (tr.VEHICLES | tr.CONVOYS):
+        if hit is not None and _lemmas(head.doc, hit) & (GROUND_VEHICLES | MEETERS):
             m.actor, m.target = None, hit  # "a bus struck a roadside bomb": the bus is hit
             return
     lemma = _lemma(gov)
@@ -581,18 +618,22 @@ def _is_event(doc: Any, m: Mention, sentence: set[str], has_weapon: bool) -> boo
         return bool(_object_words(m.head) & tr.ENVOYS)  # "expelled 23 diplomats"
     if m.noun and lemma == "expulsion":
         of = prep_object(m.head, frozenset({"of"}))
-        return of is not None and bool(_subtree_lemmas(of) & tr.ENVOYS)
+        return of is not None and bool(_noun_words(of) & tr.ENVOYS)
     if m.noun and lemma == "sanction":
         gov = governor(m.head)  # "imposed sanctions on", not "called for sanctions"
         return gov is not None and m.head.dep_ != "pobj" and _lemma(gov) in SANCTIONING
     if not m.noun and lemma in ("discover", "uncover", "unearth", "find"):
+        if child_of(m.head, frozenset({"xcomp", "ccomp"})) is not None:
+            return False  # "were found to have grown", "found that ...": a finding
         return bool(_object_words(m.head) & tr.FOUND_WEAPONS)  # "found a weapons cache"
     taking = lemma in ("capture", "seize", "overrun", "retake", "recapture", "liberate", "free")
     over = lemma == "take" and doc[m.last].lower_ == "over"
     if over and m.candidates[0] in TERRITORY_CODES:  # "took over": by an armed side
         if not armed or (m.target is not None and _lemma(doc[m.target.head]) == "control"):
             return False
-        return bool(target & k.TERRITORY) or _place_target(doc, m)
+        head = doc[m.target.head] if m.target is not None else None
+        named = head is not None and head.pos_ == "PROPN" and head.ent_type_ not in ("ORG", "NORP")
+        return (head is not None and _lemma(head) in k.TERRITORY) or named
     if taking:
         return bool(target & (k.TERRITORY | k.WEAPON)) or _place_target(doc, m)
     for prep in ("for", "over", "against"):
@@ -607,48 +648,69 @@ def _is_event(doc: Any, m: Mention, sentence: set[str], has_weapon: bool) -> boo
 
 
 def _object_words(verb: Any) -> set[str]:
-    """The lemmas of a verb's object (the passive's subject): its head, modifiers, the
-    nouns joined to it, its "of" phrase and what a participle says it holds ("expelled two
-    members of the embassy staff", "a depot containing weapons"), not its other phrases
-    ("found their voice on gun control")."""
+    """The words of a verb's object (the passive's subject), by ``_noun_words``: of the
+    object, the nouns joined to it, its "of" or "with" phrase (not for a part or remains:
+    "found the bodies of men killed by a bomb", "fragments of a rocket") and what a
+    participle says it holds ("a depot containing weapons"); not its other phrases ("found
+    their voice on gun control")."""
     obj = child_of(verb, frozenset({"nsubjpass" if is_passive(verb) else "dobj"}))
     if obj is None:
         return set()
-    words = {_lemma(obj), obj.lower_}
+    words = _noun_words(obj)
     for child in obj.children:
-        joined = child.dep_ in ("compound", "amod", "conj", "acl", "nmod")
-        if joined or (child.dep_ == "prep" and child.lower_ in ("of", "with")):
-            words |= _subtree_lemmas(child)
+        if child.dep_ == "conj":
+            words |= _noun_words(child)
+        elif child.dep_ == "acl":
+            held = child_of(child, frozenset({"dobj"}))
+            words |= _noun_words(held) if held is not None else set()
+        elif child.dep_ == "prep" and child.lower_ in ("of", "with") and _lemma(obj) not in PARTS:
+            held = child_of(child, frozenset({"pobj"}))
+            words |= _noun_words(held) if held is not None else set()
     return words
 
 
-def _subtree_lemmas(tok: Any) -> set[str]:
-    return {_lemma(t) for t in tok.subtree} | {t.lower_ for t in tok.subtree}
+def _noun_words(tok: Any) -> set[str]:
+    """A noun's lemma and its modifiers' ("an underground depot", "anti-tank mines"), with
+    its "of" phrase's where the noun is an amount ("400 tonnes of crude", "a large amount
+    of weapons")."""
+    words = {_lemma(tok), tok.lower_}
+    words |= {_lemma(c) for c in tok.children if c.dep_ in ("compound", "amod")}
+    if _lemma(tok) in AMOUNTS:
+        of = prep_object(tok, frozenset({"of"}))
+        if of is not None:
+            words |= _noun_words(of)
+    return words
 
 
-def _accident_kind(doc: Any, m: Mention, sentence: set[str], actor: set[str]) -> bool | None:
+def _accident_kind(doc: Any, m: Mention, actor: set[str]) -> bool | None:
     """Whether a collision, an overturned vehicle, a leak or spill or an eruption is one
     here: a vehicle's ("a car overturned", "collided with a cargo ship"), of oil, gas or
-    chemicals ("an oil spill", "the tanker leaked 400 tonnes of oil", not "leaked
-    documents" or "the fighting spilled over"), a volcano's (not "violence erupted");
-    None for any other trigger."""
+    chemicals in its subject, object, modifiers or "of"/"from" phrase ("an oil spill", "the
+    tanker leaked 400 tonnes of oil", not "leaked the report on the gas pipeline" or "the
+    fighting spilled over"), a volcano's (its subject, modifiers or "of" phrase: "the Mount
+    Keld volcano erupted", "a volcanic eruption"; not "violence erupted"); None for any
+    other trigger."""
     lemma = _lemma(m.head)
+    own = _noun_words(m.head) if m.noun else set()
+    of = prep_object(m.head, frozenset({"of", "from"}))
+    own |= _noun_words(of) if of is not None else set()
     if lemma in ("overturn", "collide", "collision"):
         with_ = prep_object(m.head, frozenset({"with", "between"}))
-        sides = actor | (_subtree_lemmas(with_) if with_ is not None else set())
+        sides = actor | own
+        if with_ is not None:
+            sides |= _noun_words(with_)
+            sides |= {w for c in with_.children if c.dep_ == "conj" for w in _noun_words(c)}
         if m.head.dep_ == "acl":  # "after their car overturned", read as the car's modifier
             sides |= {_lemma(m.head.head)}
-        return bool((sides if not m.noun or with_ is not None else sentence) & tr.VEHICLES)
+        return bool(sides & tr.VEHICLES)
     if lemma in ("leak", "spill"):
         if any(c.dep_ == "prt" for c in m.head.children):
             return False  # "spilled over"
-        words = actor | {_lemma(c) for c in m.head.children if c.dep_ in ("compound", "amod")}
-        for child in m.head.children:
-            if child.dep_ in ("dobj", "prep", "nsubj"):
-                words |= _subtree_lemmas(child)
-        return bool(words & tr.SPILLED)
+        obj = child_of(m.head, frozenset({"dobj"}))
+        spilled = actor | own | (_noun_words(obj) if obj is not None else set())
+        return bool(spilled & tr.SPILLED)
     if lemma in ("erupt", "eruption"):
-        return bool(sentence & tr.VOLCANIC)
+        return bool((actor | own) & tr.VOLCANIC)
     return None
 
 
@@ -663,9 +725,6 @@ def _is_disaster(doc: Any, m: Mention, sentence: set[str], actor: set[str]) -> b
     or sabotage is named (``triggers.ATTACK_WORDS``; a building that "collapsed after an air
     strike" is the strike's: see ``find_mentions``)."""
     lemma = _lemma(m.head)
-    kind = _accident_kind(doc, m, sentence, actor)
-    if kind is not None:
-        return kind
     if lemma in ("crash", "collapse") and sentence & FINANCE:
         return False
     physical = (sentence - tr.NATURAL_HAZARDS) & PHYSICAL  # not the hazards' own: "floods"
@@ -686,6 +745,9 @@ def _is_disaster(doc: Any, m: Mention, sentence: set[str], actor: set[str]) -> b
         return False  # a name: "the band Typhoon", "the trawler Cyclone"
     if "MAN_MADE_DISASTER" in m.candidates and sentence & tr.ATTACK_WORDS:
         return False  # "the train derailed after rebels sabotaged the track"
+    kind = _accident_kind(doc, m, actor)
+    if kind is not None:
+        return kind
     mods = {_lemma(c) for c in m.head.children if c.dep_ in ("amod", "compound")}
     if lemma == "crash" and mods & NOT_VEHICLES:
         return False  # "a computer crash"
@@ -862,6 +924,8 @@ def find_mentions(sent: Any, scores: Scores) -> list[Mention]:
         for lemma in sentence
     )
     out = _events(doc, found, sentence, has_weapon, scores)
+    if any(not _is_result(m) for m in out):  # a weak trigger's event: the result is its own
+        out = [m for m in out if not _is_result(m)]
     if any(m.code in VIOLENT_CODES for m in out):
         # "a building collapsed after an air strike, killing 12": the strike's, not an accident
         out = [m for m in out if m.code != "MAN_MADE_DISASTER"]

@@ -9,9 +9,9 @@ decides (the nearest cue wins):
 - denied: a verb of denial governing it ("denied carrying out the strike", "rejected claims
   that its jets struck", "dismissed reports that ..."), or "denial";
 - future: "will", "shall" on its verb or a verb that carries it ("will sign a ceasefire"), or
-  a verb of intent ("threatened to strike", "vowed to", "plans to", "is expected to"), or a
-  noun of one ("the threat of an attack", "planned offensive", "a bill to impose sanctions",
-  "calls for sanctions");
+  a verb of intent ("threatened to strike", "vowed to", "plans to", "is expected to"), a
+  noun of one ("the threat of an attack", "planned offensive"), or a proposal's "to"
+  infinitive ("a bill to impose sanctions");
 - hypothetical: "could", "may", "might", "would", "should", "can" on its verb, "if" or
   "unless" on its own clause, a verb or noun of possibility ("warned of attacks", "fears of
   an attack", "a possible strike").
@@ -41,10 +41,12 @@ DENY = frozenset({"deny", "reject", "dismiss", "refute", "disown", "denial", "re
 INTENT = frozenset(
     {
         "threaten", "vow", "plan", "intend", "pledge", "promise", "prepare", "expect",
-        "threat", "aim", "set", "schedule", "ultimatum", "plot", "bill", "proposal",
-        "motion", "legislation", "call", "demand",
+        "threat", "aim", "set", "schedule", "ultimatum", "plot",
     }
 )  # fmt: skip
+# Nouns whose "to" infinitive is what they propose ("a bill to impose sanctions", "a
+# proposal to send troops"), not what has happened.
+PURPOSES = frozenset({"bill", "proposal", "motion", "legislation", "plan", "call", "demand"})
 POSSIBLE = frozenset({"warn", "fear", "risk", "possibility", "possible", "potential", "warning"})
 INTENT_MODS = frozenset({"planned", "imminent", "upcoming", "future", "threatened"})
 FUTURE_AUX = frozenset({"will", "shall", "'ll", "wo"})
@@ -83,8 +85,8 @@ def modality_of(trigger: Any) -> tuple[str, str | None]:
         if found is not None:
             return found
         dep = tok.dep_
-        if dep == "relcl" and _infinitive(tok):
-            dep = "acl"  # "a bill to impose sanctions": the bill's purpose, not a clause
+        if dep in ("relcl", "acl") and _infinitive(tok) and tok.head.lemma_.lower() in PURPOSES:
+            return FUTURE, tok.head.text  # "a bill to impose sanctions": not yet imposed
         if dep not in CLIMB or tok.head.i == tok.i:
             return ASSERTED, None
         carried = tok.head.lemma_.lower() in CARRIERS or (

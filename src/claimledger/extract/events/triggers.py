@@ -14,6 +14,7 @@ from claimledger.extract.events.kinds import (
     PROTEST_INTERVENTION,
     PROTEST_LETHAL,
     PROTEST_VIOLENT,
+    WEAPON,
 )
 
 # Natural hazards, by lemma: each a trigger noun of a natural disaster.
@@ -45,14 +46,28 @@ ATTACK_WORDS = frozenset(
 VEHICLES = frozenset(
     {"bus", "car", "plane", "train", "truck", "lorry", "aircraft", "airliner", "jet",
      "helicopter", "minibus", "coach", "vehicle", "ferry", "boat", "tanker", "flight", "van",
-     "jeep", "pickup", "motorcycle", "motorbike", "tractor", "ambulance", "minivan", "taxi"}
+     "jeep", "pickup", "motorcycle", "motorbike", "tractor", "ambulance", "minivan", "taxi",
+     "ship", "vessel", "freighter", "trawler", "barge", "yacht"}
 )  # fmt: skip
+# Aircraft: they strike from the air, never by running into a mine ("jets struck a gold
+# mine").
+AIRCRAFT = frozenset(
+    {"plane", "jet", "aircraft", "airliner", "helicopter", "flight", "warplane", "drone"}
+)
 # Vehicles of a patrol that strike an explosive ("an army patrol drove over an IED"): with
 # VEHICLES, the target of a mine or roadside bomb they hit, never its actor.
 CONVOYS = frozenset({"convoy", "patrol", "tank", "humvee", "armoured", "armored", "apc"})
 # Verbs by which a vehicle or a walker sets off an explosive it meets ("hit a mine", "ran
 # over a landmine", "stepped on a mine"); a "mine" is a trigger only as their object.
 SET_OFF_VERBS = frozenset({"hit", "strike", "run", "drive", "roll", "step", "tread", "trigger"})
+# Of these, the ones that meet it only "over" or "on" it ("ran over a mine", not "has run
+# the copper mine since 2009").
+OVER_VERBS = frozenset({"run", "drive", "roll", "step", "tread"})
+# What makes a "mine" an explosive by its own words ("a land mine", "an anti-tank mine").
+MINE_KINDS = frozenset(
+    {"land", "anti", "tank", "antitank", "personnel", "roadside", "naval", "sea", "unexploded",
+     "anti-tank", "anti-personnel"}
+)  # fmt: skip
 # Subjects that make "collapse" an accident ("a building collapsed"), not a ceasefire's
 # or a government's end.
 STRUCTURES = frozenset(
@@ -270,6 +285,7 @@ MULTIWORD: dict[tuple[str, ...], tuple[str, ...]] = {
     ("taken", "over"): ("NON_STATE_ACTOR_OVERTAKES_TER", "GOV_REGAINS_TERIT"),
     ("take", "over"): ("NON_STATE_ACTOR_OVERTAKES_TER", "GOV_REGAINS_TERIT"),
     ("takes", "over"): ("NON_STATE_ACTOR_OVERTAKES_TER", "GOV_REGAINS_TERIT"),
+    ("taking", "over"): ("NON_STATE_ACTOR_OVERTAKES_TER", "GOV_REGAINS_TERIT"),
     ("handed", "over"): ("NON_VIOL_TERRIT_TRANSFER",),
     ("hand", "over"): ("NON_VIOL_TERRIT_TRANSFER",),
     ("pulled", "out"): ("NON_VIOL_TERRIT_TRANSFER",),
@@ -306,11 +322,13 @@ DEFAULTS: dict[tuple[str, bool], str] = {
     ("pound", False): "ART_MISS_ATTACK",
 }
 # Triggers that are events only past a gate (mentions._is_event: a weapon found, an envoy
-# expelled, a territory freed, sanctions imposed): they never put a result aside ("police
-# found the man who was killed": the killing is the event).
+# expelled, a territory freed, sanctions imposed, oil spilled, a volcano's eruption, "took
+# over" by an armed side): a result is put aside only once one of them is an event ("police
+# found the man who was killed", "violence erupted and nine were killed": the killing is).
 WEAK = frozenset(
     {"find", "discover", "uncover", "unearth", "expel", "recall", "summon", "free", "sanction",
-     "expulsion"}
+     "expulsion", "erupt", "eruption", "spill", "leak", "overturn", "collide", "collision",
+     "take"}
 )  # fmt: skip
 # Results: an event only where the sentence names no other trigger ("the strike killed
 # five": one event, the strike, with five dead).
@@ -328,10 +346,7 @@ HQ_NOUNS = frozenset(
 HQ_POSTS = frozenset({"post", "point"})
 HQ_POST_KINDS = frozenset({"observation", "military", "army", "forward", "police", "border"})
 # Who a diplomatic event is done to ("expelled 23 diplomats", "recalled its ambassador").
-ENVOYS = frozenset(
-    {"diplomat", "ambassador", "envoy", "attache", "attaché", "consul", "charge",
-     "chargé", "embassy", "staff", "mission"}
-)  # fmt: skip
+ENVOYS = frozenset({"diplomat", "ambassador", "envoy", "attache", "attaché", "consul", "embassy"})
 # Verbs that make "sanctions" an event ("imposed sanctions on", "slapped sanctions"): other
 # sanctions (called for, feared, discussed) are talk about them.
 SANCTION_VERBS = frozenset(
@@ -345,13 +360,19 @@ SPILLED = frozenset(
      "gallon", "barrel", "litre", "liter", "tanker", "pipeline", "plant", "reactor", "tank"}
 )  # fmt: skip
 # Words of a volcano's eruption (not "violence erupted").
-VOLCANIC = frozenset({"volcano", "volcanic", "lava", "ash", "magma", "crater"})
+VOLCANIC = frozenset({"volcano", "volcanic", "lava", "magma", "mount", "mountain"})
 # Weapons found ("discovered a cache of weapons", "pistols were found in a search").
-FOUND_WEAPONS = frozenset(
-    {"weapon", "arm", "ammunition", "rifle", "explosive", "ied", "bomb", "mine", "landmine",
-     "grenade", "munition", "pistol", "gun", "firearm", "handgun", "arsenal", "cache",
-     "rocket", "missile", "launcher", "mortar", "device"}
-)  # fmt: skip
+FOUND_WEAPONS = (WEAPON - {"shipment"}) | {
+    "pistol",
+    "gun",
+    "firearm",
+    "handgun",
+    "arsenal",
+    "cache",
+    "launcher",
+    "mortar",
+    "ied",
+}
 
 # Verbs of a projectile landing ("shells landed on a school", "rockets fell on the town"):
 # a trigger where their subject is a projectile, the type decided by that weapon word.
