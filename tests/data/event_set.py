@@ -1487,6 +1487,17 @@ TUNE: tuple[Case, ...] = (
         "A farmer stepped on a land mine near Oskava and was wounded.",
         Ev("REM_EXPLOS", "mine", None, "A farmer", "Oskava", None, (), (), None),
     ),
+    # a time's "on" is not what was met; a person meets a device as a vehicle does
+    C(
+        W,
+        "Two farmers struck an explosive device near Tarsk on Monday, police said.",
+        Ev("REM_EXPLOS", "struck", None, "Two farmers", "Tarsk", "on Monday", (), (), "police"),
+    ),
+    C(
+        W,
+        "A shepherd stepped on a mine near Varnel, the army said.",
+        Ev("REM_EXPLOS", "mine", None, "A shepherd", "Varnel", None, (), (), "the army"),
+    ),
 )
 
 K = "check"

@@ -45,8 +45,8 @@ CIVILIAN = frozenset(
         "patient", "shopper", "passenger", "pilgrim", "worker", "market", "school",
         "hospital", "mosque", "church", "home", "house", "village", "refugee", "camp",
         "clinic", "bus", "wedding", "funeral", "neighbourhood", "neighborhood", "nurse",
-        "girl", "boy", "mourner", "trader", "herder", "fisherman", "reporter", "medic",
-        "convoy_aid", "shop", "bakery", "crowd",
+        "girl", "boy", "mourner", "trader", "herder", "shepherd", "fisherman", "reporter",
+        "medic", "convoy_aid", "shop", "bakery", "crowd",
     }
 )  # fmt: skip
 PROTESTER = frozenset({"protester", "demonstrator", "marcher", "protest", "rally", "crowd"})

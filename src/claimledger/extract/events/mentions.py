@@ -321,17 +321,26 @@ def _with_title_words(doc: Any, tok: Any, i: int) -> int:
     return j
 
 
-def _vehicle_sets_off(verb: Any, subject: Arg | None) -> bool:
-    """Whether a verb of meeting an explosive has a vehicle for its subject and an explosive
-    for its object ("a minibus struck an improvised explosive device")."""
-    if subject is None or _lemma(verb) not in tr.SET_OFF_VERBS:
+def _meets(doc: Any, arg: Arg | None) -> bool:
+    """Whether ``arg`` is what sets off an explosive it meets: a vehicle on the ground or a
+    person ("a minibus", "a farmer"; not "jets")."""
+    return arg is not None and bool(_lemmas(doc, arg) & (GROUND_VEHICLES | MEETERS))
+
+
+def _subject_sets_off(verb: Any, subject: Arg | None) -> bool:
+    """Whether a verb of meeting an explosive has for its subject what meets it (``_meets``)
+    and an explosive for its object ("a minibus struck an improvised explosive device")."""
+    if _lemma(verb) not in tr.SET_OFF_VERBS or not _meets(verb.doc, subject):
         return False
-    if not _lemmas(verb.doc, subject) & GROUND_VEHICLES:
-        return False
-    met = prep_object(verb, frozenset({"over", "on", "onto", "into"}))
-    if met is None and _lemma(verb) not in tr.OVER_VERBS:
-        met = child_of(verb, frozenset({"dobj"}))
-    return met is not None and _lemma(met) in EXPLOSIVE_WORDS
+    met = [  # "ran over a mine", "struck a device" (not "on Monday")
+        grand
+        for child in verb.children
+        if (child.dep_ == "prep" and child.lower_ in ("over", "on", "onto", "into"))
+        or (child.dep_ == "dobj" and _lemma(verb) not in tr.OVER_VERBS)
+        for grand in (child.children if child.dep_ == "prep" else (child,))
+        if grand.dep_ in ("pobj", "dobj")
+    ]
+    return any(_lemma(t) in EXPLOSIVE_WORDS for t in met)
 
 
 def _set_off(noun: Any) -> Any | None:
@@ -352,13 +361,18 @@ def _mine_met(noun: Any) -> bool:
     """Whether a "mine" is an explosive that something met: set off (``_set_off``) and
     named so ("a land mine", "an anti-tank mine") or met by a ground vehicle or a person
     ("a vehicle hit a mine", "a farmer stepped on a mine"; not "jets struck a gold mine")."""
-    gov = _set_off(noun)
-    if gov is None:
+    if _set_off(noun) is None:
         return False
     kinds = {t.lower_ for t in noun.lefts} | {_lemma(t) for t in noun.lefts}
-    if kinds & tr.MINE_KINDS:
-        return True
-    return bool(_lemmas(noun.doc, subject_of(gov)) & (GROUND_VEHICLES | MEETERS))
+    return bool(kinds & tr.MINE_KINDS) or _met_by(noun) is not None
+
+
+def _met_by(noun: Any) -> Arg | None:
+    """What met the explosive ``noun`` and set it off, by ``_set_off``'s verb: its subject
+    where that ``_meets`` ("a bus struck a roadside bomb": the bus); else None."""
+    gov = _set_off(noun)
+    hit = subject_of(gov) if gov is not None else None
+    return hit if _meets(noun.doc, hit) else None
 
 
 def _counted_people(tok: Any) -> bool:
@@ -461,7 +475,7 @@ def _args(m: Mention, battle: bool) -> None:
     if not m.noun:
         m.clause = head
         m.actor = subject_of(head)
-        if _vehicle_sets_off(head, m.actor):
+        if _subject_sets_off(head, m.actor):
             m.actor, m.target = None, m.actor  # "a minibus struck an explosive device"
             return
         if set(m.candidates) <= UNAIMED:  # "merged into a single force": no target
@@ -501,11 +515,10 @@ def _args(m: Mention, battle: bool) -> None:
     m.clause = gov if gov is not None else head
     if gov is None:
         return
-    if set(m.candidates) & EXPLOSIVES and _set_off(head) is not None:
-        hit = subject_of(gov)
-        if hit is not None and _lemmas(head.doc, hit) & (GROUND_VEHICLES | MEETERS):
-            m.actor, m.target = None, hit  # "a bus struck a roadside bomb": the bus is hit
-            return
+    hit = _met_by(head) if set(m.candidates) & EXPLOSIVES else None
+    if hit is not None:
+        m.actor, m.target = None, hit  # "a bus struck a roadside bomb": the bus is hit
+        return
     lemma = _lemma(gov)
     sanctioning = lemma in SANCTIONING and _lemma(head) == "sanction"  # "imposed sanctions"
     if lemma in tr.LIGHT_VERBS or lemma in AGREE_VERBS or sanctioning:
@@ -632,8 +645,7 @@ def _is_event(doc: Any, m: Mention, sentence: set[str], has_weapon: bool) -> boo
         if not armed or (m.target is not None and _lemma(doc[m.target.head]) == "control"):
             return False
         head = doc[m.target.head] if m.target is not None else None
-        named = head is not None and head.pos_ == "PROPN" and head.ent_type_ not in ("ORG", "NORP")
-        return (head is not None and _lemma(head) in k.TERRITORY) or named
+        return head is not None and (_lemma(head) in k.TERRITORY or _named_place(head))
     if taking:
         return bool(target & (k.TERRITORY | k.WEAPON)) or _place_target(doc, m)
     for prep in ("for", "over", "against"):
@@ -814,12 +826,17 @@ def _named_side(doc: Any, m: Mention) -> bool:
     return any(t.ent_type_ in ("ORG", "NORP") for t in doc[m.actor.first : m.actor.last + 1])
 
 
+def _named_place(head: Any) -> bool:
+    """Whether a taken thing's head is a name and no organisation's: a place, whatever the
+    tagger took it for."""
+    return bool(head.pos_ == "PROPN" and head.ent_type_ not in ("ORG", "NORP"))
+
+
 def _place_target(doc: Any, m: Mention) -> bool:
     if m.target is None:
         return False
-    head = doc[m.target.head]
-    if head.pos_ == "PROPN" and head.ent_type_ not in ("ORG", "NORP"):
-        return True  # a name taken is a place, whatever the tagger took it for
+    if _named_place(doc[m.target.head]):
+        return True
     return any(
         t.ent_type_ in ("GPE", "LOC", "FAC") for t in doc[m.target.first : m.target.last + 1]
     )
