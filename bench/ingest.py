@@ -5,6 +5,13 @@ any spaCy-based extractor pays) with 1 and 2 processes, and ``claimledger ingest
 extract, write the SQLite ledger) with 1 and 2 worker processes. Prints a Markdown table.
 
     ./run bench ingest [--limit N]
+    ./run bench ingest --ref 2167303   # and that commit's ingest, side by side
+
+With ``--ref REV``, that commit's ``src/`` (unpacked with ``git archive``, as
+bench/same_output.py does) runs in the same virtual environment on the same texts, each of
+its runs just before the working tree's with as many workers, so that only the code differs
+and a machine's slower spell weighs on both; the table then gives the working tree's speed
+as a share of the commit's.
 """
 
 from __future__ import annotations
@@ -17,6 +24,7 @@ import tempfile
 from pathlib import Path
 
 from _measure import measure
+from same_output import unpack
 
 ROOT = Path(__file__).resolve().parent.parent
 POLNEAR = ROOT.parent / "shared" / "data" / "attribution" / "polnear" / "data" / "train" / "text"
@@ -39,6 +47,7 @@ def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--limit", type=int, default=0, help="only the first N articles")
     parser.add_argument("--corpus", type=Path, default=POLNEAR)
+    parser.add_argument("--ref", help="also time this git commit's ingest, side by side")
     args = parser.parse_args()
     if not args.corpus.is_dir():
         print(
@@ -64,27 +73,26 @@ def main() -> int:
             print(f"bench: spaCy en_core_web_sm nlp.pipe, {procs} process(es)", file=sys.stderr)
             m = measure([py, "-c", SPACY_ONLY, str(corpus), str(procs), str(n_docs)])
             rows.append((f"spaCy en_core_web_sm nlp.pipe only, n_process={procs}", m))
+        ref_src = unpack(args.ref, Path(tmp) / "ref") if args.ref else None
+        shares = []
         for workers in (1, 2):
-            print(f"bench: claimledger ingest --workers {workers}", file=sys.stderr)
-            db = Path(tmp) / f"l{workers}.db"
-            m = measure(
-                [
-                    py,
-                    "-m",
-                    "claimledger",
-                    "ingest",
-                    str(corpus),
-                    "--db",
-                    str(db),
-                    "--workers",
-                    str(workers),
-                    "--no-progress",
-                ]
-            )
-            if m.returncode != 0:  # 1 means documents were rejected: nothing to measure
-                print(m.stderr, file=sys.stderr)
-                return 1
-            rows.append((f"claimledger ingest --workers {workers} (parse+extract+ledger)", m))
+            runs = [(f"{args.ref} ", {"PYTHONPATH": str(ref_src)})] if ref_src else []
+            timed = []
+            for label, env in [*runs, ("", None)]:
+                print(f"bench: claimledger {label}ingest --workers {workers}", file=sys.stderr)
+                db = Path(tmp) / f"l{workers}{'ref' if env else ''}.db"
+                cmd = [py, "-m", "claimledger", "ingest", str(corpus), "--db", str(db),
+                       "--workers", str(workers), "--no-progress"]  # fmt: skip
+                m = measure(cmd, env)
+                if m.returncode != 0:  # 1 means documents were rejected: nothing to measure
+                    print(m.stderr, file=sys.stderr)
+                    return 1
+                tree = "(working tree) " if ref_src else ""
+                name = f"claimledger {label or tree}ingest --workers {workers}"
+                rows.append((f"{name} (parse+extract+ledger)", m))
+                timed.append(m.seconds)
+            if ref_src:
+                shares.append(f"{workers} worker(s): {timed[0] / timed[1]:.0%}")
     print(f"\n{n_docs} PolNeAR train articles, {words:,} words, {os.cpu_count()} cores\n")
     print("| system | seconds | words/s | docs/s | peak RSS (MB, process tree) |")
     print("|---|---:|---:|---:|---:|")
@@ -93,6 +101,8 @@ def main() -> int:
             f"| {name} | {m.seconds:.1f} | {words / m.seconds:,.0f} | "
             f"{n_docs / m.seconds:.1f} | {m.peak_rss_mb:,.0f} |"
         )
+    if shares:
+        print(f"\nthe working tree's speed as a share of {args.ref}'s: " + ", ".join(shares))
     return 0
 
 
