@@ -9,9 +9,9 @@ extract, write the SQLite ledger) with 1 and 2 worker processes. Prints a Markdo
 
 With ``--ref REV``, that commit's ``src/`` (unpacked with ``git archive``, as
 bench/same_output.py does) runs in the same virtual environment on the same texts, each of
-its runs just before the working tree's with as many workers, so that only the code differs
-and a machine's slower spell weighs on both; the table then gives the working tree's speed
-as a share of the commit's.
+its runs beside the working tree's with as many workers (first with 1 worker, second with
+2), so that only the code differs and a machine's slower spell weighs on both; the table then
+gives the working tree's speed as a share of the commit's.
 """
 
 from __future__ import annotations
@@ -19,6 +19,7 @@ from __future__ import annotations
 import argparse
 import os
 import shutil
+import subprocess
 import sys
 import tempfile
 from pathlib import Path
@@ -43,6 +44,15 @@ print(n)
 """
 
 
+def has_src(ref: str) -> bool:
+    """Whether ``ref`` names a commit of this repository that has a src/ folder."""
+    found = subprocess.run(
+        ["git", "rev-parse", "--verify", "--quiet", f"{ref}^{{commit}}:src"],
+        cwd=ROOT, capture_output=True, check=False,
+    )  # fmt: skip
+    return bool(ref) and found.returncode == 0
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--limit", type=int, default=0, help="only the first N articles")
@@ -53,6 +63,13 @@ def main() -> int:
         print(
             f"bench: corpus folder {args.corpus} not found; ../shared must sit beside the "
             "repository",
+            file=sys.stderr,
+        )
+        return 2
+    if args.ref is not None and not has_src(args.ref):
+        print(
+            f"bench: --ref {args.ref!r} names no commit with a src/ folder in this repository; "
+            "give a commit id, tag or branch (git log --oneline)",
             file=sys.stderr,
         )
         return 2
@@ -76,9 +93,12 @@ def main() -> int:
         ref_src = unpack(args.ref, Path(tmp) / "ref") if args.ref else None
         shares = []
         for workers in (1, 2):
-            runs = [(f"{args.ref} ", {"PYTHONPATH": str(ref_src)})] if ref_src else []
-            timed = []
-            for label, env in [*runs, ("", None)]:
+            runs: list[tuple[str, dict[str, str] | None]] = [("", None)]
+            if ref_src:  # the commit first with 1 worker, second with 2: drift falls on both
+                ref_run = (f"{args.ref} ", {"PYTHONPATH": str(ref_src)})
+                runs = [ref_run, *runs] if workers == 1 else [*runs, ref_run]
+            timed = {}
+            for label, env in runs:
                 print(f"bench: claimledger {label}ingest --workers {workers}", file=sys.stderr)
                 db = Path(tmp) / f"l{workers}{'ref' if env else ''}.db"
                 cmd = [py, "-m", "claimledger", "ingest", str(corpus), "--db", str(db),
@@ -90,9 +110,9 @@ def main() -> int:
                 tree = "(working tree) " if ref_src else ""
                 name = f"claimledger {label or tree}ingest --workers {workers}"
                 rows.append((f"{name} (parse+extract+ledger)", m))
-                timed.append(m.seconds)
+                timed[bool(env)] = m.seconds
             if ref_src:
-                shares.append(f"{workers} worker(s): {timed[0] / timed[1]:.0%}")
+                shares.append(f"{workers} worker(s): {timed[True] / timed[False]:.0%}")
     print(f"\n{n_docs} PolNeAR train articles, {words:,} words, {os.cpu_count()} cores\n")
     print("| system | seconds | words/s | docs/s | peak RSS (MB, process tree) |")
     print("|---|---:|---:|---:|---:|")

@@ -1498,6 +1498,17 @@ TUNE: tuple[Case, ...] = (
         "A shepherd stepped on a mine near Varnel, the army said.",
         Ev("REM_EXPLOS", "mine", None, "A shepherd", "Varnel", None, (), (), "the army"),
     ),
+    C(
+        W,
+        "A minibus struck an IED on Monday in Korsk, the governor said.",
+        Ev("REM_EXPLOS", "IED", None, "A minibus", "Korsk", "on Monday", (), (), "the governor"),
+    ),
+    # only a verb of moving over meets what its "over" phrase names: a strike over a mine
+    C(
+        W,
+        "Workers struck over the mine near Korsk on Monday, their union said.",
+        Ev("PEACE_PROTEST", "struck", "Workers", None, "Korsk", "on Monday", (), (), "their union"),
+    ),
 )
 
 K = "check"

@@ -129,6 +129,8 @@ UNIT_NAMES = frozenset(
 # What sets off a mine or roadside bomb it meets: a vehicle on the ground, or a person.
 GROUND_VEHICLES = (tr.VEHICLES | tr.CONVOYS) - tr.AIRCRAFT
 MEETERS = (k.CIVILIAN | k.ARMED) - tr.AIRCRAFT - k.FACILITY - k.TERRITORY
+# The prepositions of what a verb of moving over meets ("ran over", "stepped on").
+MET_PREPS = frozenset({"over", "on", "onto", "into"})
 # Nouns of an amount, whose "of" phrase says of what ("400 tonnes of crude").
 AMOUNTS = frozenset(
     {"amount", "number", "quantity", "stock", "stockpile", "lot", "haul", "consignment",
@@ -332,26 +334,24 @@ def _subject_sets_off(verb: Any, subject: Arg | None) -> bool:
     and an explosive for its object ("a minibus struck an improvised explosive device")."""
     if _lemma(verb) not in tr.SET_OFF_VERBS or not _meets(verb.doc, subject):
         return False
-    met = [  # "ran over a mine", "struck a device" (not "on Monday")
-        grand
-        for child in verb.children
-        if (child.dep_ == "prep" and child.lower_ in ("over", "on", "onto", "into"))
-        or (child.dep_ == "dobj" and _lemma(verb) not in tr.OVER_VERBS)
-        for grand in (child.children if child.dep_ == "prep" else (child,))
-        if grand.dep_ in ("pobj", "dobj")
-    ]
+    if _lemma(verb) in tr.OVER_VERBS:  # "ran over a mine", "stepped on it on Monday"
+        met = [g for c in verb.children if c.dep_ == "prep" and c.lower_ in MET_PREPS
+               for g in c.children if g.dep_ == "pobj"]  # fmt: skip
+    else:  # "struck a device", not "hit back over the bomb"
+        met = [c for c in verb.children if c.dep_ == "dobj"]
     return any(_lemma(t) in EXPLOSIVE_WORDS for t in met)
 
 
 def _set_off(noun: Any) -> Any | None:
     """The verb by which an explosive is set off by what meets it: the noun is that verb's
-    object or its "on"/"over"/"into" phrase ("hit a mine", "ran over a landmine", "stepped
-    on a mine"; not "has run the copper mine")."""
+    object, or a verb of moving over's "on"/"over"/"into" phrase ("hit a mine", "ran over a
+    landmine", "stepped on a mine"; not "has run the copper mine", "hit back over the
+    bomb")."""
     gov = governor(noun)
     if gov is None or _lemma(gov) not in tr.SET_OFF_VERBS:
         return None
-    if noun.dep_ == "pobj":
-        return gov if noun.head.lower_ in ("on", "over", "into", "onto") else None
+    if noun.dep_ == "pobj":  # "ran over a mine", not "hit the suspect over the bomb"
+        return gov if noun.head.lower_ in MET_PREPS and _lemma(gov) in tr.OVER_VERBS else None
     if noun.dep_ == "dobj" and _lemma(gov) not in tr.OVER_VERBS:
         return gov
     return None
