@@ -1509,6 +1509,24 @@ TUNE: tuple[Case, ...] = (
         "Workers struck over the mine near Korsk on Monday, their union said.",
         Ev("PEACE_PROTEST", "struck", "Workers", None, "Korsk", "on Monday", (), (), "their union"),
     ),
+    # an armed group that triggers or sets off a bomb is its actor, and "set off" is no plan
+    C(
+        W,
+        "Militants triggered a roadside bomb as an army convoy passed near Orsk, killing two "
+        "soldiers.",
+        Ev("REM_EXPLOS", "roadside bomb", "Militants", None, "Orsk", None, ("two",), (), None),
+    ),
+    C(
+        W,
+        "Rebels set off a car bomb outside the Dravik police station on Monday, killing three "
+        "officers.",
+        Ev("REM_EXPLOS", "car bomb", "Rebels", None, "Dravik", "on Monday", ("three",), (), None),
+    ),
+    C(
+        W,
+        "The verdict set off riots in Orsk.",
+        Ev("VIOL_DEMONSTR", "riots", None, None, "Orsk", None, (), (), None),
+    ),
 )
 
 K = "check"

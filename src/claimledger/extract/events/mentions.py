@@ -329,10 +329,19 @@ def _meets(doc: Any, arg: Arg | None) -> bool:
     return arg is not None and bool(_lemmas(doc, arg) & (GROUND_VEHICLES | MEETERS))
 
 
+def _met_on_verb(verb: Any, subject: Arg | None) -> bool:
+    """Whether ``subject`` meets an explosive by ``verb`` (``_meets``) rather than setting it
+    off on purpose: armed groups that "triggered a roadside bomb" as a convoy passed did."""
+    if not _meets(verb.doc, subject):
+        return False
+    return not (_lemma(verb) == "trigger" and _lemmas(verb.doc, subject) & k.NON_STATE)
+
+
 def _subject_sets_off(verb: Any, subject: Arg | None) -> bool:
-    """Whether a verb of meeting an explosive has for its subject what meets it (``_meets``)
-    and an explosive for its object ("a minibus struck an improvised explosive device")."""
-    if _lemma(verb) not in tr.SET_OFF_VERBS or not _meets(verb.doc, subject):
+    """Whether a verb of meeting an explosive has for its subject what meets it
+    (``_met_on_verb``) and an explosive for its object ("a minibus struck an improvised
+    explosive device")."""
+    if _lemma(verb) not in tr.SET_OFF_VERBS or not _met_on_verb(verb, subject):
         return False
     if _lemma(verb) in tr.OVER_VERBS:  # "ran over a mine", "stepped on it on Monday"
         met = [g for c in verb.children if c.dep_ == "prep" and c.lower_ in MET_PREPS
@@ -369,10 +378,11 @@ def _mine_met(noun: Any) -> bool:
 
 def _met_by(noun: Any) -> Arg | None:
     """What met the explosive ``noun`` and set it off, by ``_set_off``'s verb: its subject
-    where that ``_meets`` ("a bus struck a roadside bomb": the bus); else None."""
+    where that met it (``_met_on_verb``: "a bus struck a roadside bomb": the bus); else
+    None."""
     gov = _set_off(noun)
     hit = subject_of(gov) if gov is not None else None
-    return hit if _meets(noun.doc, hit) else None
+    return hit if gov is not None and _met_on_verb(gov, hit) else None
 
 
 def _counted_people(tok: Any) -> bool:
@@ -521,7 +531,9 @@ def _args(m: Mention, battle: bool) -> None:
         return
     lemma = _lemma(gov)
     sanctioning = lemma in SANCTIONING and _lemma(head) == "sanction"  # "imposed sanctions"
-    if lemma in tr.LIGHT_VERBS or lemma in AGREE_VERBS or sanctioning:
+    # "militants triggered a roadside bomb", "set off a car bomb" (not "triggered protests")
+    exploding = lemma in ("trigger", "set") and bool(set(m.candidates) & EXPLOSIVES)
+    if lemma in tr.LIGHT_VERBS or lemma in AGREE_VERBS or sanctioning or exploding:
         if m.actor is None:
             m.actor = subject_of(gov)
         if m.target is None and head.dep_ == "dobj":  # "threw a grenade into a cafe"

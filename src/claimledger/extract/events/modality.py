@@ -151,7 +151,13 @@ def _nobody(verb: Any) -> bool:
 
 
 def _has_complement(tok: Any) -> bool:
-    """Whether a verb of intent takes a complement (it governs what it threatens)."""
+    """Whether a verb of intent takes a complement (it governs what it threatens). "set" is
+    one only as "set to" or "set for" ("are set to attack", "talks set for Monday"), not
+    as in "set off a bomb" or "set the depot ablaze"."""
+    if tok.lemma_.lower() == "set":
+        return any(
+            c.dep_ == "xcomp" or (c.dep_ == "prep" and c.lower_ == "for") for c in tok.children
+        )
     return any(c.dep_ in ("xcomp", "ccomp", "dobj", "prep") for c in tok.children)
 
 
