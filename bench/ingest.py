@@ -91,20 +91,21 @@ def main() -> int:
             m = measure([py, "-c", SPACY_ONLY, str(corpus), str(procs), str(n_docs)])
             rows.append((f"spaCy en_core_web_sm nlp.pipe only, n_process={procs}", m))
         ref_src = unpack(args.ref, Path(tmp) / "ref") if args.ref else None
+        ref_env = {"PYTHONPATH": str(ref_src)} if ref_src else None
         # one untimed ingest of one article per code first: a code's first run builds its
         # gazetteer cache (cache_dir(), keyed by its inputs), which no timed run should pay
         warm = Path(tmp) / "warm"
         warm.mkdir()
         shutil.copyfile(files[0], warm / files[0].name)
-        for n, env in enumerate([None, *([{"PYTHONPATH": str(ref_src)}] if ref_src else [])]):
+        for n, env in enumerate([None, *([ref_env] if ref_env else [])]):
             print("bench: warming up (one article, untimed)", file=sys.stderr)
             measure([py, "-m", "claimledger", "ingest", str(warm), "--db",
                      str(Path(tmp) / f"warm{n}.db"), "--no-progress"], env)  # fmt: skip
         shares = []
         for workers in (1, 2):
             runs: list[tuple[str, dict[str, str] | None]] = [("", None)]
-            if ref_src:  # the commit first with 1 worker, second with 2: drift falls on both
-                ref_run = (f"{args.ref} ", {"PYTHONPATH": str(ref_src)})
+            if ref_env:  # the commit first with 1 worker, second with 2: drift falls on both
+                ref_run = (f"{args.ref} ", ref_env)
                 runs = [ref_run, *runs] if workers == 1 else [*runs, ref_run]
             timed = {}
             for label, env in runs:

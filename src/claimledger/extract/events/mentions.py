@@ -131,6 +131,10 @@ GROUND_VEHICLES = (tr.VEHICLES | tr.CONVOYS) - tr.AIRCRAFT
 MEETERS = (k.CIVILIAN | k.ARMED) - tr.AIRCRAFT - k.FACILITY - k.TERRITORY
 # The prepositions of what a verb of moving over meets ("ran over", "stepped on").
 MET_PREPS = frozenset({"over", "on", "onto", "into"})
+# Verbs by which an armed subject sets an explosive off on purpose, and is its actor
+# ("militants triggered a roadside bomb", "rebels set off a car bomb"; but "a truck
+# triggered a landmine" met it, and "the verdict triggered protests" is no actor).
+EXPLODING_VERBS = frozenset({"trigger", "set"})
 # Nouns of an amount, whose "of" phrase says of what ("400 tonnes of crude").
 AMOUNTS = frozenset(
     {"amount", "number", "quantity", "stock", "stockpile", "lot", "haul", "consignment",
@@ -334,7 +338,7 @@ def _met_on_verb(verb: Any, subject: Arg | None) -> bool:
     off on purpose: armed groups that "triggered a roadside bomb" as a convoy passed did."""
     if not _meets(verb.doc, subject):
         return False
-    return not (_lemma(verb) == "trigger" and _lemmas(verb.doc, subject) & k.NON_STATE)
+    return not (_lemma(verb) in EXPLODING_VERBS and _lemmas(verb.doc, subject) & k.NON_STATE)
 
 
 def _subject_sets_off(verb: Any, subject: Arg | None) -> bool:
@@ -370,10 +374,11 @@ def _mine_met(noun: Any) -> bool:
     """Whether a "mine" is an explosive that something met: set off (``_set_off``) and
     named so ("a land mine", "an anti-tank mine") or met by a ground vehicle or a person
     ("a vehicle hit a mine", "a farmer stepped on a mine"; not "jets struck a gold mine")."""
-    if _set_off(noun) is None:
+    gov = _set_off(noun)
+    if gov is None:
         return False
     kinds = {t.lower_ for t in noun.lefts} | {_lemma(t) for t in noun.lefts}
-    return bool(kinds & tr.MINE_KINDS) or _met_by(noun) is not None
+    return bool(kinds & tr.MINE_KINDS) or _met_on_verb(gov, subject_of(gov))
 
 
 def _met_by(noun: Any) -> Arg | None:
@@ -381,8 +386,10 @@ def _met_by(noun: Any) -> Arg | None:
     where that met it (``_met_on_verb``: "a bus struck a roadside bomb": the bus); else
     None."""
     gov = _set_off(noun)
-    hit = subject_of(gov) if gov is not None else None
-    return hit if gov is not None and _met_on_verb(gov, hit) else None
+    if gov is None:
+        return None
+    hit = subject_of(gov)
+    return hit if _met_on_verb(gov, hit) else None
 
 
 def _counted_people(tok: Any) -> bool:
@@ -532,7 +539,7 @@ def _args(m: Mention, battle: bool) -> None:
     lemma = _lemma(gov)
     sanctioning = lemma in SANCTIONING and _lemma(head) == "sanction"  # "imposed sanctions"
     # "militants triggered a roadside bomb", "set off a car bomb" (not "triggered protests")
-    exploding = lemma in ("trigger", "set") and bool(set(m.candidates) & EXPLOSIVES)
+    exploding = lemma in EXPLODING_VERBS and bool(set(m.candidates) & EXPLOSIVES)
     if lemma in tr.LIGHT_VERBS or lemma in AGREE_VERBS or sanctioning or exploding:
         if m.actor is None:
             m.actor = subject_of(gov)
